@@ -1,0 +1,72 @@
+"""Settings: every tuning value of the resolver in one frozen dataclass.
+
+Examples
+--------
+>>> Settings().threshold
+0.7
+>>> Settings(threshold=0.8).threshold
+0.8
+>>> Settings(threshold=2.0)
+Traceback (most recent call last):
+...
+ValueError: threshold must lie in [0, 1], got 2.0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+__all__ = ["Settings"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Tuning values of scoring and decision.
+
+    Attributes
+    ----------
+    threshold : float
+        Lowest score at which the best candidate is accepted.
+    margin : float
+        Lowest lead of the best candidate over the best candidate of another
+        entity; a smaller lead means "no entity" (ambiguous).
+    fine_weight : float
+        Share of the fine skeleton in a token's cross-script similarity; the
+        rest goes to the coarse (confusable-class) skeleton.
+    surface_weight : float
+        Share of the surface spelling in a same-script token similarity.
+    partial_floor : float
+        Score factor of a name matched by part of its tokens only (a surname
+        alone): the factor grows from this floor to 1 with the share of the
+        name that the mention covers.
+    prior_weight : float
+        How far an entity's importance moves an uncertain score (none at an
+        exact match).
+    type_mismatch_factor : float
+        Factor applied when a title cue names another type ("General" before
+        an organisation).
+    context_weight : float
+        Largest bonus for a candidate whose other names or description occur
+        in the context.
+    max_candidates : int
+        Names handed from the index to the scorer.
+    """
+
+    threshold: float = 0.7
+    margin: float = 0.02
+    fine_weight: float = 0.35
+    surface_weight: float = 0.3
+    partial_floor: float = 0.85
+    prior_weight: float = 0.5
+    type_mismatch_factor: float = 0.75
+    context_weight: float = 0.08
+    max_candidates: int = 64
+
+    def __post_init__(self) -> None:
+        for spec in fields(self):
+            value = getattr(self, spec.name)
+            if spec.name == "max_candidates":
+                if not isinstance(value, int) or value < 1:
+                    raise ValueError(f"max_candidates must be a positive int, got {value!r}")
+            elif not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+                raise ValueError(f"{spec.name} must lie in [0, 1], got {value!r}")

@@ -1,0 +1,310 @@
+"""Gazetteer: the read-only collection of entities that mentions resolve to.
+
+Records are dictionaries (see ``data/gazetteer/README.md`` for the schema):
+``{"id", "type", "name", "aliases", ...optional}``. ``Gazetteer.load`` reads
+JSON Lines, CSV and TSV files; every malformed record raises ``ValueError``
+naming the file and line.
+
+Examples
+--------
+>>> g = Gazetteer.from_records([
+...     {"id": "p1", "type": "person", "name": "Khalifa Haftar", "aliases": ["خليفة حفتر"]},
+... ])
+>>> len(g), "p1" in g, g["p1"].names
+(1, True, ('Khalifa Haftar', 'خليفة حفتر'))
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+__all__ = ["ENTITY_TYPES", "DEFAULT_PRIOR", "Entity", "EntityType", "Gazetteer"]
+
+EntityType = Literal["person", "organization", "place"]
+ENTITY_TYPES: frozenset[str] = frozenset({"person", "organization", "place"})
+#: Importance of an entity whose record gives none.
+DEFAULT_PRIOR = 0.5
+_TYPE_ALIASES = {"organisation": "organization", "org": "organization", "location": "place"}
+_DEFAULT_FILE = "gazetteer.jsonl"
+_LIST_SEPARATOR = "|"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity of a gazetteer.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier (``person:khalifa-haftar``, ``gn:2210247``, ...).
+    type : {"person", "organization", "place"}
+    name : str
+        Canonical name, Latin script.
+    names : tuple of str
+        Every known name, all scripts, canonical name first.
+    country : str or None
+        ISO 3166-1 alpha-2 code.
+    description : str or None
+    wikidata : str or None
+    prior : float
+        Importance in [0, 1] (population, prominence); breaks ties.
+    source : str or None
+    """
+
+    id: str
+    type: EntityType
+    name: str
+    names: tuple[str, ...]
+    country: str | None = None
+    description: str | None = None
+    wikidata: str | None = None
+    prior: float = DEFAULT_PRIOR
+    source: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+def _where(origin: str, record: Mapping[str, Any]) -> str:
+    rid = record.get("id") if isinstance(record, Mapping) else None
+    return f"{origin}: record {rid!r}" if rid else origin
+
+
+def _as_names(value: Any, origin: str) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(_LIST_SEPARATOR) if part.strip()]
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return [v.strip() for v in value if v.strip()]
+    raise ValueError(f"{origin}: 'aliases' must be a list of strings")
+
+
+def entity_from_record(record: Mapping[str, Any], origin: str = "record") -> Entity:
+    """Validate one record and build its ``Entity``.
+
+    Raises
+    ------
+    ValueError
+        On a missing id, an unknown type, an empty name, bad aliases or a prior
+        outside [0, 1]; the message starts with ``origin`` (file:line).
+
+    Examples
+    --------
+    >>> entity_from_record({"id": "x", "type": "org", "name": "NATO", "aliases": "ناتو|OTAN"}).names
+    ('NATO', 'ناتو', 'OTAN')
+    >>> entity_from_record({"id": "x", "type": "planet", "name": "Mars"})
+    Traceback (most recent call last):
+    ...
+    ValueError: record 'x': unknown type 'planet' (expected one of organization, person, place)
+    """
+    if not isinstance(record, Mapping):
+        raise ValueError(f"{origin}: a record must be a mapping, not {type(record).__name__}")
+    where = _where(origin, record)
+    entity_id = record.get("id")
+    if entity_id is None or not str(entity_id).strip():
+        raise ValueError(f"{origin}: missing 'id'")
+    entity_id = str(entity_id).strip()
+    raw_type = str(record.get("type") or "").strip().lower()
+    entity_type = _TYPE_ALIASES.get(raw_type, raw_type)
+    if entity_type not in ENTITY_TYPES:
+        expected = ", ".join(sorted(ENTITY_TYPES))
+        raise ValueError(f"{where}: unknown type {raw_type!r} (expected one of {expected})")
+    name = record.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError(f"{where}: empty or missing 'name'")
+    name = name.strip()
+    names = [name]
+    for alias in _as_names(record.get("aliases"), where):
+        if alias not in names:
+            names.append(alias)
+    prior = record.get("prior", DEFAULT_PRIOR)
+    try:
+        prior = float(prior) if prior not in (None, "") else DEFAULT_PRIOR
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: 'prior' must be a number") from None
+    if not 0.0 <= prior <= 1.0 or math.isnan(prior):
+        raise ValueError(f"{where}: 'prior' must lie in [0, 1], got {prior}")
+    known = {"id", "type", "name", "aliases", "country", "description", "wikidata", "prior", "source"}
+    return Entity(
+        id=entity_id,
+        type=entity_type,  # type: ignore[arg-type]
+        name=name,
+        names=tuple(names),
+        country=record.get("country") or None,
+        description=record.get("description") or None,
+        wikidata=record.get("wikidata") or None,
+        prior=prior,
+        source=record.get("source") or None,
+        extra={k: v for k, v in record.items() if k not in known},
+    )
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            origin = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{origin}: invalid JSON ({error.msg})") from None
+            yield origin, record
+
+
+def _read_delimited(path: Path, delimiter: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter=delimiter)
+        if reader.fieldnames is None or not {"id", "type", "name"} <= set(reader.fieldnames):
+            raise ValueError(f"{path}:1: header must name at least id, type and name")
+        for row in reader:
+            origin = f"{path}:{reader.line_num}"
+            if None in row:
+                raise ValueError(f"{origin}: more fields than the header names")
+            yield origin, {k: v for k, v in row.items() if v not in (None, "")}
+
+
+class Gazetteer:
+    """A read-only collection of entities, keyed by id.
+
+    Build one with ``Gazetteer.default()`` (the built-in gazetteer),
+    ``Gazetteer.load(path)`` or ``Gazetteer.from_records(records)``; combine
+    them with ``extend``.
+
+    Examples
+    --------
+    >>> g = Gazetteer.from_records([{"id": "a", "type": "place", "name": "Sirte", "aliases": ["سرت"]}])
+    >>> [e.name for e in g], g.get("missing") is None
+    (['Sirte'], True)
+    """
+
+    __slots__ = ("__weakref__", "_by_id", "_entities", "_fingerprint", "origin")
+
+    def __init__(self, entities: Iterable[Entity], *, origin: str = "records") -> None:
+        self._entities: tuple[Entity, ...] = tuple(entities)
+        self._by_id: dict[str, Entity] = {}
+        for entity in self._entities:
+            if entity.id in self._by_id:
+                raise ValueError(f"{origin}: duplicate id {entity.id!r}")
+            self._by_id[entity.id] = entity
+        self._fingerprint: str | None = None
+        self.origin = origin
+
+    # -- construction -------------------------------------------------------
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any]], *, origin: str = "records") -> Gazetteer:
+        """Build a gazetteer from dictionaries (see the schema)."""
+        entities: list[Entity] = []
+        seen: dict[str, str] = {}
+        for number, record in enumerate(records, start=1):
+            where = f"{origin}[{number}]"
+            entity = entity_from_record(record, where)
+            if entity.id in seen:
+                raise ValueError(f"{where}: duplicate id {entity.id!r} (first at {seen[entity.id]})")
+            seen[entity.id] = where
+            entities.append(entity)
+        return cls(entities, origin=origin)
+
+    @classmethod
+    def load(cls, path: str | Path) -> Gazetteer:
+        """Load a gazetteer from a ``.jsonl``, ``.csv`` or ``.tsv`` file.
+
+        In CSV and TSV, ``aliases`` holds names separated by ``|``.
+
+        Raises
+        ------
+        ValueError
+            On a malformed record, naming ``file:line``.
+        FileNotFoundError
+            If the file does not exist.
+        """
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix in (".jsonl", ".ndjson", ".json"):
+            rows = _read_jsonl(path)
+        elif suffix == ".csv":
+            rows = _read_delimited(path, ",")
+        elif suffix == ".tsv":
+            rows = _read_delimited(path, "\t")
+        else:
+            raise ValueError(f"{path}: unsupported gazetteer format {suffix!r} (use .jsonl, .csv or .tsv)")
+        entities: list[Entity] = []
+        seen: dict[str, str] = {}
+        for origin, record in rows:
+            entity = entity_from_record(record, origin)
+            if entity.id in seen:
+                raise ValueError(f"{origin}: duplicate id {entity.id!r} (first at {seen[entity.id]})")
+            seen[entity.id] = origin
+            entities.append(entity)
+        return cls(entities, origin=str(path))
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The built-in gazetteer, loaded once per process and cached."""
+        return _default_gazetteer()
+
+    def extend(self, other: Gazetteer | Iterable[Mapping[str, Any]]) -> Gazetteer:
+        """A new gazetteer with the entities of ``self`` and ``other``.
+
+        ``other`` may be a ``Gazetteer`` or records; an id present in both
+        raises ``ValueError``.
+
+        Examples
+        --------
+        >>> a = Gazetteer.from_records([{"id": "a", "type": "place", "name": "Sirte"}])
+        >>> len(a.extend([{"id": "b", "type": "place", "name": "Derna"}]))
+        2
+        """
+        if not isinstance(other, Gazetteer):
+            other = Gazetteer.from_records(other)
+        return Gazetteer((*self._entities, *other), origin=f"{self.origin}+{other.origin}")
+
+    # -- collection protocol --------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._entities)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._by_id
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        return self._by_id[entity_id]
+
+    def get(self, entity_id: str, default: Entity | None = None) -> Entity | None:
+        """The entity with ``entity_id``, or ``default``."""
+        return self._by_id.get(entity_id, default)
+
+    def __repr__(self) -> str:
+        return f"<Gazetteer {len(self)} entities from {self.origin}>"
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of every entity's id, type, names and prior (keys saved indexes)."""
+        if self._fingerprint is None:
+            digest = hashlib.blake2b(digest_size=16)
+            for entity in self._entities:
+                digest.update(
+                    "\x1f".join((entity.id, entity.type, *entity.names, repr(entity.prior))).encode()
+                )
+                digest.update(b"\x1e")
+            self._fingerprint = digest.hexdigest()
+        return self._fingerprint
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    resource = resources.files("entity_resolve").joinpath("data", "gazetteer", _DEFAULT_FILE)
+    with resources.as_file(resource) as path:
+        gazetteer = Gazetteer.load(path)
+    gazetteer.origin = "built-in"
+    return gazetteer

@@ -1,0 +1,288 @@
+"""Candidate index: finds the few names worth scoring without scanning them all.
+
+Every name of every entity is normalised and each token's coarse skeleton is
+posted under itself and its one-deletion neighbourhood (symmetric deletion, as
+in SymSpell): a query token within one coarse edit of a name token shares at
+least one key with it. Keys are 64-bit BLAKE2 digests kept in a sorted array
+(compressed sparse rows), so a lookup is a binary search, the index is a few
+NumPy arrays, and it saves to a versioned ``.npz`` file without pickle.
+
+Examples
+--------
+>>> from entity_resolve.gazetteer import Gazetteer
+>>> g = Gazetteer.from_records([
+...     {"id": "p1", "type": "person", "name": "Khalifa Haftar", "aliases": ["حفتر"]},
+...     {"id": "p2", "type": "person", "name": "Fayez al-Sarraj"},
+... ])
+>>> index = NameIndex.build(g)
+>>> [index.entity_ids[index.name_entity[n]] for n in index.lookup(["هوثر"])]
+['p1', 'p1']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from . import __version__
+from .gazetteer import Gazetteer
+from .keys import coarse_skeleton, fine_skeleton_variants
+from .normalize import normalize_name
+
+__all__ = ["INDEX_FORMAT", "NameIndex", "token_keys"]
+
+#: Bumped whenever keys, normalisation or the file layout change.
+INDEX_FORMAT = 3
+#: Weight of a key reached through a deletion, relative to an exact key.
+DELETION_KEY_WEIGHT = 0.6
+#: Keys posted under more names than this are used only when exact (too common).
+MAX_DELETION_POSTINGS = 5_000
+#: How many names the index hands to the scorer at most.
+MAX_CANDIDATE_NAMES = 64
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def _digest(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
+
+
+def token_keys(token: str) -> list[tuple[str, bool]]:
+    """Keys of one normalised token: ``(key, exact)`` pairs.
+
+    The coarse skeleton of each reading of the token is a key; for skeletons
+    of three classes or more, so is each one-deletion variant.
+
+    Examples
+    --------
+    >>> token_keys("حفتر")
+    [('HBTR', True), ('BTR', False), ('HTR', False), ('HBR', False), ('HBT', False)]
+    """
+    keys: list[tuple[str, bool]] = []
+    seen: set[str] = set()
+    for fine in fine_skeleton_variants(token):
+        coarse = coarse_skeleton(fine)
+        if not coarse or coarse in seen:
+            continue
+        seen.add(coarse)
+        keys.append((coarse, True))
+        if len(coarse) >= 3:
+            for position in range(len(coarse)):
+                variant = coarse[:position] + coarse[position + 1 :]
+                if variant not in seen:
+                    seen.add(variant)
+                    keys.append((variant, False))
+    return keys
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class NameIndex:
+    """Inverted index from skeleton keys to names of a gazetteer.
+
+    Attributes
+    ----------
+    entity_ids : tuple of str
+        Entity ids, in gazetteer order.
+    name_entity : numpy.ndarray
+        For each indexed name, the position of its entity in ``entity_ids``.
+    name_alias : numpy.ndarray
+        For each indexed name, its position in ``Entity.names``.
+    name_tokens : tuple of str
+        For each indexed name, its normalised tokens joined by spaces.
+    fine_vocabulary : frozenset of str
+        Fine skeletons of every indexed token (to choose clitic readings).
+    """
+
+    entity_ids: tuple[str, ...]
+    name_entity: np.ndarray
+    name_alias: np.ndarray
+    name_tokens: tuple[str, ...]
+    key_hashes: np.ndarray
+    key_offsets: np.ndarray
+    postings: np.ndarray
+    fine_vocabulary: frozenset[str]
+    fingerprint: str
+
+    @classmethod
+    def build(cls, gazetteer: Gazetteer) -> NameIndex:
+        """Index every name of every entity of ``gazetteer``.
+
+        Notes
+        -----
+        Time and memory are linear in the number of name tokens (about six
+        keys per token).
+        """
+        name_entity: list[int] = []
+        name_alias: list[int] = []
+        name_tokens: list[str] = []
+        key_of_posting: list[int] = []
+        name_of_posting: list[int] = []
+        vocabulary: set[str] = set()
+        for entity_position, entity in enumerate(gazetteer):
+            seen_forms: set[tuple[str, ...]] = set()
+            for alias_position, alias in enumerate(entity.names):
+                tokens = normalize_name(alias).tokens
+                if not tokens or tokens in seen_forms:
+                    continue
+                seen_forms.add(tokens)
+                name_number = len(name_tokens)
+                name_entity.append(entity_position)
+                name_alias.append(alias_position)
+                name_tokens.append(" ".join(tokens))
+                name_keys: set[int] = set()
+                for token in tokens:
+                    vocabulary.update(fine_skeleton_variants(token))
+                    for key, _exact in token_keys(token):
+                        name_keys.add(_digest(key))
+                for key_hash in sorted(name_keys):
+                    key_of_posting.append(key_hash)
+                    name_of_posting.append(name_number)
+        keys = np.array(key_of_posting, dtype=np.int64)
+        names = np.array(name_of_posting, dtype=np.int32)
+        order = np.lexsort((names, keys))
+        keys, names = keys[order], names[order]
+        key_hashes, starts = np.unique(keys, return_index=True)
+        offsets = np.append(starts, len(keys)).astype(np.int64)
+        return cls(
+            entity_ids=tuple(entity.id for entity in gazetteer),
+            name_entity=np.array(name_entity, dtype=np.int32),
+            name_alias=np.array(name_alias, dtype=np.int32),
+            name_tokens=tuple(name_tokens),
+            key_hashes=key_hashes,
+            key_offsets=offsets,
+            postings=names,
+            fine_vocabulary=frozenset(vocabulary),
+            fingerprint=gazetteer.fingerprint,
+        )
+
+    def __len__(self) -> int:
+        return len(self.name_tokens)
+
+    def _postings(self, key: str) -> np.ndarray:
+        key_hash = _digest(key)
+        slot = int(np.searchsorted(self.key_hashes, key_hash))
+        if slot >= len(self.key_hashes) or self.key_hashes[slot] != key_hash:
+            return _EMPTY
+        return self.postings[self.key_offsets[slot] : self.key_offsets[slot + 1]]
+
+    def lookup(self, tokens: Sequence[str], *, limit: int = MAX_CANDIDATE_NAMES) -> list[int]:
+        """Names that share keys with ``tokens``, best supported first.
+
+        Each query token votes once per name with the weight of its best key:
+        the key's inverse document frequency, scaled down for deletion keys.
+
+        Parameters
+        ----------
+        tokens : sequence of str
+            Normalised query tokens.
+        limit : int
+            How many names to return at most.
+
+        Returns
+        -------
+        list of int
+            Name numbers, by decreasing support, ties by name number.
+        """
+        total = max(len(self.name_tokens), 1)
+        votes_names: list[np.ndarray] = []
+        votes_weights: list[np.ndarray] = []
+        for token in tokens:
+            token_names: list[np.ndarray] = []
+            token_weights: list[np.ndarray] = []
+            for key, exact in token_keys(token):
+                names = self._postings(key)
+                if not len(names) or (not exact and len(names) > MAX_DELETION_POSTINGS):
+                    continue
+                weight = math.log(1.0 + total / len(names)) * (1.0 if exact else DELETION_KEY_WEIGHT)
+                token_names.append(names)
+                token_weights.append(np.full(len(names), weight))
+            if not token_names:
+                continue
+            names = np.concatenate(token_names)
+            weights = np.concatenate(token_weights)
+            order = np.lexsort((-weights, names))  # by name, best weight first
+            names, weights = names[order], weights[order]
+            first = np.ones(len(names), dtype=bool)
+            first[1:] = names[1:] != names[:-1]
+            votes_names.append(names[first])
+            votes_weights.append(weights[first])
+        if not votes_names:
+            return []
+        names = np.concatenate(votes_names)
+        weights = np.concatenate(votes_weights)
+        unique_names, inverse = np.unique(names, return_inverse=True)
+        support = np.bincount(inverse, weights=weights)
+        if len(unique_names) > limit:
+            best = np.argpartition(-support, limit - 1)[:limit]
+            unique_names, support = unique_names[best], support[best]
+        order = np.lexsort((unique_names, -support))
+        return [int(name) for name in unique_names[order]]
+
+    # -- persistence -----------------------------------------------------------
+    def save(self, path: str | Path) -> None:
+        """Write the index to ``path`` (``.npz``, no pickle), atomically."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        arrays = {
+            "meta": np.array([str(INDEX_FORMAT), __version__, self.fingerprint]),
+            "entity_ids": np.array(self.entity_ids, dtype=str),
+            "name_entity": self.name_entity,
+            "name_alias": self.name_alias,
+            "name_tokens": np.array(self.name_tokens, dtype=str),
+            "key_hashes": self.key_hashes,
+            "key_offsets": self.key_offsets,
+            "postings": self.postings,
+            "fine_vocabulary": np.array(sorted(self.fine_vocabulary), dtype=str),
+        }
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                np.savez(stream, **arrays)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    @classmethod
+    def load(cls, path: str | Path, *, fingerprint: str) -> NameIndex | None:
+        """Read an index saved by ``save``; None if stale, foreign or unreadable."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                meta = [str(value) for value in data["meta"]]
+                if meta != [str(INDEX_FORMAT), __version__, fingerprint]:
+                    return None
+                return cls(
+                    entity_ids=tuple(data["entity_ids"].tolist()),
+                    name_entity=data["name_entity"],
+                    name_alias=data["name_alias"],
+                    name_tokens=tuple(data["name_tokens"].tolist()),
+                    key_hashes=data["key_hashes"],
+                    key_offsets=data["key_offsets"],
+                    postings=data["postings"],
+                    fine_vocabulary=frozenset(data["fine_vocabulary"].tolist()),
+                    fingerprint=fingerprint,
+                )
+        except (OSError, ValueError, KeyError):
+            return None
+
+
+def cached_index(gazetteer: Gazetteer, cache_dir: Path | None) -> NameIndex:
+    """Load the index of ``gazetteer`` from ``cache_dir``, building and saving it if needed."""
+    if cache_dir is None:
+        return NameIndex.build(gazetteer)
+    path = cache_dir / f"index-{INDEX_FORMAT}-{gazetteer.fingerprint}.npz"
+    index = NameIndex.load(path, fingerprint=gazetteer.fingerprint) if path.exists() else None
+    if index is None:
+        index = NameIndex.build(gazetteer)
+        try:
+            index.save(path)
+        except OSError:
+            pass  # a read-only cache is not an error; the index is still usable
+    return index
+

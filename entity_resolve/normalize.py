@@ -1,0 +1,445 @@
+"""Normalise a name mention: script, letters, tokens, titles and clitics.
+
+Arabic is folded with pyarabic primitives (tashkeel, tatweel, ligatures, alef
+and hamza forms) plus a table for Persian and Urdu letters; Latin is decomposed
+(NFKD), stripped of combining marks and case folded. Invisible controls (bidi
+marks, zero-width joiners) go first. Titles and honorifics are split off and
+kept as *cues* (a title hints at a type), never thrown away.
+
+Examples
+--------
+>>> n = normalize_name("الجنرال خليفة حفتر")
+>>> n.tokens, n.cues, n.script
+(('خليفه', 'حفتر'), ('general',), 'arabic')
+>>> normalize_name("Gen. Khalifa Belqasim HAFTAR").tokens
+('khalifa', 'belqasim', 'haftar')
+>>> normalize_name("Abdel Fattah el-Sisi").tokens
+('abd', 'fattah', 'sisi')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+import pyarabic.araby as araby
+
+__all__ = [
+    "MAX_MENTION_CHARS",
+    "NormalizedName",
+    "Script",
+    "detect_script",
+    "fold_arabic",
+    "fold_latin",
+    "normalize_name",
+    "strip_clitic",
+]
+
+Script = Literal["arabic", "latin", "mixed", "none"]
+
+#: Mentions longer than this are cut before normalisation (a name is short;
+#: a megabyte of text is not a name and must not cost seconds).
+MAX_MENTION_CHARS = 256
+
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+#: Persian, Urdu and other Arabic-script letters folded to their Arabic base.
+_ARABIC_LETTER_FOLD = str.maketrans(
+    {
+        "ک": "ك",  # keheh
+        "ڪ": "ك",
+        "گ": "ك",  # gaf: usually written for g; ك is the closest Arabic letter
+        "ی": "ي",  # Farsi yeh
+        "ې": "ي",
+        "ۍ": "ي",
+        "ے": "ي",  # yeh barree
+        "ى": "ي",  # alef maqsura
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+        "ڤ": "ف",
+        "ڨ": "ق",  # Maghrebi gaf
+        "ڭ": "ك",
+        "ہ": "ه",
+        "ۀ": "ه",
+        "ھ": "ه",
+        "ة": "ه",
+        "ٹ": "ت",
+        "ڈ": "د",
+        "ڑ": "ر",
+        "ں": "ن",
+        "ٱ": "ا",
+        "٫": " ",
+        "،": " ",
+        "؛": " ",
+        "؟": " ",
+    }
+)
+
+#: Latin letters that NFKD does not decompose.
+_LATIN_LETTER_FOLD = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "ł": "l",
+        "đ": "d",
+        "ð": "dh",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ʿ": "",
+        "ʾ": "",
+        "ʻ": "",
+        "ʼ": "",
+        "'": "",
+        "’": "",
+        "‘": "",
+        "`": "",
+        "´": "",
+    }
+)
+
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_CHAR = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+# Titles and honorifics, folded forms, mapped to the cue they leave behind.
+# Multi-word titles are matched before their parts.
+_ARABIC_TITLES: dict[tuple[str, ...], str] = {
+    ("الجنرال",): "general",
+    ("جنرال",): "general",
+    ("اللواء",): "general",
+    ("لواء",): "general",
+    ("الفريق", "اول"): "general",
+    ("الفريق",): "general",
+    ("المشير",): "field marshal",
+    ("مشير",): "field marshal",
+    ("العقيد",): "colonel",
+    ("عقيد",): "colonel",
+    ("العميد",): "brigadier",
+    ("الرائد",): "major",
+    ("النقيب",): "captain",
+    ("القائد",): "commander",
+    ("السيد",): "mr",
+    ("السيده",): "mrs",
+    ("الانسه",): "miss",
+    ("الدكتور",): "dr",
+    ("الدكتوره",): "dr",
+    ("د",): "dr",
+    ("الشيخ",): "sheikh",
+    ("الشيخه",): "sheikha",
+    ("الملك",): "king",
+    ("الملكه",): "queen",
+    ("الامير",): "prince",
+    ("الاميره",): "princess",
+    ("ولي", "العهد"): "crown prince",
+    ("السلطان",): "sultan",
+    ("الرئيس",): "president",
+    ("رئيس", "الوزراء"): "prime minister",
+    ("رئيس", "الحكومه"): "prime minister",
+    ("وزير", "الخارجيه"): "foreign minister",
+    ("وزير", "الدفاع"): "defence minister",
+    ("الوزير",): "minister",
+    ("المبعوث",): "envoy",
+    ("الامام",): "imam",
+    ("سماحه",): "his eminence",
+    ("فضيله",): "his eminence",
+}
+
+_LATIN_TITLES: dict[tuple[str, ...], str] = {
+    ("general",): "general",
+    ("gen",): "general",
+    ("genl",): "general",
+    ("lieutenant", "general"): "general",
+    ("lt", "gen"): "general",
+    ("major", "general"): "general",
+    ("maj", "gen"): "general",
+    ("field", "marshal"): "field marshal",
+    ("marshal",): "field marshal",
+    ("marechal",): "field marshal",
+    ("colonel",): "colonel",
+    ("col",): "colonel",
+    ("brigadier",): "brigadier",
+    ("commander",): "commander",
+    ("mr",): "mr",
+    ("mrs",): "mrs",
+    ("ms",): "mrs",
+    ("miss",): "miss",
+    ("dr",): "dr",
+    ("doctor",): "dr",
+    ("prof",): "dr",
+    ("professor",): "dr",
+    ("sheikh",): "sheikh",
+    ("shaikh",): "sheikh",
+    ("cheikh",): "sheikh",
+    ("scheich",): "sheikh",
+    ("king",): "king",
+    ("roi",): "king",
+    ("konig",): "king",
+    ("queen",): "queen",
+    ("crown", "prince"): "crown prince",
+    ("prince",): "prince",
+    ("sultan",): "sultan",
+    ("emir",): "prince",
+    ("president",): "president",
+    ("presidente",): "president",
+    ("prasident",): "president",
+    ("prime", "minister"): "prime minister",
+    ("premier",): "prime minister",
+    ("pm",): "prime minister",
+    ("minister",): "minister",
+    ("ministre",): "minister",
+    ("envoy",): "envoy",
+    ("imam",): "imam",
+    ("ayatollah",): "ayatollah",
+    ("sir",): "mr",
+    ("monsieur",): "mr",
+    ("m",): "mr",
+    ("herr",): "mr",
+    ("madame",): "mrs",
+    ("mme",): "mrs",
+    ("frau",): "mrs",
+}
+
+_LONGEST_TITLE = max(len(k) for k in (*_ARABIC_TITLES, *_LATIN_TITLES))
+
+# Latin articles and particles that are spellings of the Arabic article.
+_LATIN_ARTICLES = frozenset({"al", "el", "ul", "il"})
+_LATIN_ASSIMILATED_ARTICLE = re.compile(
+    r"\b(?:al|el|ul|an|ar|as|ash|at|ath|ad|adh|az|ed|es|er|et|ez|en)-(?=[a-z])"
+)
+# "Abdel", "Abdul", "Abdoul", "Abd-al" ... + name: the article joins the next word.
+_LATIN_ABD = re.compile(r"^(abd|abdu|abdou)(?:el|al|ul|ol|il|oul|ou|u)?(?=[a-z]{3,})")
+_LATIN_ABD_PREFIX = re.compile(r"^abd(?:el|al|ul|ol|il|oul|ou|u)$")
+
+_ARABIC_ARTICLE = "ال"
+_ARABIC_ABD = re.compile("^(عبد|ابو|ابي|ابا)(ال)?(?=\\w{3,})")
+#: Single-letter proclitics: wa- (and), bi- (with), li- (for), fa- (so), ka- (as).
+_ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedName:
+    """A mention after normalisation.
+
+    Attributes
+    ----------
+    original : str
+        The input as given (cut to ``MAX_MENTION_CHARS``).
+    tokens : tuple of str
+        Folded name tokens, titles and articles removed.
+    script : {"arabic", "latin", "mixed", "none"}
+        The script(s) the letters of the mention are written in.
+    cues : tuple of str
+        Titles and honorifics found before the name (``"general"``, ``"mr"``).
+    """
+
+    original: str
+    tokens: tuple[str, ...]
+    script: Script
+    cues: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no name token is left (empty, punctuation, digits, titles only)."""
+        return not self.tokens
+
+
+def detect_script(text: str) -> Script:
+    """Tell which script(s) the letters of ``text`` are written in.
+
+    Examples
+    --------
+    >>> detect_script("حفتر"), detect_script("Haftar"), detect_script("Haftar حفتر")
+    ('arabic', 'latin', 'mixed')
+    >>> detect_script("123 !")
+    'none'
+    """
+    has_arabic = _ARABIC_CHAR.search(text) is not None
+    has_latin = _LATIN_CHAR.search(text) is not None
+    if has_arabic and has_latin:
+        return "mixed"
+    if has_arabic:
+        return "arabic"
+    if has_latin:
+        return "latin"
+    return "none"
+
+
+def fold_arabic(text: str) -> str:
+    """Fold Arabic-script text to a canonical spelling.
+
+    Removes tashkeel and tatweel, splits ligatures, unifies alef and hamza
+    forms (أ إ آ ؤ ئ), folds alef maqsura and teh marbuta, and maps Persian and
+    Urdu letters (ک ی پ چ گ ژ) to their Arabic base.
+
+    Examples
+    --------
+    >>> fold_arabic("خَلِيفَة")
+    'خليفه'
+    >>> fold_arabic("مصطفى"), fold_arabic("پاکستان")
+    ('مصطفي', 'باكستان')
+    """
+    text = araby.strip_tashkeel(text)
+    text = araby.strip_tatweel(text)
+    text = araby.normalize_ligature(text)
+    text = araby.normalize_hamza(text, method="tasheel")
+    text = text.replace("ء", "")
+    return text.translate(_ARABIC_LETTER_FOLD)
+
+
+def fold_latin(text: str) -> str:
+    """Fold Latin-script text: decompose, drop accents and apostrophes, case fold.
+
+    Examples
+    --------
+    >>> fold_latin("Mouammar Kadhafi"), fold_latin("Ḥaftar"), fold_latin("Ba'ath")
+    ('mouammar kadhafi', 'haftar', 'baath')
+    """
+    text = text.translate(_LATIN_LETTER_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold().translate(_LATIN_LETTER_FOLD)
+
+
+def strip_clitic(token: str) -> str | None:
+    """Remove one Arabic proclitic (و ب ل ف ك, and the لل of li + al) from a token.
+
+    Returns None when the token does not start with one or would become too
+    short. The resolver decides whether the stripped form is the right reading.
+
+    Examples
+    --------
+    >>> strip_clitic("لخليفه"), strip_clitic("للجيش"), strip_clitic("والجنرال")
+    ('خليفه', 'الجيش', 'الجنرال')
+    >>> strip_clitic("حفتر") is None
+    True
+    """
+    if token.startswith("لل") and len(token) > 4:
+        return "ال" + token[2:]
+    if token.startswith(_ARABIC_PROCLITICS) and len(token) > 3:
+        return token[1:]
+    return None
+
+
+def _split_titles(
+    tokens: list[str], titles: dict[tuple[str, ...], str]
+) -> tuple[list[str], list[str]]:
+    """Split leading titles (and titles right after clitics) off ``tokens``."""
+    cues: list[str] = []
+    position = 0
+    while position < len(tokens):
+        for width in range(_LONGEST_TITLE, 0, -1):
+            window = tuple(tokens[position : position + width])
+            if len(window) == width and window in titles:
+                cues.append(titles[window])
+                position += width
+                break
+        else:
+            stripped = strip_clitic(tokens[position])
+            if stripped is not None and (stripped,) in titles:
+                cues.append(titles[(stripped,)])
+                position += 1
+                continue
+            break
+    rest = tokens[position:]
+    # A title may also follow the name ("Haftar, General" is rare); keep it simple:
+    # only leading titles are cues, and a name made only of titles keeps nothing.
+    return rest, cues
+
+
+def _latin_tokens(text: str) -> list[str]:
+    """Tokenise folded Latin text, splitting Arabic articles and ``Abd``-compounds."""
+    tokens: list[str] = []
+    for raw in _TOKEN.findall(text):
+        if raw in _LATIN_ARTICLES:
+            continue
+        if _LATIN_ABD_PREFIX.match(raw):
+            tokens.append("abd")
+            continue
+        match = _LATIN_ABD.match(raw)
+        if match:
+            tokens.extend(("abd", raw[match.end() :]))
+            continue
+        tokens.append(raw)
+    return tokens
+
+
+def _arabic_tokens(tokens: list[str]) -> list[str]:
+    """Split ``عبدالعزيز``-style compounds and drop the article ال from tokens."""
+    result: list[str] = []
+    for token in tokens:
+        match = _ARABIC_ABD.match(token)
+        if match:
+            result.append(match.group(1))
+            token = token[match.end() :]
+        if token.startswith(_ARABIC_ARTICLE) and len(token) > 3:
+            token = token[2:]
+        if token:
+            result.append(token)
+    return result
+
+
+def normalize_name(mention: str) -> NormalizedName:
+    """Normalise a name mention into folded tokens, script and title cues.
+
+    Parameters
+    ----------
+    mention : str
+        A name as written in a document, any script, any case.
+
+    Returns
+    -------
+    NormalizedName
+        Tokens without titles or articles; ``cues`` keeps the titles.
+
+    Raises
+    ------
+    TypeError
+        If ``mention`` is not a ``str``.
+
+    Notes
+    -----
+    Idempotent on its own output: ``normalize_name(" ".join(n.tokens)).tokens``
+    equals ``n.tokens`` for Latin and Arabic names. Input is cut to
+    ``MAX_MENTION_CHARS`` characters, so the cost is bounded.
+
+    Examples
+    --------
+    >>> normalize_name("والجنرال حفتر").tokens
+    ('حفتر',)
+    >>> normalize_name("").is_empty, normalize_name(" ?! 42 ").is_empty
+    (True, True)
+    """
+    if not isinstance(mention, str):
+        raise TypeError(f"mention must be a str, not {type(mention).__name__}")
+    original = mention[:MAX_MENTION_CHARS]
+    text = _INVISIBLE.sub("", original)
+    script = detect_script(text)
+    text = _LATIN_ASSIMILATED_ARTICLE.sub(" ", fold_latin(fold_arabic(text)))
+    raw_tokens = _TOKEN.findall(text)
+    arabic_part = [t for t in raw_tokens if _ARABIC_CHAR.match(t)]
+    if script == "arabic":
+        rest, cues = _split_titles(raw_tokens, _ARABIC_TITLES)
+        tokens = _arabic_tokens(rest)
+    elif script == "latin":
+        rest, cues = _split_titles(raw_tokens, _LATIN_TITLES)
+        tokens = _latin_tokens(" ".join(rest))
+    elif script == "mixed":
+        rest, cues = _split_titles(raw_tokens, {**_ARABIC_TITLES, **_LATIN_TITLES})
+        tokens = [
+            part
+            for token in rest
+            for part in (
+                _arabic_tokens([token]) if token in arabic_part else _latin_tokens(token)
+            )
+        ]
+    else:
+        tokens, cues = [], []
+    return NormalizedName(original=original, tokens=tuple(tokens), script=script, cues=tuple(cues))

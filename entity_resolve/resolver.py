@@ -1,0 +1,401 @@
+"""Resolver: normalise, look up candidates, score, decide.
+
+Examples
+--------
+>>> from entity_resolve.gazetteer import Gazetteer
+>>> g = Gazetteer.from_records([
+...     {"id": "person:khalifa-haftar", "type": "person", "name": "Khalifa Haftar",
+...      "aliases": ["خليفة حفتر", "حفتر"], "prior": 0.95},
+...     {"id": "person:fayez-al-sarraj", "type": "person", "name": "Fayez al-Sarraj",
+...      "aliases": ["فايز السراج"]},
+... ])
+>>> resolver = Resolver(g)
+>>> r = resolver.resolve("الجنرال هوثر")
+>>> r.entity.name, r.score > 0.7
+('Khalifa Haftar', True)
+>>> resolver.resolve("Angela Merkel").entity is None
+True
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .config import Settings
+from .gazetteer import Entity, EntityType, Gazetteer
+from .index import NameIndex, cached_index
+from .keys import fine_skeleton_variants
+from .normalize import NormalizedName, normalize_name, strip_clitic
+from .score import NameMatch, TokenMatch, match_name
+
+__all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve"]
+
+#: Title cues and the entity type they point to.
+_CUE_TYPES: dict[str, EntityType] = {
+    cue: "person"
+    for cue in (
+        "general", "field marshal", "colonel", "brigadier", "major", "captain", "commander",
+        "mr", "mrs", "miss", "dr", "sheikh", "sheikha", "king", "queen", "prince", "princess",
+        "crown prince", "sultan", "president", "prime minister", "foreign minister",
+        "defence minister", "minister", "envoy", "imam", "ayatollah", "his eminence",
+    )
+}
+_CACHE_ENV = "ENTITY_RESOLVE_CACHE"
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """The parts of a candidate's score.
+
+    Attributes
+    ----------
+    query : str
+        The mention's normalised tokens, joined.
+    matched_name : str
+        The name of the entity that matched best (as listed in the gazetteer).
+    alignment : tuple of TokenMatch
+        Which mention token matched which name token, and how well.
+    name_similarity : float
+        Similarity of the mention to ``matched_name``.
+    aligned, whole, coverage : float
+        Token-alignment score, whole-skeleton score, share of the name covered.
+    prior : float
+        The entity's importance.
+    type_factor : float
+        1.0, or the penalty for a title cue of another type.
+    context_bonus : float
+        Support found in the context (other names of the entity, its description).
+    """
+
+    query: str
+    matched_name: str
+    alignment: tuple[TokenMatch, ...]
+    name_similarity: float
+    aligned: float
+    whole: float
+    coverage: float
+    prior: float
+    type_factor: float
+    context_bonus: float
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entity that a mention may refer to, with its score and why."""
+
+    entity: Entity
+    score: float
+    explanation: Explanation
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The answer for one mention.
+
+    Attributes
+    ----------
+    mention : str
+        The mention as given.
+    entity : Entity or None
+        The resolved entity, or None ("no entity": nothing close enough, or
+        two entities too close to call).
+    score : float
+        Score of the best candidate in [0, 1] (0.0 when there is none).
+    candidates : tuple of Candidate
+        Best first, one per entity, at most ``top_k``.
+    cues : tuple of str
+        Title cues found in the mention.
+    """
+
+    mention: str
+    entity: Entity | None
+    score: float
+    candidates: tuple[Candidate, ...] = ()
+    cues: tuple[str, ...] = ()
+
+
+def _default_cache_dir() -> Path | None:
+    configured = os.environ.get(_CACHE_ENV)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "entity_resolve"
+
+
+class Resolver:
+    """Resolves mentions against one gazetteer; holds its index.
+
+    Parameters
+    ----------
+    gazetteer : Gazetteer, optional
+        Defaults to the built-in gazetteer.
+    settings : Settings, optional
+        Tuning values; keyword options (``threshold=0.8``) override fields.
+    cache_dir : path, optional
+        Where the index is saved and reloaded (default: ``$ENTITY_RESOLVE_CACHE``
+        or ``~/.cache/entity_resolve``; an empty ``ENTITY_RESOLVE_CACHE``
+        disables saving). Only the built-in gazetteer is cached unless a
+        directory is given.
+
+    Notes
+    -----
+    Safe to share between threads: resolving reads the index only.
+    """
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        *,
+        settings: Settings | None = None,
+        cache_dir: str | Path | None = None,
+        **options: float,
+    ) -> None:
+        if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+            raise TypeError(f"gazetteer must be a Gazetteer, not {type(gazetteer).__name__}")
+        builtin = gazetteer is None
+        self.gazetteer = Gazetteer.default() if gazetteer is None else gazetteer
+        self.settings = replace(settings or Settings(), **options)  # type: ignore[arg-type]
+        if cache_dir is not None:
+            directory: Path | None = Path(cache_dir)
+        else:
+            directory = _default_cache_dir() if builtin else None
+        self.index: NameIndex = cached_index(self.gazetteer, directory)
+        self._entities: tuple[Entity, ...] = tuple(self.gazetteer)
+
+    def __repr__(self) -> str:
+        return f"<Resolver over {self.gazetteer!r}, {len(self.index)} names>"
+
+    # -- query preparation -------------------------------------------------------
+    def _reading(self, token: str) -> str:
+        """Choose between a token and its clitic-stripped reading (لخليفة -> خليفة)."""
+        stripped = strip_clitic(token)
+        if stripped is None:
+            return token
+        if stripped.startswith("ال") and len(stripped) > 3:
+            stripped = stripped[2:]
+        vocabulary = self.index.fine_vocabulary
+        if fine_skeleton_variants(token)[0] in vocabulary:
+            return token
+        if fine_skeleton_variants(stripped)[0] in vocabulary:
+            return stripped
+        return token
+
+    def _prepare(self, mention: str) -> NormalizedName:
+        normalized = normalize_name(mention)
+        tokens = tuple(self._reading(token) for token in normalized.tokens)
+        return replace(normalized, tokens=tokens)
+
+    # -- scoring -----------------------------------------------------------------
+    def _context_tokens(self, context: str | Iterable[str] | None) -> frozenset[str]:
+        if context is None:
+            return frozenset()
+        if isinstance(context, str):
+            texts: Iterable[str] = (context,)
+        else:
+            texts = [str(item) for item in context]
+        skeletons: set[str] = set()
+        for text in texts:
+            for token in _all_tokens(text):
+                fine = fine_skeleton_variants(token)[0]
+                if len(fine) >= 3:
+                    skeletons.add(fine)
+        return frozenset(skeletons)
+
+    def _context_bonus(self, entity: Entity, matched: NameMatch, context: frozenset[str]) -> float:
+        if not context:
+            return 0.0
+        matched_tokens = {fine_skeleton_variants(m.name_token)[0] for m in matched.alignment}
+        support: set[str] = set()
+        for text in (*entity.names, entity.description or ""):
+            for token in normalize_name(text).tokens:
+                fine = fine_skeleton_variants(token)[0]
+                if len(fine) >= 3 and fine not in matched_tokens and fine in context:
+                    support.add(fine)
+        return self.settings.context_weight * min(1.0, len(support) / 2.0)
+
+    def _score(
+        self,
+        query: NormalizedName,
+        entity: Entity,
+        alias_position: int,
+        name_tokens: tuple[str, ...],
+        context: frozenset[str],
+    ) -> Candidate:
+        settings = self.settings
+        matched = match_name(query.tokens, name_tokens, settings)
+        similarity = matched.similarity
+        cue_types = {_CUE_TYPES[cue] for cue in query.cues if cue in _CUE_TYPES}
+        type_factor = settings.type_mismatch_factor if cue_types and entity.type not in cue_types else 1.0
+        # Importance moves an uncertain score, never an exact one.
+        prior_shift = settings.prior_weight * (entity.prior - 0.5) * (1.0 - similarity)
+        bonus = self._context_bonus(entity, matched, context) * (1.0 - similarity) * 2.0
+        score = min(1.0, max(0.0, (similarity + prior_shift + bonus) * type_factor))
+        explanation = Explanation(
+            query=" ".join(query.tokens),
+            matched_name=entity.names[alias_position],
+            alignment=matched.alignment,
+            name_similarity=round(similarity, 4),
+            aligned=round(matched.aligned, 4),
+            whole=round(matched.whole, 4),
+            coverage=round(matched.coverage, 4),
+            prior=entity.prior,
+            type_factor=type_factor,
+            context_bonus=round(bonus, 4),
+        )
+        return Candidate(entity=entity, score=round(score, 6), explanation=explanation)
+
+    # -- public ------------------------------------------------------------------
+    def resolve(
+        self,
+        mention: str,
+        *,
+        context: str | Iterable[str] | None = None,
+        types: Iterable[str] | str | None = None,
+        top_k: int = 5,
+    ) -> Resolution:
+        """Resolve one mention to an entity of the gazetteer, or to None.
+
+        Parameters
+        ----------
+        mention : str
+            A name as written: any script, titles and clitics allowed.
+        context : str or iterable of str, optional
+            The document or other mentions; names of the entity found there
+            (its first name, its organisation) raise an uncertain score.
+        types : str or iterable of str, optional
+            Only entities of these types ("person", "organization", "place").
+        top_k : int
+            How many candidates to keep in ``Resolution.candidates``.
+
+        Returns
+        -------
+        Resolution
+            ``entity`` is None when the best score is below the threshold or
+            less than the margin ahead of another entity.
+
+        Raises
+        ------
+        TypeError
+            If ``mention`` is not a str.
+        """
+        if not isinstance(mention, str):
+            raise TypeError(f"mention must be a str, not {type(mention).__name__}")
+        wanted = _wanted_types(types)
+        query = self._prepare(mention)
+        if query.is_empty:
+            return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
+        context_tokens = self._context_tokens(context)
+        best_by_entity: dict[int, Candidate] = {}
+        for name_number in self.index.lookup(query.tokens, limit=self.settings.max_candidates):
+            entity_position = int(self.index.name_entity[name_number])
+            entity = self._entities[entity_position]
+            if wanted is not None and entity.type not in wanted:
+                continue
+            name_tokens = tuple(self.index.name_tokens[name_number].split(" "))
+            candidate = self._score(
+                query, entity, int(self.index.name_alias[name_number]), name_tokens, context_tokens
+            )
+            current = best_by_entity.get(entity_position)
+            if current is None or candidate.score > current.score:
+                best_by_entity[entity_position] = candidate
+        ranked = sorted(best_by_entity.values(), key=lambda c: (-c.score, -c.entity.prior, c.entity.id))
+        return self._decide(mention, query, ranked, top_k)
+
+    def _decide(
+        self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int
+    ) -> Resolution:
+        if not ranked:
+            return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
+        best = ranked[0]
+        runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+        accepted = best.score >= self.settings.threshold and best.score - runner_up >= self.settings.margin
+        return Resolution(
+            mention=mention,
+            entity=best.entity if accepted else None,
+            score=best.score,
+            candidates=tuple(ranked[: max(0, top_k)]),
+            cues=query.cues,
+        )
+
+    def resolve_many(
+        self,
+        mentions: Iterable[str],
+        *,
+        context: str | Iterable[str] | None = None,
+        types: Iterable[str] | str | None = None,
+        top_k: int = 5,
+    ) -> list[Resolution]:
+        """Resolve every mention, in input order (one result per input, none dropped).
+
+        Raises
+        ------
+        TypeError
+            If ``mentions`` is a str (pass a list) or holds a non-string,
+            naming its position.
+        """
+        if isinstance(mentions, str):
+            raise TypeError("mentions must be an iterable of str, not a single str")
+        items = list(mentions)
+        for position, mention in enumerate(items):
+            if not isinstance(mention, str):
+                raise TypeError(f"mentions[{position}] must be a str, not {type(mention).__name__}")
+        return [self.resolve(m, context=context, types=types, top_k=top_k) for m in items]
+
+
+def _all_tokens(text: str) -> list[str]:
+    """Normalised tokens of a long text, chunk by chunk (bounded work)."""
+    tokens: list[str] = []
+    for start in range(0, min(len(text), 100_000), 200):
+        tokens.extend(normalize_name(text[start : start + 200]).tokens)
+    return tokens
+
+
+def _wanted_types(types: Iterable[str] | str | None) -> frozenset[str] | None:
+    if types is None:
+        return None
+    wanted = frozenset((types,) if isinstance(types, str) else types)
+    unknown = wanted - {"person", "organization", "place"}
+    if unknown:
+        raise ValueError(f"unknown entity type(s): {', '.join(sorted(unknown))}")
+    return wanted
+
+
+_resolvers: weakref.WeakKeyDictionary[Gazetteer, Resolver] = weakref.WeakKeyDictionary()
+_resolvers_lock = threading.Lock()
+
+
+def _resolver_for(gazetteer: Gazetteer | None) -> Resolver:
+    """The resolver of ``gazetteer`` (the built-in one for None), built once per gazetteer."""
+    if gazetteer is None:
+        gazetteer = Gazetteer.default()
+    with _resolvers_lock:
+        resolver = _resolvers.get(gazetteer)
+        if resolver is None:
+            resolver = Resolver(None if gazetteer is Gazetteer.default() else gazetteer)
+            _resolvers[gazetteer] = resolver
+        return resolver
+
+
+def resolve(
+    mention: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    context: str | Iterable[str] | None = None,
+    types: Iterable[str] | str | None = None,
+    top_k: int = 5,
+) -> Resolution:
+    """Resolve one mention; see ``Resolver.resolve``.
+
+    The resolver of each gazetteer (the built-in one for ``gazetteer=None``) is
+    built once and kept while the gazetteer lives.
+    """
+    if not isinstance(mention, str):
+        raise TypeError(f"mention must be a str, not {type(mention).__name__}")
+    if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+        raise TypeError(f"gazetteer must be a Gazetteer, not {type(gazetteer).__name__}")
+    return _resolver_for(gazetteer).resolve(mention, context=context, types=types, top_k=top_k)
