@@ -35,6 +35,9 @@ class Settings:
         rest goes to the coarse (confusable-class) skeleton.
     surface_weight : float
         Share of the surface spelling in a same-script token similarity.
+    vowel_weight : float
+        Share of the written vowels (Arabic long vowels found in the Latin
+        spelling) in a cross-script token similarity.
     partial_floor : float
         Score factor of a name matched by part of its tokens only (a surname
         alone): the factor grows from this floor to 1 with the share of the
@@ -42,6 +45,9 @@ class Settings:
     prior_weight : float
         How far an entity's importance moves an uncertain score (none at an
         exact match).
+    prior_tiebreak : float
+        Share of the score given by importance alone, so that of two exact
+        matches (Tripoli, Libya and Tripoli, Lebanon) the likelier ranks first.
     type_mismatch_factor : float
         Factor applied when a title cue names another type ("General" before
         an organisation).
@@ -56,8 +62,10 @@ class Settings:
     margin: float = 0.02
     fine_weight: float = 0.35
     surface_weight: float = 0.3
+    vowel_weight: float = 0.3
     partial_floor: float = 0.85
     prior_weight: float = 0.5
+    prior_tiebreak: float = 0.1
     type_mismatch_factor: float = 0.75
     context_weight: float = 0.08
     max_candidates: int = 64

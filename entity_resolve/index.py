@@ -27,6 +27,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -39,46 +40,57 @@ from .normalize import normalize_name
 __all__ = ["INDEX_FORMAT", "NameIndex", "token_keys"]
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 3
-#: Weight of a key reached through a deletion, relative to an exact key.
+INDEX_FORMAT = 4
+#: Weight of a key reached through a deletion, relative to an exact coarse key.
 DELETION_KEY_WEIGHT = 0.6
+#: Weight of the exact fine skeleton and of the exact spelling of a token.
+FINE_KEY_WEIGHT = 1.3
+SURFACE_KEY_WEIGHT = 1.6
+#: Names of one entity handed to the scorer at most (an entity may have 40 aliases).
+MAX_NAMES_PER_ENTITY = 3
 #: Keys posted under more names than this are used only when exact (too common).
 MAX_DELETION_POSTINGS = 5_000
 #: How many names the index hands to the scorer at most.
 MAX_CANDIDATE_NAMES = 64
-_EMPTY = np.zeros(0, dtype=np.int64)
 
 
 def _digest(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
 
 
-def token_keys(token: str) -> list[tuple[str, bool]]:
-    """Keys of one normalised token: ``(key, exact)`` pairs.
+@lru_cache(maxsize=131_072)
+def token_keys(token: str) -> tuple[tuple[str, float], ...]:
+    """Keys of one normalised token, each with its weight family.
 
-    The coarse skeleton of each reading of the token is a key; for skeletons
-    of three classes or more, so is each one-deletion variant.
+    The token itself (``=``-prefixed, weight ``SURFACE_KEY_WEIGHT``), each
+    reading's fine skeleton (``~``-prefixed, ``FINE_KEY_WEIGHT``), its coarse
+    skeleton (1.0) and, for coarse skeletons of three classes or more, each
+    one-deletion variant (``DELETION_KEY_WEIGHT``). Exact spellings thus rank
+    first among many names that share a short skeleton.
 
     Examples
     --------
-    >>> token_keys("حفتر")
-    [('HBTR', True), ('BTR', False), ('HTR', False), ('HBR', False), ('HBT', False)]
+    >>> [key for key, _ in token_keys("حفتر")]
+    ['=حفتر', '~hftr', 'HBTR', 'BTR', 'HTR', 'HBR', 'HBT']
     """
-    keys: list[tuple[str, bool]] = []
+    keys: list[tuple[str, float]] = [("=" + token, SURFACE_KEY_WEIGHT)]
     seen: set[str] = set()
     for fine in fine_skeleton_variants(token):
+        if fine and "~" + fine not in seen:
+            seen.add("~" + fine)
+            keys.append(("~" + fine, FINE_KEY_WEIGHT))
         coarse = coarse_skeleton(fine)
         if not coarse or coarse in seen:
             continue
         seen.add(coarse)
-        keys.append((coarse, True))
+        keys.append((coarse, 1.0))
         if len(coarse) >= 3:
             for position in range(len(coarse)):
                 variant = coarse[:position] + coarse[position + 1 :]
                 if variant not in seen:
                     seen.add(variant)
-                    keys.append((variant, False))
-    return keys
+                    keys.append((variant, DELETION_KEY_WEIGHT))
+    return tuple(keys)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -138,7 +150,7 @@ class NameIndex:
                 name_keys: set[int] = set()
                 for token in tokens:
                     vocabulary.update(fine_skeleton_variants(token))
-                    for key, _exact in token_keys(token):
+                    for key, _weight in token_keys(token):
                         name_keys.add(_digest(key))
                 for key_hash in sorted(name_keys):
                     key_of_posting.append(key_hash)
@@ -164,18 +176,12 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.name_tokens)
 
-    def _postings(self, key: str) -> np.ndarray:
-        key_hash = _digest(key)
-        slot = int(np.searchsorted(self.key_hashes, key_hash))
-        if slot >= len(self.key_hashes) or self.key_hashes[slot] != key_hash:
-            return _EMPTY
-        return self.postings[self.key_offsets[slot] : self.key_offsets[slot + 1]]
-
     def lookup(self, tokens: Sequence[str], *, limit: int = MAX_CANDIDATE_NAMES) -> list[int]:
         """Names that share keys with ``tokens``, best supported first.
 
         Each query token votes once per name with the weight of its best key:
-        the key's inverse document frequency, scaled down for deletion keys.
+        the key's inverse document frequency times its family weight. At most
+        ``MAX_NAMES_PER_ENTITY`` names of one entity are returned.
 
         Parameters
         ----------
@@ -188,41 +194,67 @@ class NameIndex:
         -------
         list of int
             Name numbers, by decreasing support, ties by name number.
+
+        Notes
+        -----
+        One binary search per key (about eight keys per token), then work
+        linear in the postings of the keys found; keys reached only through
+        a deletion and posted under more than ``MAX_DELETION_POSTINGS`` names
+        are skipped.
         """
-        total = max(len(self.name_tokens), 1)
-        votes_names: list[np.ndarray] = []
-        votes_weights: list[np.ndarray] = []
-        for token in tokens:
-            token_names: list[np.ndarray] = []
-            token_weights: list[np.ndarray] = []
-            for key, exact in token_keys(token):
-                names = self._postings(key)
-                if not len(names) or (not exact and len(names) > MAX_DELETION_POSTINGS):
-                    continue
-                weight = math.log(1.0 + total / len(names)) * (1.0 if exact else DELETION_KEY_WEIGHT)
-                token_names.append(names)
-                token_weights.append(np.full(len(names), weight))
-            if not token_names:
-                continue
-            names = np.concatenate(token_names)
-            weights = np.concatenate(token_weights)
-            order = np.lexsort((-weights, names))  # by name, best weight first
-            names, weights = names[order], weights[order]
-            first = np.ones(len(names), dtype=bool)
-            first[1:] = names[1:] != names[:-1]
-            votes_names.append(names[first])
-            votes_weights.append(weights[first])
-        if not votes_names:
+        key_list: list[str] = []
+        family: list[float] = []
+        owner: list[int] = []
+        for position, token in enumerate(tokens):
+            for key, weight in token_keys(token):
+                key_list.append(key)
+                family.append(weight)
+                owner.append(position)
+        if not key_list or not len(self.key_hashes):
             return []
-        names = np.concatenate(votes_names)
-        weights = np.concatenate(votes_weights)
-        unique_names, inverse = np.unique(names, return_inverse=True)
-        support = np.bincount(inverse, weights=weights)
-        if len(unique_names) > limit:
-            best = np.argpartition(-support, limit - 1)[:limit]
+        hashes = np.array([_digest(key) for key in key_list], dtype=np.int64)
+        slots = np.minimum(np.searchsorted(self.key_hashes, hashes), len(self.key_hashes) - 1)
+        found = self.key_hashes[slots] == hashes
+        total = max(len(self.name_tokens), 1)
+        names_parts: list[np.ndarray] = []
+        weight_parts: list[np.ndarray] = []
+        owner_parts: list[np.ndarray] = []
+        for k in np.flatnonzero(found):
+            start, stop = self.key_offsets[slots[k]], self.key_offsets[slots[k] + 1]
+            count = int(stop - start)
+            if family[k] < 1.0 and count > MAX_DELETION_POSTINGS:
+                continue
+            names_parts.append(self.postings[start:stop])
+            weight_parts.append(np.full(count, math.log(1.0 + total / count) * family[k]))
+            owner_parts.append(np.full(count, owner[k], dtype=np.int64))
+        if not names_parts:
+            return []
+        names = np.concatenate(names_parts).astype(np.int64)
+        weights = np.concatenate(weight_parts)
+        # one vote per (query token, name): its best key
+        pair = names * (len(tokens) + 1) + np.concatenate(owner_parts)
+        order = np.lexsort((-weights, pair))
+        pair, names, weights = pair[order], names[order], weights[order]
+        first = np.ones(len(pair), dtype=bool)
+        first[1:] = pair[1:] != pair[:-1]
+        unique_names, inverse = np.unique(names[first], return_inverse=True)
+        support = np.bincount(inverse, weights=weights[first])
+        shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
+        if len(unique_names) > shortlist:
+            best = np.argpartition(-support, shortlist - 1)[:shortlist]
             unique_names, support = unique_names[best], support[best]
         order = np.lexsort((unique_names, -support))
-        return [int(name) for name in unique_names[order]]
+        chosen: list[int] = []
+        per_entity: dict[int, int] = {}
+        for name in unique_names[order].tolist():
+            entity = int(self.name_entity[name])
+            if per_entity.get(entity, 0) >= MAX_NAMES_PER_ENTITY:
+                continue
+            per_entity[entity] = per_entity.get(entity, 0) + 1
+            chosen.append(name)
+            if len(chosen) >= limit:
+                break
+        return chosen
 
     # -- persistence -----------------------------------------------------------
     def save(self, path: str | Path) -> None:

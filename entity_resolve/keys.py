@@ -31,6 +31,7 @@ import jellyfish
 
 __all__ = [
     "COARSE_CLASS",
+    "vocalic_skeleton",
     "coarse_skeleton",
     "fine_skeleton",
     "fine_skeleton_variants",
@@ -236,3 +237,46 @@ def latin_phonetic_code(token: str) -> str:
     if not token or "\u0600" <= token[0] <= "\u06ff":
         return ""
     return str(jellyfish.metaphone(token))
+
+
+_ARABIC_VOWELS = {"ا": "a", "و": "u", "ي": "i"}
+_LATIN_VOWELS_TO_VOCALIC = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i", "w": "u"}
+
+
+@lru_cache(maxsize=262_144)
+def vocalic_skeleton(token: str) -> str:
+    """Fine skeleton with vowels kept as ``a``, ``i`` or ``u``.
+
+    Arabic writes long vowels only (ا و ي, and ة as a final ``a``); Latin writes
+    every vowel. Comparing the Arabic vocalic skeleton with the Latin one tells
+    ``Bashar`` (بشار) from ``Bashir`` (بشير), which the consonants cannot.
+
+    Examples
+    --------
+    >>> vocalic_skeleton("بشار"), vocalic_skeleton("bashar"), vocalic_skeleton("bashir")
+    ('bSar', 'baSar', 'baSir')
+    >>> vocalic_skeleton("خليفه"), vocalic_skeleton("khalifa")
+    ('xlifa', 'xalifa')
+    """
+    if not token:
+        return ""
+    if "\u0600" <= token[0] <= "\u06ff":
+        symbols = []
+        last = len(token) - 1
+        for position, letter in enumerate(token):
+            if position == last and position > 1 and letter in "هي":
+                # final ة (folded to ه) is an a; final ي may be ى (a) or ي (i): say neither
+                symbols.append("a" if letter == "ه" else "")
+            else:
+                symbols.append(_ARABIC_VOWELS.get(letter) or _ARABIC_TO_FINE.get(letter, ""))
+        return _collapse("".join(symbols))
+    graphemes = _LATIN_PATTERN.findall(token)
+    symbols = []
+    for position, grapheme in enumerate(graphemes):
+        if grapheme in _LATIN_VOWELS_TO_VOCALIC:
+            symbols.append(_LATIN_VOWELS_TO_VOCALIC[grapheme])
+        elif grapheme == "h" and 0 < position == len(graphemes) - 1:
+            continue  # word-final h after a vowel spells the vowel
+        else:
+            symbols.append(_latin_fine(grapheme))
+    return _collapse("".join(symbols))

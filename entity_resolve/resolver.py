@@ -234,7 +234,9 @@ class Resolver:
         # Importance moves an uncertain score, never an exact one.
         prior_shift = settings.prior_weight * (entity.prior - 0.5) * (1.0 - similarity)
         bonus = self._context_bonus(entity, matched, context) * (1.0 - similarity) * 2.0
-        score = min(1.0, max(0.0, (similarity + prior_shift + bonus) * type_factor))
+        adjusted = (similarity + prior_shift + bonus) * type_factor
+        tiebreak = settings.prior_tiebreak
+        score = min(1.0, max(0.0, (1.0 - tiebreak) * adjusted + tiebreak * entity.prior))
         explanation = Explanation(
             query=" ".join(query.tokens),
             matched_name=entity.names[alias_position],

@@ -25,10 +25,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import LCSseq, Indel, Levenshtein
 
 from .config import Settings
-from .keys import coarse_skeleton, fine_skeleton_variants, latin_phonetic_code
+from .keys import coarse_skeleton, fine_skeleton_variants, latin_phonetic_code, vocalic_skeleton
 
 __all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_weight"]
 
@@ -95,7 +95,9 @@ def token_weight(token: str) -> float:
 
 
 @lru_cache(maxsize=131_072)
-def _token_similarity(a: str, b: str, fine_weight: float, surface_weight: float) -> float:
+def _token_similarity(
+    a: str, b: str, fine_weight: float, surface_weight: float, vowel_weight: float
+) -> float:
     if a == b:
         return 1.0
     best = 0.0
@@ -109,7 +111,17 @@ def _token_similarity(a: str, b: str, fine_weight: float, surface_weight: float)
         best = (1.0 - surface_weight) * best + surface_weight * surface
         if not _is_arabic(a) and latin_phonetic_code(a) == latin_phonetic_code(b) != "":
             best = max(best, _PHONETIC_MATCH_FLOOR)
-    return best
+        return best
+    arabic, latin = (a, b) if _is_arabic(a) else (b, a)
+    return (1.0 - vowel_weight) * best + vowel_weight * _vowel_recall(arabic, latin)
+
+
+def _vowel_recall(arabic: str, latin: str) -> float:
+    """Share of the Arabic token's written letters (long vowels included) found in order in the Latin one."""
+    written = vocalic_skeleton(arabic)
+    if not written:
+        return 1.0
+    return LCSseq.similarity(written, vocalic_skeleton(latin)) / len(written)
 
 
 def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS) -> float:
@@ -125,12 +137,7 @@ def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS) -> 
     """
     if a > b:
         a, b = b, a
-    return _token_similarity(a, b, settings.fine_weight, settings.surface_weight)
-
-
-def _whole_skeleton(tokens: Sequence[str]) -> tuple[str, str]:
-    fine = "".join(fine_skeleton_variants(token)[0] for token in tokens)
-    return fine, coarse_skeleton(fine)
+    return _token_similarity(a, b, settings.fine_weight, settings.surface_weight, settings.vowel_weight)
 
 
 def match_name(
@@ -188,11 +195,7 @@ def match_name(
     coverage = sum(name_weights[j] for j, _sim in chosen.values()) / sum(name_weights)
     recall = sum(name_weights[j] * sim for j, sim in chosen.values()) / sum(name_weights)
     aligned = precision * (settings.partial_floor + (1.0 - settings.partial_floor) * recall)
-    query_fine, query_coarse = _whole_skeleton(query)
-    name_fine, name_coarse = _whole_skeleton(name)
-    whole = settings.fine_weight * Levenshtein.normalized_similarity(query_fine, name_fine) + (
-        1.0 - settings.fine_weight
-    ) * Indel.normalized_similarity(query_coarse, name_coarse)
+    whole = token_similarity("".join(query), "".join(name), settings) if len(query) + len(name) > 2 else 0.0
     alignment = tuple(
         TokenMatch(query[i], name[j], round(sim, 4)) for i, (j, sim) in sorted(chosen.items())
     )

@@ -1,0 +1,149 @@
+"""Command line: ``entity-resolve resolve MENTION ...`` and ``entity-resolve info``.
+
+``entity-resolve resolve "الجنرال هوثر" "Chalifa Haftar"`` prints a table of
+mention, entity, id, type and score; ``--json`` prints one JSON object per
+line with the ranked candidates; with no mention it reads one per line from
+standard input. ``python -m entity_resolve`` is the same program.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from typing import TextIO
+
+from . import __version__
+from .gazetteer import Gazetteer
+from .resolver import Resolution, Resolver
+
+__all__ = ["format_table", "main"]
+
+_NO_ENTITY = "(no entity)"
+
+
+def _display_width(text: str) -> int:
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _display_width(text))
+
+
+def format_table(resolutions: Sequence[Resolution]) -> str:
+    """Render resolutions as an aligned plain-text table.
+
+    Examples
+    --------
+    >>> from entity_resolve.resolver import Resolution
+    >>> print(format_table([Resolution(mention="xyz", entity=None, score=0.0)]))
+    mention  entity       id  type  score
+    -------  -----------  --  ----  -----
+    xyz      (no entity)  -   -     0.00
+    """
+    header = ("mention", "entity", "id", "type", "score")
+    rows = [
+        (
+            r.mention.replace("\n", " "),
+            r.entity.name if r.entity else _NO_ENTITY,
+            r.entity.id if r.entity else "-",
+            r.entity.type if r.entity else "-",
+            f"{r.score:.2f}",
+        )
+        for r in resolutions
+    ]
+    widths = [max(_display_width(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    lines = ["  ".join(_pad(cell, w) for cell, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows)
+    return "\n".join(lines)
+
+
+def _as_json(resolution: Resolution) -> dict[str, object]:
+    return {
+        "mention": resolution.mention,
+        "entity": None
+        if resolution.entity is None
+        else {"id": resolution.entity.id, "name": resolution.entity.name, "type": resolution.entity.type},
+        "score": round(resolution.score, 4),
+        "cues": list(resolution.cues),
+        "candidates": [
+            {
+                "id": c.entity.id,
+                "name": c.entity.name,
+                "type": c.entity.type,
+                "score": round(c.score, 4),
+                "matched_name": c.explanation.matched_name,
+                "name_similarity": c.explanation.name_similarity,
+                "prior": c.explanation.prior,
+            }
+            for c in resolution.candidates
+        ],
+    }
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="entity-resolve",
+        description="Resolve Arabic and Latin name mentions to canonical entities.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    resolve = commands.add_parser("resolve", help="resolve mentions (arguments, or one per line on stdin)")
+    resolve.add_argument("mentions", nargs="*", help="mentions; none or '-' reads stdin")
+    resolve.add_argument("--gazetteer", help="a .jsonl, .csv or .tsv gazetteer (default: built-in)")
+    resolve.add_argument("--types", help="comma-separated: person,organization,place")
+    resolve.add_argument("--top-k", type=int, default=3, help="candidates kept per mention (JSON)")
+    resolve.add_argument("--threshold", type=float, help="override the acceptance threshold")
+    resolve.add_argument("--json", action="store_true", help="one JSON object per line")
+    info = commands.add_parser("info", help="describe a gazetteer")
+    info.add_argument("--gazetteer", help="a .jsonl, .csv or .tsv gazetteer (default: built-in)")
+    return parser
+
+
+def _load(path: str | None) -> Gazetteer | None:
+    return Gazetteer.load(path) if path else None
+
+
+def _read_mentions(arguments: Sequence[str], stdin: TextIO) -> list[str]:
+    if arguments and list(arguments) != ["-"]:
+        return list(arguments)
+    return [line.rstrip("\n") for line in stdin if line.strip()]
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    out = stdout or sys.stdout
+    args = _parser().parse_args(argv)
+    try:
+        gazetteer = _load(args.gazetteer)
+        if args.command == "info":
+            g = gazetteer or Gazetteer.default()
+            counts = Counter(entity.type for entity in g)
+            names = sum(len(entity.names) for entity in g)
+            print(f"{g.origin}: {len(g)} entities, {names} names", file=out)
+            for kind in sorted(counts):
+                print(f"  {kind}: {counts[kind]}", file=out)
+            return 0
+        options = {} if args.threshold is None else {"threshold": args.threshold}
+        resolver = Resolver(gazetteer, **options)
+        types = [t.strip() for t in args.types.split(",")] if args.types else None
+        mentions = _read_mentions(args.mentions, sys.stdin)
+        results = resolver.resolve_many(mentions, types=types, top_k=args.top_k)
+    except (ValueError, OSError) as error:
+        print(f"entity-resolve: error: {error}", file=sys.stderr)
+        return 2
+    if args.json:
+        for result in results:
+            print(json.dumps(_as_json(result), ensure_ascii=False), file=out)
+    else:
+        print(format_table(results), file=out)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
