@@ -17,6 +17,7 @@ files, ``--check`` to rebuild in memory and exit 1 if the files on disk differ.
 See ``SOURCES.md`` beside the output for sources, licences and attribution.
 """
 
+# ruff: noqa: RUF001, RUF002  (Arabic letters in strings are intended)
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache, cache
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -87,7 +88,30 @@ GEONAMES_NON_NAME_LANGS: frozenset[str] = frozenset(
 #: Countries of the Arab League as listed by arabic-name-romanizer (its
 #: Wikidata rows for these carry Arabic labels, so the Arabic name is "ar").
 ARABIC_LABEL_COUNTRIES: frozenset[str] = frozenset(
-    "AE BH DJ DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split()
+    [
+        "AE",
+        "BH",
+        "DJ",
+        "DZ",
+        "EG",
+        "IQ",
+        "JO",
+        "KM",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SO",
+        "SY",
+        "TN",
+        "YE",
+    ]
 )
 
 # --------------------------------------------------------------------------
@@ -128,6 +152,8 @@ MIN_ABD_TOKEN_LEN = 7
 #: A curated person merges only on an Arabic full name of at least this many words.
 MIN_PERSON_MATCH_TOKENS = 2
 
+#: Id prefixes of entities built from the open sources (others are curated).
+SOURCE_ID_PREFIXES: frozenset[str] = frozenset({"gn", "anr"})
 ENTITY_TYPES: frozenset[str] = frozenset({"person", "organization", "place"})
 CURATED_TYPE_BY_FILE: dict[str, str] = {
     "organizations": "organization",
@@ -410,6 +436,8 @@ def check_versions(pinned: dict[str, str] = PINNED_VERSIONS) -> None:
 def package_dir(module_name: str) -> Path:
     """Return the folder of an installed package without importing it twice."""
     module = __import__(module_name)
+    if module.__file__ is None:
+        raise RuntimeError(f"cannot locate the files of {module_name}")
     return Path(module.__file__).resolve().parent
 
 
@@ -464,7 +492,7 @@ def cldr_zone_keys(zone: str, aliases: dict[str, str]) -> list[str]:
     list of str
         ``zone`` first, then its older ids, sorted.
     """
-    return [zone] + sorted(old for old, new in aliases.items() if new == zone)
+    return [zone, *sorted(old for old, new in aliases.items() if new == zone)]
 
 
 def cldr_city_names(zones: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
@@ -545,9 +573,7 @@ def geonames_city_names(city: dict) -> list[str]:
     return names
 
 
-def match_zone_city(
-    zone_names: list[tuple[str, str]], candidates: list[dict]
-) -> dict | None:
+def match_zone_city(zone_names: list[tuple[str, str]], candidates: list[dict]) -> dict | None:
     """Find the one GeoNames city a CLDR exemplar city stands for.
 
     Parameters
@@ -687,10 +713,10 @@ def build_cities(
     for city in cities.values():
         by_zone[city.get("timezone", "")].append(city)
     cldr_by_city: dict[int, list[tuple[str, str]]] = {}
-    for zone, names in sorted(zone_names.items()):
-        city = match_zone_city(names, by_zone.get(zone, []))
-        if city is not None:
-            cldr_by_city[city["geonameid"]] = names
+    for zone, zone_cities in sorted(zone_names.items()):
+        match = match_zone_city(zone_cities, by_zone.get(zone, []))
+        if match is not None:
+            cldr_by_city[match["geonameid"]] = zone_cities
 
     stats: Counter = Counter()
     entities = []
@@ -973,8 +999,10 @@ def curated_entity(record: object, default_type: str | None) -> Entity | None:
     if not isinstance(entity_id, str) or not entity_id or entity_type not in ENTITY_TYPES or not name:
         return None
     entity = Entity(id=entity_id, type=entity_type, name=name)
-    raw_lang = record.get("lang") if isinstance(record.get("lang"), dict) else {}
-    lang = {clean_text(str(k)): str(v) for k, v in raw_lang.items() if isinstance(v, str) and v}
+    raw_lang = record.get("lang")
+    lang: dict[str, str] = {}
+    if isinstance(raw_lang, dict):
+        lang = {clean_text(str(k)): v for k, v in raw_lang.items() if isinstance(v, str) and v}
     entity.add_name(name, lang.get(name))
     for alias in record.get("aliases") or []:
         if isinstance(alias, str) and clean_text(alias):
@@ -1001,14 +1029,13 @@ def index_names(entities: Iterable[Entity]) -> dict[tuple[str, str, str], set[st
     return index
 
 
-def find_place_match(
-    curated: Entity, index: dict[tuple[str, str, str], set[str]]
-) -> tuple[str | None, str]:
+def find_place_match(curated: Entity, index: dict[tuple[str, str, str], set[str]]) -> tuple[str | None, str]:
     """Find the source place a curated place stands for.
 
-    Candidates share the country and either the curated canonical name or
-    one of its Arabic-script names. One candidate is a match; among several,
-    the single one carrying both the canonical name and an Arabic name is.
+    A candidate shares the country, the curated canonical (Latin) name and
+    one of the curated Arabic-script names. Exactly one candidate is a match.
+    Requiring both scripts keeps a region ("Gaza Strip", "غزة") from merging
+    into a town that shares only its Arabic name.
 
     Parameters
     ----------
@@ -1021,7 +1048,8 @@ def find_place_match(
     -------
     source_id : str or None
     outcome : str
-        ``"merged"``, ``"no country"``, ``"unmatched"`` or ``"ambiguous"``.
+        ``"merged"``, ``"no country"``, ``"unmatched"``, ``"ambiguous"`` or
+        ``"sharing only one script's name"``.
     """
     if not curated.country:
         return None, "no country"
@@ -1031,13 +1059,12 @@ def find_place_match(
     for alias in curated.aliases:
         if name_script(alias) == "arabic":
             by_arabic |= index.get((country, "arabic", arabic_match_key(alias)), set())
-    candidates = by_name | by_arabic
-    if len(candidates) == 1:
-        return next(iter(candidates)), "merged"
     strong = by_name & by_arabic
     if len(strong) == 1:
         return next(iter(strong)), "merged"
-    return None, "ambiguous" if candidates else "unmatched"
+    if strong:
+        return None, "ambiguous"
+    return None, "sharing only one script's name" if by_name | by_arabic else "unmatched"
 
 
 def find_person_match(
@@ -1048,8 +1075,9 @@ def find_person_match(
 
     A candidate shares a normalised Arabic full name of at least
     ``MIN_PERSON_MATCH_TOKENS`` words and, when both have one, the country.
-    To stay conservative the single candidate must also share one normalised
-    Latin spelling with the curated record.
+    Exactly one candidate is a match. Latin spellings are not compared: the
+    same person is often spelt differently ("Anwar al-Awlaki", "Anwar
+    al-Awlaqi"), which is what the merge is for.
 
     Parameters
     ----------
@@ -1062,7 +1090,7 @@ def find_person_match(
     -------
     source_id : str or None
     outcome : str
-        ``"merged"``, ``"unmatched"``, ``"ambiguous"`` or ``"no shared Latin spelling"``.
+        ``"merged"``, ``"unmatched"`` or ``"ambiguous"``.
     """
     candidates: dict[str, Entity] = {}
     for alias in curated.aliases:
@@ -1076,12 +1104,7 @@ def find_person_match(
         return None, "unmatched"
     if len(candidates) > 1:
         return None, "ambiguous"
-    source = next(iter(candidates.values()))
-    curated_latin = {latin_match_key(a) for a in curated.aliases if name_script(a) == "latin"}
-    source_latin = {latin_match_key(a) for a in source.aliases if name_script(a) == "latin"}
-    if not curated_latin & source_latin:
-        return None, "no shared Latin spelling"
-    return source.id, "merged"
+    return next(iter(candidates)), "merged"
 
 
 def merge_into(curated: Entity, source: Entity) -> None:
@@ -1100,9 +1123,7 @@ def merge_into(curated: Entity, source: Entity) -> None:
     curated.source_ids.append(source.id)
 
 
-def merge_curated(
-    sources: list[Entity], curated: list[Entity]
-) -> tuple[list[Entity], Counter]:
+def merge_curated(sources: list[Entity], curated: list[Entity]) -> tuple[list[Entity], Counter]:
     """Merge curated records over the source entities.
 
     A source entity claimed by more than one curated record is merged with
@@ -1236,7 +1257,10 @@ def render_gazetteer(entities: list[Entity]) -> tuple[str, Counter, Counter, Cou
         aliases = ordered_aliases(entity)
         problem = validation_problem(entity, aliases)
         if problem is not None:
-            dropped[f"{entity.type}: {problem}"] += 1
+            prefix = entity.id.split(":", 1)[0]
+            dropped[f"{prefix}: {entity.type}: {problem}"] += 1
+            if prefix not in SOURCE_ID_PREFIXES:
+                print(f"warning: curated {entity.id} dropped: {problem}", file=sys.stderr)
             continue
         seen.add(entity.id)
         by_type[entity.type] += 1
@@ -1333,10 +1357,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="rebuild in memory and exit 1 if the files on disk differ",
     )
+    parser.add_argument(
+        "--curated-dir",
+        type=Path,
+        default=CURATED_DIR,
+        help="folder of curated *.jsonl files (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        result = build()
+        result = build(args.curated_dir)
     except SourceVersionError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -1,0 +1,155 @@
+"""Checks of the committed, generated gazetteer and of the build script's helpers.
+
+The generated files are checked as committed (no rebuild: that needs the
+pinned source packages; ``python scripts/build_gazetteer.py --check`` does it).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+GAZETTEER_DIR = REPO_ROOT / "entity_resolve" / "data" / "gazetteer"
+GAZETTEER_FILE = GAZETTEER_DIR / "gazetteer.jsonl"
+NAME_PARTS_FILE = GAZETTEER_DIR / "name_parts.tsv"
+BUILD_SCRIPT = REPO_ROOT / "scripts" / "build_gazetteer.py"
+
+#: Lower bounds that the committed build meets (see SOURCES.md for the counts).
+MIN_PLACES = 30_000
+MIN_PERSONS = 50_000
+MIN_NAME_PART_GROUPS = 15_000
+
+ARABIC_RE = re.compile("[\u0600-\u06ff]")
+LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+ID_RE = re.compile(r"^(gn:\d+|anr:[0-9a-f]{12}|wd:Q\d+|person:\S+|org:\S+|place:\S+)$")
+FIELD_ORDER = (
+    "id",
+    "type",
+    "name",
+    "aliases",
+    "lang",
+    "country",
+    "description",
+    "wikidata",
+    "prior",
+    "source",
+    "source_ids",
+)
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    """Every record of the committed gazetteer, in file order."""
+    with GAZETTEER_FILE.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+@pytest.fixture(scope="module")
+def build_module() -> ModuleType:
+    """The build script, imported from its path (it is not a package module)."""
+    spec = importlib.util.spec_from_file_location("build_gazetteer", BUILD_SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ids_unique_and_sorted(records: list[dict]) -> None:
+    ids = [r["id"] for r in records]
+    assert len(ids) == len(set(ids))
+    assert ids == sorted(ids)
+    assert all(ID_RE.match(i) for i in ids)
+
+
+def test_counts_per_type(records: list[dict]) -> None:
+    counts = Counter(r["type"] for r in records)
+    assert set(counts) <= {"person", "organization", "place"}
+    assert counts["place"] >= MIN_PLACES
+    assert counts["person"] >= MIN_PERSONS
+
+
+def test_schema_of_every_record(records: list[dict]) -> None:
+    for record in records:
+        keys = list(record)
+        assert keys == [k for k in FIELD_ORDER if k in record], record["id"]
+        assert record["name"].strip(), record["id"]
+        assert record["source"], record["id"]
+        aliases = record["aliases"]
+        assert aliases[0] == record["name"], record["id"]
+        assert len(aliases) == len(set(aliases)), record["id"]
+        assert set(record.get("lang", {})) <= set(aliases), record["id"]
+        assert 0.0 <= record.get("prior", 0.5) <= 1.0, record["id"]
+        if "country" in record:
+            assert re.fullmatch(r"[A-Z]{2}", record["country"]), record["id"]
+
+
+def test_every_entity_has_arabic_and_latin_name(records: list[dict]) -> None:
+    for record in records:
+        names = record["aliases"]
+        assert any(ARABIC_RE.search(n) for n in names), record["id"]
+        assert any(LATIN_RE.search(n) for n in names), record["id"]
+        assert LATIN_RE.search(record["name"]), record["id"]
+
+
+def test_tripoli_in_libya_and_lebanon(records: list[dict]) -> None:
+    tripolis = [
+        r for r in records if r["type"] == "place" and "Tripoli" in r["aliases"] and "طرابلس" in r["aliases"]
+    ]
+    assert {"LY", "LB"} <= {r.get("country") for r in tripolis}
+
+
+def test_name_parts_file() -> None:
+    lines = NAME_PARTS_FILE.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# GENERATED")
+    groups = lines[1:]
+    assert len(groups) >= MIN_NAME_PART_GROUPS
+    ids = set()
+    for line in groups:
+        group_id, forms = line.split("\t")
+        ids.add(group_id)
+        parts = forms.split("|")
+        assert any(ARABIC_RE.search(p) for p in parts), line
+        assert any(LATIN_RE.search(p) for p in parts), line
+    assert len(ids) == len(groups)
+
+
+def test_script_helpers(build_module: ModuleType) -> None:
+    b = build_module
+    assert b.name_script("T\u02bbrip\u02bboli") == "latin"  # modifier letters are neutral
+    assert b.name_script("طرابلس") == "arabic"
+    assert b.name_script("Триполи") is None
+    assert b.name_script("Gaza غزة") is None
+    assert b.arabic_match_key("إِدْلِب") == b.arabic_match_key("ادلب")
+    assert b.arabic_match_key("عبد الله") == b.arabic_match_key("عبدالله")
+    assert b.latin_match_key("Ar-Raqqah") == "ar raqqah"
+    assert b.population_prior(0) == b.PLACE_PRIOR_MIN
+    assert b.population_prior(10**9) == 1.0
+    assert b.spelling_prior(1) == b.PERSON_PRIOR_MIN
+    assert b.spelling_prior(50) == b.PERSON_PRIOR_MAX
+
+
+def test_curated_merge_is_conservative(build_module: ModuleType) -> None:
+    b = build_module
+    city = b.Entity(id="gn:1", type="place", name="Gaza", aliases=["Gaza", "غزة"], country="PS")
+    person = b.Entity(id="anr:1", type="person", name="Bashar al-Assad", aliases=["بشار الاسد"], country="SY")
+    town = b.Entity(id="place:gaza", type="place", name="Gaza", aliases=["غزة"], country="PS", prior=0.9)
+    strip = b.Entity(id="place:gaza-strip", type="place", name="Gaza Strip", aliases=["غزة"], country="PS")
+    assad = b.Entity(id="person:assad", type="person", name="Bashar Assad", aliases=["بشار الأسد"])
+    merged, stats = b.merge_curated([city, person], [town, strip, assad])
+    by_id = {e.id: e for e in merged}
+    assert set(by_id) == {"place:gaza", "place:gaza-strip", "person:assad"}
+    assert by_id["place:gaza"].source_ids == ["gn:1"]
+    assert by_id["place:gaza"].prior == 0.9
+    assert by_id["place:gaza-strip"].source_ids == []
+    assert by_id["person:assad"].source_ids == ["anr:1"]
+    assert stats["curated places merged"] == 1
