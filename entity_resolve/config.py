@@ -68,7 +68,7 @@ class Settings:
     prior_tiebreak: float = 0.1
     type_mismatch_factor: float = 0.75
     context_weight: float = 0.08
-    max_candidates: int = 64
+    max_candidates: int = 40
 
     def __post_init__(self) -> None:
         for spec in fields(self):

@@ -22,7 +22,6 @@ Examples
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 import tempfile
 from collections.abc import Sequence
@@ -40,7 +39,7 @@ from .normalize import normalize_name
 __all__ = ["INDEX_FORMAT", "NameIndex", "token_keys"]
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
 DELETION_KEY_WEIGHT = 0.6
 #: Weight of the exact fine skeleton and of the exact spelling of a token.
@@ -50,6 +49,8 @@ SURFACE_KEY_WEIGHT = 1.6
 MAX_NAMES_PER_ENTITY = 3
 #: Keys posted under more names than this are used only when exact (too common).
 MAX_DELETION_POSTINGS = 5_000
+#: Postings read per key at most (the most important entities come first).
+MAX_POSTINGS_PER_KEY = 2_000
 #: How many names the index hands to the scorer at most.
 MAX_CANDIDATE_NAMES = 64
 
@@ -91,6 +92,20 @@ def token_keys(token: str) -> tuple[tuple[str, float], ...]:
                     seen.add(variant)
                     keys.append((variant, DELETION_KEY_WEIGHT))
     return tuple(keys)
+
+
+@lru_cache(maxsize=131_072)
+def _split_tokens(joined: str) -> tuple[str, ...]:
+    return tuple(joined.split(" "))
+
+
+@lru_cache(maxsize=65_536)
+def _token_key_arrays(token: str) -> tuple[np.ndarray, np.ndarray]:
+    """Key digests and family weights of a token, as arrays (cached per token)."""
+    keys = token_keys(token)
+    hashes = np.array([_digest(key) for key, _ in keys], dtype=np.int64)
+    families = np.array([weight for _, weight in keys], dtype=np.float64)
+    return hashes, families
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -135,6 +150,7 @@ class NameIndex:
         name_tokens: list[str] = []
         key_of_posting: list[int] = []
         name_of_posting: list[int] = []
+        name_prior: list[float] = []
         vocabulary: set[str] = set()
         for entity_position, entity in enumerate(gazetteer):
             seen_forms: set[tuple[str, ...]] = set()
@@ -155,9 +171,12 @@ class NameIndex:
                 for key_hash in sorted(name_keys):
                     key_of_posting.append(key_hash)
                     name_of_posting.append(name_number)
+                name_prior.append(entity.prior)
         keys = np.array(key_of_posting, dtype=np.int64)
         names = np.array(name_of_posting, dtype=np.int32)
-        order = np.lexsort((names, keys))
+        importance = np.array(name_prior, dtype=np.float64)[names]
+        # within a key, the most important entities first: truncation keeps them
+        order = np.lexsort((names, -importance, keys))
         keys, names = keys[order], names[order]
         key_hashes, starts = np.unique(keys, return_index=True)
         offsets = np.append(starts, len(keys)).astype(np.int64)
@@ -175,6 +194,10 @@ class NameIndex:
 
     def __len__(self) -> int:
         return len(self.name_tokens)
+
+    def name_token_tuple(self, name: int) -> tuple[str, ...]:
+        """The normalised tokens of indexed name number ``name``."""
+        return _split_tokens(self.name_tokens[name])
 
     def lookup(self, tokens: Sequence[str], *, limit: int = MAX_CANDIDATE_NAMES) -> list[int]:
         """Names that share keys with ``tokens``, best supported first.
@@ -202,43 +225,44 @@ class NameIndex:
         a deletion and posted under more than ``MAX_DELETION_POSTINGS`` names
         are skipped.
         """
-        key_list: list[str] = []
-        family: list[float] = []
-        owner: list[int] = []
+        hash_parts: list[np.ndarray] = []
+        family_parts: list[np.ndarray] = []
+        owner_parts: list[np.ndarray] = []
         for position, token in enumerate(tokens):
-            for key, weight in token_keys(token):
-                key_list.append(key)
-                family.append(weight)
-                owner.append(position)
-        if not key_list or not len(self.key_hashes):
+            hashes, families = _token_key_arrays(token)
+            hash_parts.append(hashes)
+            family_parts.append(families)
+            owner_parts.append(np.full(len(hashes), position, dtype=np.int64))
+        if not hash_parts or not len(self.key_hashes):
             return []
-        hashes = np.array([_digest(key) for key in key_list], dtype=np.int64)
+        hashes = np.concatenate(hash_parts)
+        families = np.concatenate(family_parts)
+        owners = np.concatenate(owner_parts)
         slots = np.minimum(np.searchsorted(self.key_hashes, hashes), len(self.key_hashes) - 1)
         found = self.key_hashes[slots] == hashes
-        total = max(len(self.name_tokens), 1)
-        names_parts: list[np.ndarray] = []
-        weight_parts: list[np.ndarray] = []
-        owner_parts: list[np.ndarray] = []
-        for k in np.flatnonzero(found):
-            start, stop = self.key_offsets[slots[k]], self.key_offsets[slots[k] + 1]
-            count = int(stop - start)
-            if family[k] < 1.0 and count > MAX_DELETION_POSTINGS:
-                continue
-            names_parts.append(self.postings[start:stop])
-            weight_parts.append(np.full(count, math.log(1.0 + total / count) * family[k]))
-            owner_parts.append(np.full(count, owner[k], dtype=np.int64))
-        if not names_parts:
+        starts = self.key_offsets[slots]
+        counts = self.key_offsets[slots + 1] - starts
+        usable = found & ((families >= 1.0) | (counts <= MAX_DELETION_POSTINGS))
+        if not usable.any():
             return []
-        names = np.concatenate(names_parts).astype(np.int64)
-        weights = np.concatenate(weight_parts)
-        # one vote per (query token, name): its best key
-        pair = names * (len(tokens) + 1) + np.concatenate(owner_parts)
-        order = np.lexsort((-weights, pair))
-        pair, names, weights = pair[order], names[order], weights[order]
-        first = np.ones(len(pair), dtype=bool)
-        first[1:] = pair[1:] != pair[:-1]
-        unique_names, inverse = np.unique(names[first], return_inverse=True)
-        support = np.bincount(inverse, weights=weights[first])
+        starts, counts = starts[usable], counts[usable]
+        idf = np.log1p(max(len(self.name_tokens), 1) / counts) * families[usable]
+        taken = np.minimum(counts, MAX_POSTINGS_PER_KEY)
+        names = np.concatenate(
+            [self.postings[start : start + take] for start, take in zip(starts.tolist(), taken.tolist())]
+        ).astype(np.int64)
+        weights = np.repeat(idf, taken)
+        # one vote per (query token, name): the weight of its best key
+        pairs = names * (len(tokens) + 1) + np.repeat(owners[usable], taken)
+        order = np.argsort(pairs, kind="stable")
+        pairs, names, weights = pairs[order], names[order], weights[order]
+        boundaries = np.flatnonzero(np.r_[True, pairs[1:] != pairs[:-1]])
+        best_weights = np.maximum.reduceat(weights, boundaries)
+        pair_names = names[boundaries]
+        # pair_names is sorted, so names of one name number are adjacent
+        name_starts = np.flatnonzero(np.r_[True, pair_names[1:] != pair_names[:-1]])
+        unique_names = pair_names[name_starts]
+        support = np.add.reduceat(best_weights, name_starts)
         shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
         if len(unique_names) > shortlist:
             best = np.argpartition(-support, shortlist - 1)[:shortlist]

@@ -218,30 +218,35 @@ class Resolver:
                     support.add(fine)
         return self.settings.context_weight * min(1.0, len(support) / 2.0)
 
-    def _score(
-        self,
-        query: NormalizedName,
-        entity: Entity,
-        alias_position: int,
-        name_tokens: tuple[str, ...],
-        context: frozenset[str],
-    ) -> Candidate:
+    def _score(self, query: NormalizedName, entity: Entity, matched: NameMatch, context: frozenset[str]
+               ) -> tuple[float, float, float]:
+        """Final score of a matched name: similarity, importance, type cue, context.
+
+        Returns the score, the type factor and the context bonus.
+        """
         settings = self.settings
-        matched = match_name(query.tokens, name_tokens, settings)
         similarity = matched.similarity
         cue_types = {_CUE_TYPES[cue] for cue in query.cues if cue in _CUE_TYPES}
         type_factor = settings.type_mismatch_factor if cue_types and entity.type not in cue_types else 1.0
         # Importance moves an uncertain score, never an exact one.
         prior_shift = settings.prior_weight * (entity.prior - 0.5) * (1.0 - similarity)
-        bonus = self._context_bonus(entity, matched, context) * (1.0 - similarity) * 2.0
+        bonus = self._context_bonus(entity, matched, context) * (1.0 - similarity) * 2.0 if context else 0.0
         adjusted = (similarity + prior_shift + bonus) * type_factor
         tiebreak = settings.prior_tiebreak
         score = min(1.0, max(0.0, (1.0 - tiebreak) * adjusted + tiebreak * entity.prior))
+        return score, type_factor, bonus
+
+    @staticmethod
+    def _candidate(
+        query: NormalizedName, entity: Entity, alias_position: int, matched: NameMatch,
+        scored: tuple[float, float, float],
+    ) -> Candidate:
+        score, type_factor, bonus = scored
         explanation = Explanation(
             query=" ".join(query.tokens),
             matched_name=entity.names[alias_position],
             alignment=matched.alignment,
-            name_similarity=round(similarity, 4),
+            name_similarity=round(matched.similarity, 4),
             aligned=round(matched.aligned, 4),
             whole=round(matched.whole, 4),
             coverage=round(matched.coverage, 4),
@@ -292,20 +297,25 @@ class Resolver:
         if query.is_empty:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
         context_tokens = self._context_tokens(context)
-        best_by_entity: dict[int, Candidate] = {}
-        for name_number in self.index.lookup(query.tokens, limit=self.settings.max_candidates):
-            entity_position = int(self.index.name_entity[name_number])
+        index = self.index
+        best: dict[int, tuple[float, int, NameMatch, tuple[float, float, float]]] = {}
+        for name_number in index.lookup(query.tokens, limit=self.settings.max_candidates):
+            entity_position = int(index.name_entity[name_number])
             entity = self._entities[entity_position]
             if wanted is not None and entity.type not in wanted:
                 continue
-            name_tokens = tuple(self.index.name_tokens[name_number].split(" "))
-            candidate = self._score(
-                query, entity, int(self.index.name_alias[name_number]), name_tokens, context_tokens
-            )
-            current = best_by_entity.get(entity_position)
-            if current is None or candidate.score > current.score:
-                best_by_entity[entity_position] = candidate
-        ranked = sorted(best_by_entity.values(), key=lambda c: (-c.score, -c.entity.prior, c.entity.id))
+            matched = match_name(query.tokens, index.name_token_tuple(name_number), self.settings)
+            scored = self._score(query, entity, matched, context_tokens)
+            current = best.get(entity_position)
+            if current is None or scored[0] > current[0]:
+                best[entity_position] = (scored[0], int(index.name_alias[name_number]), matched, scored)
+        ranked_positions = sorted(
+            best, key=lambda p: (-best[p][0], -self._entities[p].prior, self._entities[p].id)
+        )
+        ranked = [
+            self._candidate(query, self._entities[p], best[p][1], best[p][2], best[p][3])
+            for p in ranked_positions[: max(top_k, 2)]
+        ]
         return self._decide(mention, query, ranked, top_k)
 
     def _decide(

@@ -81,6 +81,7 @@ def _is_arabic(token: str) -> bool:
     return bool(token) and "\u0600" <= token[0] <= "\u06ff"
 
 
+@lru_cache(maxsize=131_072)
 def token_weight(token: str) -> float:
     """Weight of a token in a name: its consonant count, particles halved.
 
@@ -172,32 +173,38 @@ def match_name(
     """
     if not query or not name:
         return NameMatch(0.0, 0.0, 0.0, 0.0, ())
+    chosen = _align(query, name, settings)
+    query_weights = [token_weight(token) for token in query]
+    name_weights = [token_weight(token) for token in name]
+    precision = sum(query_weights[i] * sim for i, _j, sim in chosen) / sum(query_weights)
+    name_total = sum(name_weights)
+    coverage = sum(name_weights[j] for _i, j, _sim in chosen) / name_total
+    recall = sum(name_weights[j] * sim for _i, j, sim in chosen) / name_total
+    aligned = precision * (settings.partial_floor + (1.0 - settings.partial_floor) * recall)
+    whole = token_similarity("".join(query), "".join(name), settings) if len(query) + len(name) > 2 else 0.0
+    alignment = tuple(TokenMatch(query[i], name[j], sim) for i, j, sim in chosen)
+    return NameMatch(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment)
+
+
+def _align(
+    query: Sequence[str], name: Sequence[str], settings: Settings
+) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one alignment, best pair first: ``(query_i, name_j, similarity)`` by ``query_i``."""
+    if len(query) == 1:
+        sims = [token_similarity(query[0], token, settings) for token in name]
+        best = max(range(len(name)), key=sims.__getitem__)
+        return [(0, best, sims[best])]
     pairs = sorted(
-        (
-            (token_similarity(q, n, settings), i, j)
-            for i, q in enumerate(query)
-            for j, n in enumerate(name)
-        ),
+        ((token_similarity(q, n, settings), i, j) for i, q in enumerate(query) for j, n in enumerate(name)),
         key=lambda pair: (-pair[0], pair[1], pair[2]),
     )
     used_query: set[int] = set()
     used_name: set[int] = set()
-    chosen: dict[int, tuple[int, float]] = {}
+    chosen: list[tuple[int, int, float]] = []
     for similarity, i, j in pairs:
         if i in used_query or j in used_name:
             continue
         used_query.add(i)
         used_name.add(j)
-        chosen[i] = (j, similarity)
-    query_weights = [token_weight(token) for token in query]
-    name_weights = [token_weight(token) for token in name]
-    precision = sum(query_weights[i] * sim for i, (_j, sim) in chosen.items()) / sum(query_weights)
-    coverage = sum(name_weights[j] for j, _sim in chosen.values()) / sum(name_weights)
-    recall = sum(name_weights[j] * sim for j, sim in chosen.values()) / sum(name_weights)
-    aligned = precision * (settings.partial_floor + (1.0 - settings.partial_floor) * recall)
-    whole = token_similarity("".join(query), "".join(name), settings) if len(query) + len(name) > 2 else 0.0
-    alignment = tuple(
-        TokenMatch(query[i], name[j], round(sim, 4)) for i, (j, sim) in sorted(chosen.items())
-    )
-    similarity = min(1.0, max(aligned, whole))
-    return NameMatch(similarity, aligned, whole, coverage, alignment)
+        chosen.append((i, j, similarity))
+    return sorted(chosen)
