@@ -1,0 +1,41 @@
+"""Command line: ``python -m benchmarks accuracy|speed [options]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .accuracy import DEFAULT_SEED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    accuracy = commands.add_parser("accuracy", help="accuracy of entity_resolve and baselines")
+    accuracy.add_argument("--quick", action="store_true", help="small samples, tiny custom gazetteer")
+    accuracy.add_argument("--no-rigour", action="store_true", help="skip the rigour baseline")
+    speed = commands.add_parser("speed", help="latency, build time and memory")
+    speed.add_argument("--million", action="store_true", help="also the 1,000,000-name scaling run (slow)")
+    speed.add_argument("--queries", type=int, default=None, help="mixed queries timed (default 1000)")
+    for command in (accuracy, speed):
+        command.add_argument("--seed", type=int, default=DEFAULT_SEED)
+        command.add_argument("--out", type=Path, default=None, help="output folder")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments and run one benchmark."""
+    args = _parser().parse_args(argv)
+    if args.command == "accuracy":
+        from . import accuracy
+
+        return accuracy.main(quick=args.quick, seed=args.seed, out=args.out, rigour=not args.no_rigour)
+    from . import speed
+
+    return speed.main(million=args.million, seed=args.seed, out=args.out, queries=args.queries)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,569 @@
+"""Accuracy benchmark: entity_resolve beside baselines, on the same queries.
+
+Tasks
+-----
+A. Cross-script retrieval on real dev data (google/transliteration ar-en dev
+   and the held-out slice of NETransliteration, see ``benchmarks.data``): a
+   gazetteer of one entity per distinct Latin spelling (type person), each
+   distinct Arabic spelling queried; then the reverse (one entity per Arabic
+   spelling, Latin spellings queried). *Hit rule*: a query's gold set holds
+   every entity whose name is paired with the query in the data, so where one
+   Arabic word has several English spellings, any of them counts.
+B. The golden garble table ``tests/golden/garbles.csv`` and the negatives
+   ``tests/golden/negatives.csv`` against the built-in gazetteer.
+C. Seeded machine-translation noise (``benchmarks.noise``) on a sample of the
+   built-in gazetteer: every applicable kind once per entity. Variants equal
+   to a name of the gazetteer are dropped. The gold set is every entity that
+   has the garbled source name (namesakes count).
+
+Systems: see ``benchmarks.systems``. Brute-force systems run on a seeded
+sample of the queries when the gazetteer is large; the other systems are then
+also reported on that sample, so that rows with the same scope compare the
+same queries.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import entity_resolve as er
+from entity_resolve.gazetteer import Entity
+
+from . import data, noise
+from .metrics import Metrics, Outcome, compute_metrics, group_metrics
+from .report import bar_plot, git_commit, markdown_table, percent, write_json, write_text
+from .systems import (
+    FUZZY_CUTOFF,
+    ExactSystem,
+    FuzzySystem,
+    MetaphoneSystem,
+    NameTable,
+    ResolverSystem,
+    RigourSystem,
+    System,
+    rigour_available,
+)
+
+__all__ = ["Query", "TaskResult", "main", "run_task"]
+
+DEFAULT_SEED = 20_250_101
+#: Entities sampled per type for the noise task, and the largest curated share.
+NOISE_PER_TYPE = 300
+CURATED_SHARE = 2 / 3
+#: Queries given to brute-force systems when the gazetteer is large.
+BRUTE_FORCE_SAMPLE = 200
+#: Gazetteers with more names than this get brute force on a sample only.
+BRUTE_FORCE_FULL_NAMES = 50_000
+#: --quick: transliteration pairs per dataset.
+QUICK_PAIRS = 60
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+
+#: --quick: a tiny custom gazetteer (no built-in index is built).
+QUICK_RECORDS: tuple[dict[str, Any], ...] = (
+    {"id": "q:haftar", "type": "person", "name": "Khalifa Haftar", "aliases": ["خليفة حفتر"]},
+    {"id": "q:sarraj", "type": "person", "name": "Fayez al-Sarraj", "aliases": ["فايز السراج"]},
+    {"id": "q:sisi", "type": "person", "name": "Abdel Fattah el-Sisi", "aliases": ["عبد الفتاح السيسي"]},
+    {"id": "q:gaddafi", "type": "person", "name": "Muammar Gaddafi", "aliases": ["معمر القذافي"]},
+    {"id": "q:saleh", "type": "person", "name": "Aguila Saleh", "aliases": ["عقيلة صالح"]},
+    {"id": "q:gna", "type": "organization", "name": "Government of National Accord",
+     "aliases": ["حكومة الوفاق الوطني"]},
+    {"id": "q:lna", "type": "organization", "name": "Libyan National Army", "aliases": ["الجيش الوطني الليبي"]},
+    {"id": "q:g7", "type": "organization", "name": "Group of Seven", "aliases": ["مجموعة الدول السبع"]},
+    {"id": "q:tripoli", "type": "place", "name": "Tripoli", "aliases": ["طرابلس"]},
+    {"id": "q:benghazi", "type": "place", "name": "Benghazi", "aliases": ["بنغازي"]},
+    {"id": "q:misrata", "type": "place", "name": "Misrata", "aliases": ["مصراتة"]},
+    {"id": "q:sirte", "type": "place", "name": "Sirte", "aliases": ["سرت"]},
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A benchmark query: a mention, its gold entity ids, and the groups it belongs to."""
+
+    mention: str
+    gold: frozenset[str]
+    groups: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class SystemRow:
+    """One system's metrics over one scope of a task's queries."""
+
+    system: str
+    scope: str
+    metrics: Metrics
+    seconds: float | None = None
+
+
+@dataclass(slots=True)
+class TaskResult:
+    """Everything measured on one task."""
+
+    key: str
+    title: str
+    queries: int
+    gazetteer: str
+    rows: list[SystemRow]
+    breakdowns: dict[str, dict[str, dict[str, Metrics]]]
+    notes: list[str]
+
+
+# -- running ---------------------------------------------------------------------
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _sample_positions(n: int, size: int, seed: str) -> list[int]:
+    if n <= size:
+        return list(range(n))
+    return sorted(random.Random(seed).sample(range(n), size))
+
+
+def run_task(
+    key: str,
+    title: str,
+    queries: Sequence[Query],
+    systems: Sequence[System],
+    table: NameTable,
+    *,
+    seed: int,
+    sample_size: int = BRUTE_FORCE_SAMPLE,
+    notes: Iterable[str] = (),
+) -> TaskResult:
+    """Run every system on the task's queries and compute its metrics.
+
+    Slow (brute-force) systems get a seeded sample of ``sample_size`` queries
+    when the gazetteer has more than ``BRUTE_FORCE_FULL_NAMES`` names.
+    """
+    everything = list(range(len(queries)))
+    sampled = len(table.names) > BRUTE_FORCE_FULL_NAMES and len(queries) > sample_size
+    sample = _sample_positions(len(queries), sample_size, f"{seed}:{key}") if sampled else everything
+    outcomes: dict[str, dict[int, Outcome]] = {}
+    rows: list[SystemRow] = []
+    for system in systems:
+        positions = sample if system.slow else everything
+        _log(f"  {key}: {system.name} on {len(positions)} queries")
+        started = time.perf_counter()
+        predictions = system.predict([queries[p].mention for p in positions])
+        seconds = time.perf_counter() - started
+        outcomes[system.name] = {
+            p: Outcome(gold=queries[p].gold, ranked=pr.ranked, accepted=pr.accepted)
+            for p, pr in zip(positions, predictions, strict=True)
+        }
+        scope = "sample" if positions is sample and sampled else "all"
+        rows.append(SystemRow(system.name, scope, compute_metrics(outcomes[system.name].values()), seconds))
+    if sampled:
+        for system in systems:
+            if not system.slow:
+                chosen = [outcomes[system.name][p] for p in sample]
+                rows.append(SystemRow(system.name, "sample", compute_metrics(chosen)))
+    return TaskResult(
+        key=key,
+        title=title,
+        queries=len(queries),
+        gazetteer=f"{len(table.ids):,} entities, {len(table.names):,} names",
+        rows=rows,
+        breakdowns=_breakdowns(queries, outcomes),
+        notes=list(notes) + ([f"brute-force systems: seeded sample of {len(sample)} queries"] if sampled else []),
+    )
+
+
+def _breakdowns(
+    queries: Sequence[Query], outcomes: Mapping[str, Mapping[int, Outcome]]
+) -> dict[str, dict[str, dict[str, Metrics]]]:
+    fields = sorted({name for q in queries for name in q.groups})
+    result: dict[str, dict[str, dict[str, Metrics]]] = {}
+    for name in fields:
+        by_group: dict[str, dict[str, Metrics]] = {}
+        for system, answered in outcomes.items():
+            positions = sorted(answered)
+            grouped = group_metrics(
+                positions, [answered[p] for p in positions], key=lambda p: queries[p].groups.get(name, "—")
+            )
+            for group, metrics in grouped.items():
+                by_group.setdefault(group, {})[system] = metrics
+        result[name] = dict(sorted(by_group.items()))
+    return result
+
+
+# -- systems -----------------------------------------------------------------------
+def build_systems(
+    resolver: er.Resolver, table: NameTable, *, use_rigour: bool, notes: list[str]
+) -> list[System]:
+    """entity_resolve and every baseline over one gazetteer."""
+    systems: list[System] = [
+        ResolverSystem(resolver),
+        ExactSystem(table),
+        FuzzySystem(table, cutoff=FUZZY_CUTOFF),
+        FuzzySystem(table, transliterate=True, cutoff=FUZZY_CUTOFF),
+        MetaphoneSystem(table),
+    ]
+    if use_rigour:
+        systems.append(RigourSystem(table))
+    return systems
+
+
+def _rigour_note(use_rigour: bool, quick: bool) -> tuple[bool, str | None]:
+    if not rigour_available():
+        return False, "rigour is not importable: its baseline is skipped (nomenklatura is not used)"
+    if quick:
+        return False, "--quick: the rigour baseline is skipped (its name tagger takes seconds to load)"
+    return use_rigour, None
+
+
+# -- task A ----------------------------------------------------------------------------
+def _pair_records(names: Iterable[str], prefix: str) -> list[dict[str, Any]]:
+    return [{"id": f"{prefix}:{name}", "type": "person", "name": name} for name in sorted(set(names))]
+
+
+def cross_script_queries(
+    pairs: Sequence[data.TranslitPair], query_side: str
+) -> tuple[list[dict[str, Any]], list[Query]]:
+    """Gazetteer records of one side and queries of the other (see the hit rule).
+
+    Parameters
+    ----------
+    pairs : sequence of TranslitPair
+    query_side : {"arabic", "latin"}
+        The side whose spellings are queried; the other side is the gazetteer.
+
+    Examples
+    --------
+    >>> pairs = [data.TranslitPair("حسن", "hassan", 1), data.TranslitPair("حسن", "hasan", 1)]
+    >>> records, queries = cross_script_queries(pairs, "arabic")
+    >>> [r["id"] for r in records], sorted(queries[0].gold)
+    (['lat:hasan', 'lat:hassan'], ['lat:hasan', 'lat:hassan'])
+    """
+    target_side = "latin" if query_side == "arabic" else "arabic"
+    prefix = "lat" if target_side == "latin" else "ara"
+    gold: dict[str, set[str]] = {}
+    for pair in pairs:
+        gold.setdefault(getattr(pair, query_side), set()).add(f"{prefix}:{getattr(pair, target_side)}")
+    records = _pair_records((getattr(p, target_side) for p in pairs), prefix)
+    queries = [
+        Query(mention=m, gold=frozenset(ids), groups={"gold spellings": "1" if len(ids) == 1 else "2+"})
+        for m, ids in sorted(gold.items())
+    ]
+    return records, queries
+
+
+def _load_pair_sets(quick: bool, notes: list[str]) -> list[tuple[str, str, list[data.TranslitPair]]]:
+    sets: list[tuple[str, str, list[data.TranslitPair]]] = []
+    loaders: list[tuple[str, str, Callable[[], list[data.TranslitPair]]]] = [
+        ("google", "google/transliteration ar-en dev", data.google_dev),
+        ("netranslit", "NETransliteration held-out 10%", data.netranslit_heldout),
+    ]
+    for key, label, loader in loaders:
+        try:
+            pairs = loader()
+        except FileNotFoundError as error:
+            notes.append(f"{label}: skipped ({error.filename} not found; set {data.SHARED_ENV})")
+            continue
+        if quick:
+            pairs = _quick_pairs(pairs)
+        sets.append((key, label, pairs))
+    return sets
+
+
+def _quick_pairs(pairs: Sequence[data.TranslitPair]) -> list[data.TranslitPair]:
+    arabic = sorted({p.arabic for p in pairs})
+    chosen = set(random.Random(DEFAULT_SEED).sample(arabic, min(QUICK_PAIRS, len(arabic))))
+    return [p for p in pairs if p.arabic in chosen]
+
+
+def task_cross_script(*, seed: int, quick: bool, use_rigour: bool, notes: list[str]) -> list[TaskResult]:
+    """Task A: both directions on both datasets."""
+    results = []
+    for key, label, pairs in _load_pair_sets(quick, notes):
+        for query_side, arrow in (("arabic", "Arabic → Latin"), ("latin", "Latin → Arabic")):
+            records, queries = cross_script_queries(pairs, query_side)
+            gazetteer = er.Gazetteer.from_records(records, origin=f"{key}-{query_side}")
+            table = NameTable.from_entities(list(gazetteer))
+            _log(f"A {label}, {arrow}: {len(records)} entities, {len(queries)} queries")
+            systems = build_systems(er.Resolver(gazetteer), table, use_rigour=use_rigour, notes=notes)
+            results.append(
+                run_task(f"A-{key}-{query_side}", f"A {label}: {arrow}", queries, systems, table, seed=seed)
+            )
+    return results
+
+
+# -- task B ----------------------------------------------------------------------------
+def golden_queries(gazetteer: er.Gazetteer, notes: list[str]) -> tuple[list[Query], list[Query]]:
+    """Positive queries of ``garbles.csv`` and negative ones of ``negatives.csv``."""
+    rows = data.load_garbles()
+    negatives = data.load_negatives()
+    if not rows:
+        notes.append("tests/golden/garbles.csv is absent or empty: golden positives skipped")
+    if not negatives:
+        notes.append("tests/golden/negatives.csv is absent or empty: golden negatives skipped")
+    unknown = sorted({row.expected_id for row in rows if row.expected_id not in gazetteer})
+    if unknown:
+        shown = ", ".join(unknown[:5]) + (" ..." if len(unknown) > 5 else "")
+        notes.append(f"garbles.csv: {len(unknown)} expected id(s) not in the gazetteer, rows skipped: {shown}")
+    positives = [
+        Query(
+            mention=row.mention,
+            gold=frozenset({row.expected_id}),
+            groups={"kind": row.kind, "type": gazetteer[row.expected_id].type, "split": row.split},
+        )
+        for row in rows
+        if row.expected_id in gazetteer
+    ]
+    negative_queries = [Query(mention=row.mention, gold=frozenset(), groups={}) for row in negatives]
+    return positives, negative_queries
+
+
+# -- task C ----------------------------------------------------------------------------
+def _source_name(entity: Entity, kind: str, rng: random.Random) -> str | None:
+    """The attested name of ``entity`` that ``kind`` garbles (None if none fits)."""
+    if kind in noise.LATIN_KINDS:
+        latin = [n for n in entity.names if noise.applies(n, kind)]
+        return entity.name if entity.name in latin else (latin[0] if latin else None)
+    fitting = [n for n in entity.names if noise.applies(n, kind)]
+    arabic = [n for n in fitting if data.has_arabic(n)]
+    pool = arabic or fitting
+    return rng.choice(pool) if pool else None
+
+
+def noise_queries(
+    entities: Sequence[Entity], name_owners: Mapping[str, frozenset[str]], *, seed: int
+) -> tuple[list[Query], dict[str, int]]:
+    """One garbled query per entity and applicable kind, and counts of dropped variants.
+
+    ``name_owners`` maps every name of the gazetteer to the ids that have it.
+    """
+    queries: list[Query] = []
+    dropped = {"equals one of its names": 0, "equals another entity's name": 0}
+    for entity in entities:
+        origin = "curated" if data.is_curated(entity) else "generated"
+        for kind in noise.KINDS:
+            if kind in noise.ORGANIZATION_KINDS and entity.type != "organization":
+                continue
+            rng = random.Random(f"{seed}:{entity.id}:{kind}")
+            source = _source_name(entity, kind, rng)
+            if source is None:
+                continue
+            variant = noise.garble(source, kind, rng)
+            owners = name_owners.get(variant)
+            if owners is not None:
+                label = "equals one of its names" if entity.id in owners else "equals another entity's name"
+                dropped[label] += 1
+                continue
+            gold = name_owners.get(source, frozenset()) | {entity.id}
+            queries.append(
+                Query(mention=variant, gold=gold, groups={"kind": kind, "type": entity.type, "origin": origin})
+            )
+    return queries, dropped
+
+
+def name_owner_map(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
+    """Every name -> the ids of the entities that have it."""
+    owners: dict[str, set[str]] = {}
+    for entity in entities:
+        for name in entity.names:
+            owners.setdefault(name, set()).add(entity.id)
+    return {name: frozenset(ids) for name, ids in owners.items()}
+
+
+def task_noise(
+    gazetteer: er.Gazetteer, systems: Sequence[System], table: NameTable, *, seed: int, quick: bool
+) -> TaskResult:
+    """Task C on ``gazetteer``."""
+    if quick:
+        entities = list(gazetteer)
+    else:
+        entities = data.sample_entities(gazetteer, per_type=NOISE_PER_TYPE, curated_share=CURATED_SHARE, seed=seed)
+    counts = {t: sum(e.type == t for e in entities) for t in sorted({e.type for e in entities})}
+    queries, dropped = noise_queries(entities, name_owner_map(gazetteer), seed=seed)
+    notes = [
+        "sampled entities: " + ", ".join(f"{n} {t}" for t, n in counts.items()),
+        "variants dropped: " + ", ".join(f"{n} {why}" for why, n in dropped.items()),
+    ]
+    _log(f"C: {len(entities)} entities, {len(queries)} garbled queries")
+    where = "tiny custom gazetteer" if quick else "built-in gazetteer sample"
+    return run_task("C-noise", f"C MT-noise model ({where})", queries, systems, table, seed=seed, notes=notes)
+
+
+# -- rendering ---------------------------------------------------------------------------
+_METRIC_HEADER = ["system", "scope", "n", "acc@1", "acc@5", "accepted", "wrong-link", "abstain", "s"]
+
+
+def _task_table(task: TaskResult) -> str:
+    rows = [
+        [
+            row.system,
+            row.scope,
+            str(row.metrics.n),
+            percent(row.metrics.acc_at_1),
+            percent(row.metrics.acc_at_5),
+            percent(row.metrics.accepted),
+            percent(row.metrics.wrong_link),
+            percent(row.metrics.abstain),
+            "" if row.seconds is None else f"{row.seconds:.1f}",
+        ]
+        for row in task.rows
+    ]
+    return markdown_table(_METRIC_HEADER, rows)
+
+
+def _breakdown_table(name: str, by_group: Mapping[str, Mapping[str, Metrics]], systems: Sequence[str]) -> str:
+    header = [name, "n", *systems]
+    rows = []
+    for group, by_system in by_group.items():
+        n = max(m.n for m in by_system.values())
+        cells = []
+        for system in systems:
+            metrics = by_system.get(system)
+            if metrics is None:
+                cells.append("")
+                continue
+            cell = f"{percent(metrics.accepted)} / {percent(metrics.wrong_link)} / {percent(metrics.abstain)}"
+            cells.append(cell + (f" (n={metrics.n})" if metrics.n != n else ""))
+        rows.append([group, str(n), *cells])
+    return markdown_table(header, rows)
+
+
+def render_markdown(tasks: Sequence[TaskResult], notes: Sequence[str]) -> str:
+    """The whole report: a summary, then each task with its breakdowns."""
+    parts = ["# Accuracy benchmark", ""]
+    parts += [f"- {note}" for note in notes]
+    parts += [
+        "- rates in %; acc@k counts the top candidates even when the system abstained; "
+        "accepted = linked to a gold entity; wrong-link = linked to another entity "
+        "(on negatives: the false-link rate); abstain = no entity; s = seconds",
+        "",
+        _summary_table(tasks),
+        "",
+    ]
+    for task in tasks:
+        parts += [f"## {task.title}", "", f"{task.queries} queries; gazetteer: {task.gazetteer}.", ""]
+        parts += [f"- {note}" for note in task.notes]
+        parts += ["", _task_table(task), ""]
+        systems = list(dict.fromkeys(row.system for row in task.rows if row.seconds is not None))
+        for name, by_group in task.breakdowns.items():
+            parts += [f"Per {name} (accepted / wrong-link / abstain, %):", ""]
+            parts += [_breakdown_table(name, by_group, systems), ""]
+    return "\n".join(parts)
+
+
+def _summary_table(tasks: Sequence[TaskResult]) -> str:
+    systems = list(dict.fromkeys(row.system for task in tasks for row in task.rows))
+    rows = []
+    for task in tasks:
+        own = {row.system: row for row in task.rows if row.seconds is not None}
+        cells = []
+        for system in systems:
+            row = own.get(system)
+            if row is None:
+                cells.append("")
+                continue
+            mark = "*" if row.scope == "sample" else ""
+            metrics = row.metrics
+            cells.append(
+                f"{percent(metrics.acc_at_1)} / {percent(metrics.accepted)} / {percent(metrics.wrong_link)}{mark}"
+            )
+        rows.append([task.title, str(task.queries), *cells])
+    legend = (
+        "Summary: acc@1 / accepted / wrong-link (%) per task (on negatives wrong-link is the false-link rate); "
+        "* = on the brute-force query sample"
+    )
+    return legend + "\n\n" + markdown_table(["task", "n", *systems], rows)
+
+
+# -- entry point -----------------------------------------------------------------------
+def _plot_series(tasks: Sequence[TaskResult]) -> list[tuple[str, dict[str, dict[str, float]]]]:
+    series = []
+    for task in tasks:
+        own = {row.system: row.metrics for row in task.rows if row.seconds is not None}
+        series.append((task.title, {s: {"accepted": m.accepted, "wrong_link": m.wrong_link} for s, m in own.items()}))
+    return series
+
+
+def _task_json(task: TaskResult) -> dict[str, Any]:
+    return {
+        "key": task.key,
+        "title": task.title,
+        "queries": task.queries,
+        "gazetteer": task.gazetteer,
+        "notes": task.notes,
+        "rows": [
+            {"system": r.system, "scope": r.scope, "seconds": r.seconds, **r.metrics.as_dict()} for r in task.rows
+        ],
+        "breakdowns": {
+            name: {group: {s: m.as_dict() for s, m in by_system.items()} for group, by_system in by_group.items()}
+            for name, by_group in task.breakdowns.items()
+        },
+    }
+
+
+def builtin_tasks(*, seed: int, use_rigour: bool, notes: list[str]) -> list[TaskResult]:
+    """Tasks B and C on the built-in gazetteer (builds or loads its index)."""
+    _log("built-in gazetteer: loading the resolver and the baselines")
+    resolver = er.Resolver()
+    gazetteer = resolver.gazetteer
+    table = NameTable.from_entities(list(gazetteer))
+    systems = build_systems(resolver, table, use_rigour=use_rigour, notes=notes)
+    results = []
+    positives, negatives = golden_queries(gazetteer, notes)
+    if positives:
+        results.append(run_task("B-golden", "B golden garbles", positives, systems, table, seed=seed))
+    if negatives:
+        results.append(run_task("B-negatives", "B golden negatives", negatives, systems, table, seed=seed))
+    results.append(task_noise(gazetteer, systems, table, seed=seed, quick=False))
+    return results
+
+
+def quick_tasks(*, seed: int, notes: list[str]) -> list[TaskResult]:
+    """Task C on the tiny custom gazetteer of ``QUICK_RECORDS``."""
+    gazetteer = er.Gazetteer.from_records(QUICK_RECORDS, origin="quick")
+    table = NameTable.from_entities(list(gazetteer))
+    systems = build_systems(er.Resolver(gazetteer), table, use_rigour=False, notes=notes)
+    notes.append("--quick: golden tables skipped (they need the built-in gazetteer)")
+    return [task_noise(gazetteer, systems, table, seed=seed, quick=True)]
+
+
+def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = None, rigour: bool = True) -> int:
+    """Run the accuracy benchmark, print its markdown and write JSON, markdown and PNG.
+
+    Parameters
+    ----------
+    quick : bool
+        Small samples and a tiny custom gazetteer (no built-in index).
+    seed : int
+        Seed of every sample and garble.
+    out : Path, optional
+        Output folder (default ``benchmarks/results``, ``.../results/quick`` with ``quick``).
+    rigour : bool
+        Run the rigour baseline when importable.
+
+    Returns
+    -------
+    int
+        The exit status.
+    """
+    out = out or (RESULTS_DIR / "quick" if quick else RESULTS_DIR)
+    notes: list[str] = [f"seed {seed}; entity_resolve {er.__version__}; commit {git_commit(data.repo_root())}"]
+    use_rigour, rigour_note = _rigour_note(rigour, quick)
+    if rigour_note:
+        notes.append(rigour_note)
+    started = time.perf_counter()
+    tasks = task_cross_script(seed=seed, quick=quick, use_rigour=use_rigour, notes=notes)
+    if quick:
+        tasks += quick_tasks(seed=seed, notes=notes)
+    else:
+        tasks += builtin_tasks(seed=seed, use_rigour=use_rigour, notes=notes)
+    notes.append(f"total time {time.perf_counter() - started:.0f} s")
+    plot_note = bar_plot(out / "accuracy.png", _plot_series(tasks))
+    if plot_note:
+        notes.append(plot_note)
+    markdown = render_markdown(tasks, notes)
+    write_text(out / "accuracy.md", markdown + "\n")
+    write_json(out / "accuracy.json", {"notes": notes, "seed": seed, "tasks": [_task_json(t) for t in tasks]})
+    print(markdown)
+    return 0
