@@ -34,7 +34,8 @@ class Settings:
         Share of the fine skeleton in a token's cross-script similarity; the
         rest goes to the coarse (confusable-class) skeleton.
     surface_weight : float
-        Share of the surface spelling in a same-script token similarity.
+        Share of the vowels (vocalic skeletons compared) in a same-script token
+        similarity: tells Bashar from Bashir.
     vowel_weight : float
         Share of the written vowels (Arabic long vowels found in the Latin
         spelling) in a cross-script token similarity.
@@ -59,13 +60,13 @@ class Settings:
     """
 
     threshold: float = 0.7
-    margin: float = 0.02
+    margin: float = 0.015
     fine_weight: float = 0.35
     surface_weight: float = 0.3
     vowel_weight: float = 0.3
     partial_floor: float = 0.85
     prior_weight: float = 0.5
-    prior_tiebreak: float = 0.1
+    prior_tiebreak: float = 0.06
     type_mismatch_factor: float = 0.75
     context_weight: float = 0.08
     max_candidates: int = 40

@@ -74,7 +74,7 @@ class Entity:
 
 def _where(origin: str, record: Mapping[str, Any]) -> str:
     rid = record.get("id") if isinstance(record, Mapping) else None
-    return f"{origin}: record {rid!r}" if rid else origin
+    return f"{origin} (id {rid!r})" if rid else origin
 
 
 def _as_names(value: Any, origin: str) -> list[str]:
@@ -103,7 +103,7 @@ def entity_from_record(record: Mapping[str, Any], origin: str = "record") -> Ent
     >>> entity_from_record({"id": "x", "type": "planet", "name": "Mars"})
     Traceback (most recent call last):
     ...
-    ValueError: record 'x': unknown type 'planet' (expected one of organization, person, place)
+    ValueError: record (id 'x'): unknown type 'planet' (expected one of organization, person, place)
     """
     if not isinstance(record, Mapping):
         raise ValueError(f"{origin}: a record must be a mapping, not {type(record).__name__}")

@@ -36,12 +36,14 @@ from .gazetteer import Gazetteer
 from .keys import coarse_skeleton, fine_skeleton_variants
 from .normalize import normalize_name
 
-__all__ = ["INDEX_FORMAT", "NameIndex", "token_keys"]
+__all__ = ["INDEX_FORMAT", "NameIndex", "name_keys", "token_keys"]
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
-DELETION_KEY_WEIGHT = 0.6
+DELETION_KEY_WEIGHT = 0.7
+#: Weight of a key reached through a deletion on both sides (a substitution).
+SUBSTITUTION_KEY_WEIGHT = 0.5
 #: Weight of the exact fine skeleton and of the exact spelling of a token.
 FINE_KEY_WEIGHT = 1.3
 SURFACE_KEY_WEIGHT = 1.6
@@ -59,39 +61,64 @@ def _digest(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
 
 
-@lru_cache(maxsize=131_072)
-def token_keys(token: str) -> tuple[tuple[str, float], ...]:
-    """Keys of one normalised token, each with its weight family.
+def _deletions(coarse: str) -> list[str]:
+    """One-deletion variants of a coarse skeleton of three classes or more."""
+    if len(coarse) < 3:
+        return []
+    return [coarse[:position] + coarse[position + 1 :] for position in range(len(coarse))]
 
-    The token itself (``=``-prefixed, weight ``SURFACE_KEY_WEIGHT``), each
-    reading's fine skeleton (``~``-prefixed, ``FINE_KEY_WEIGHT``), its coarse
-    skeleton (1.0) and, for coarse skeletons of three classes or more, each
-    one-deletion variant (``DELETION_KEY_WEIGHT``). Exact spellings thus rank
-    first among many names that share a short skeleton.
+
+@lru_cache(maxsize=131_072)
+def name_keys(token: str) -> tuple[str, ...]:
+    """Keys under which a gazetteer name token is posted.
+
+    Its spelling (``=``), each reading's fine skeleton (``~``), coarse
+    skeleton, and the coarse skeleton's one-deletion variants (``-``).
 
     Examples
     --------
-    >>> [key for key, _ in token_keys("حفتر")]
-    ['=حفتر', '~hftr', 'HBTR', 'BTR', 'HTR', 'HBR', 'HBT']
+    >>> name_keys("حفتر")
+    ('=حفتر', '~hftr', 'HBTR', '-BTR', '-HTR', '-HBR', '-HBT')
     """
-    keys: list[tuple[str, float]] = [("=" + token, SURFACE_KEY_WEIGHT)]
-    seen: set[str] = set()
+    keys: dict[str, None] = {"=" + token: None}
     for fine in fine_skeleton_variants(token):
-        if fine and "~" + fine not in seen:
-            seen.add("~" + fine)
-            keys.append(("~" + fine, FINE_KEY_WEIGHT))
         coarse = coarse_skeleton(fine)
-        if not coarse or coarse in seen:
-            continue
-        seen.add(coarse)
-        keys.append((coarse, 1.0))
-        if len(coarse) >= 3:
-            for position in range(len(coarse)):
-                variant = coarse[:position] + coarse[position + 1 :]
-                if variant not in seen:
-                    seen.add(variant)
-                    keys.append((variant, DELETION_KEY_WEIGHT))
+        if fine:
+            keys["~" + fine] = None
+        if coarse:
+            keys[coarse] = None
+            keys.update(dict.fromkeys("-" + variant for variant in _deletions(coarse)))
     return tuple(keys)
+
+
+@lru_cache(maxsize=131_072)
+def token_keys(token: str) -> tuple[tuple[str, float], ...]:
+    """Keys looked up for a query token, each with the weight of what it proves.
+
+    Exact spelling (``SURFACE_KEY_WEIGHT``) > exact fine skeleton
+    (``FINE_KEY_WEIGHT``) > exact coarse skeleton (1.0) > one coarse letter
+    more or less (``DELETION_KEY_WEIGHT``) > one coarse letter changed
+    (``SUBSTITUTION_KEY_WEIGHT``): symmetric deletion, as in SymSpell, finds
+    every name token within one coarse edit.
+
+    Examples
+    --------
+    >>> [key for key, _ in token_keys("هوثر")][:6]
+    ['=هوثر', '~hTr', 'HTR', '-HTR', 'TR', '-TR']
+    """
+    keys: dict[str, float] = {"=" + token: SURFACE_KEY_WEIGHT}
+    for fine in fine_skeleton_variants(token):
+        coarse = coarse_skeleton(fine)
+        if fine:
+            keys.setdefault("~" + fine, FINE_KEY_WEIGHT)
+        if not coarse:
+            continue
+        keys.setdefault(coarse, 1.0)
+        keys.setdefault("-" + coarse, DELETION_KEY_WEIGHT)  # the name has one letter more
+        for variant in _deletions(coarse):
+            keys.setdefault(variant, DELETION_KEY_WEIGHT)  # the name has one letter less
+            keys.setdefault("-" + variant, SUBSTITUTION_KEY_WEIGHT)  # one letter differs
+    return tuple(keys.items())
 
 
 @lru_cache(maxsize=131_072)
@@ -133,6 +160,7 @@ class NameIndex:
     key_hashes: np.ndarray
     key_offsets: np.ndarray
     postings: np.ndarray
+    name_prior: np.ndarray
     fine_vocabulary: frozenset[str]
     fingerprint: str
 
@@ -163,12 +191,11 @@ class NameIndex:
                 name_entity.append(entity_position)
                 name_alias.append(alias_position)
                 name_tokens.append(" ".join(tokens))
-                name_keys: set[int] = set()
+                token_hashes: set[int] = set()
                 for token in tokens:
                     vocabulary.update(fine_skeleton_variants(token))
-                    for key, _weight in token_keys(token):
-                        name_keys.add(_digest(key))
-                for key_hash in sorted(name_keys):
+                    token_hashes.update(_digest(key) for key in name_keys(token))
+                for key_hash in sorted(token_hashes):
                     key_of_posting.append(key_hash)
                     name_of_posting.append(name_number)
                 name_prior.append(entity.prior)
@@ -188,6 +215,7 @@ class NameIndex:
             key_hashes=key_hashes,
             key_offsets=offsets,
             postings=names,
+            name_prior=np.array(name_prior, dtype=np.float32),
             fine_vocabulary=frozenset(vocabulary),
             fingerprint=gazetteer.fingerprint,
         )
@@ -203,8 +231,9 @@ class NameIndex:
         """Names that share keys with ``tokens``, best supported first.
 
         Each query token votes once per name with the weight of its best key:
-        the key's inverse document frequency times its family weight. At most
-        ``MAX_NAMES_PER_ENTITY`` names of one entity are returned.
+        the key's inverse document frequency times its family weight. Ties go
+        to the more important entity. At most ``MAX_NAMES_PER_ENTITY`` names of
+        one entity are returned.
 
         Parameters
         ----------
@@ -267,7 +296,7 @@ class NameIndex:
         if len(unique_names) > shortlist:
             best = np.argpartition(-support, shortlist - 1)[:shortlist]
             unique_names, support = unique_names[best], support[best]
-        order = np.lexsort((unique_names, -support))
+        order = np.lexsort((unique_names, -self.name_prior[unique_names], -support))
         chosen: list[int] = []
         per_entity: dict[int, int] = {}
         for name in unique_names[order].tolist():
@@ -294,6 +323,7 @@ class NameIndex:
             "key_hashes": self.key_hashes,
             "key_offsets": self.key_offsets,
             "postings": self.postings,
+            "name_prior": self.name_prior,
             "fine_vocabulary": np.array(sorted(self.fine_vocabulary), dtype=str),
         }
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
@@ -321,6 +351,7 @@ class NameIndex:
                     key_hashes=data["key_hashes"],
                     key_offsets=data["key_offsets"],
                     postings=data["postings"],
+                    name_prior=data["name_prior"],
                     fine_vocabulary=frozenset(data["fine_vocabulary"].tolist()),
                     fingerprint=fingerprint,
                 )

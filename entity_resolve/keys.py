@@ -16,7 +16,7 @@ Fine alphabet (one character per sound)::
 
 Examples
 --------
->>> fine_skeleton("حفتر"), fine_skeleton("Haftar"), fine_skeleton("Hifter")
+>>> fine_skeleton("حفتر"), fine_skeleton("haftar"), fine_skeleton("hifter")
 ('hftr', 'hftr', 'hftr')
 >>> coarse_skeleton(fine_skeleton("هوثر")), coarse_skeleton(fine_skeleton("حفتر"))
 ('HTR', 'HBTR')
@@ -137,13 +137,20 @@ COARSE_CLASS: dict[str, str] = {
 """Fine symbol to its confusable class (the coarse alphabet)."""
 
 
+_VOWEL_MARK = "."
+
+
 def _collapse(symbols: str) -> str:
-    """Collapse runs of the same symbol (shadda is not written; ``ss`` is one s)."""
-    return re.sub(r"(.)\1+", r"\1", symbols)
+    """Collapse runs of the same symbol (shadda is not written; ``ss`` is one s).
+
+    A ``_VOWEL_MARK`` separates letters that a dropped vowel stood between
+    (``sisi`` keeps both s) and is removed.
+    """
+    return re.sub(r"([^.])\1+", r"\1", symbols).replace(_VOWEL_MARK, "")
 
 
 def _arabic_fine(token: str) -> str:
-    symbols = "".join(_ARABIC_TO_FINE.get(letter, "") for letter in token)
+    symbols = "".join(_ARABIC_TO_FINE.get(letter, _VOWEL_MARK) for letter in token)
     if token.endswith("ه") and len(token) > 2 and symbols.endswith("h"):
         symbols = symbols[:-1]  # teh marbuta folded to heh: a vowel, not h
     return _collapse(symbols)
@@ -163,7 +170,7 @@ def _latin_fine(token: str, ch: str = "x") -> str:
             if graphemes[position - 1] not in _LATIN_VOWELS:
                 symbols.append("h")
         else:
-            symbols.append(_LATIN_TO_FINE.get(grapheme, ""))
+            symbols.append(_LATIN_TO_FINE.get(grapheme, _VOWEL_MARK))
     return _collapse("".join(symbols))
 
 
@@ -178,7 +185,7 @@ def fine_skeleton_variants(token: str) -> tuple[str, ...]:
     --------
     >>> fine_skeleton_variants("chahed")
     ('xhd', 'Shd')
-    >>> fine_skeleton_variants("الشاهد")
+    >>> fine_skeleton_variants("شاهد")
     ('Shd',)
     """
     if not token:
@@ -207,7 +214,7 @@ def fine_skeleton(token: str) -> str:
     >>> fine_skeleton("خليفه"), fine_skeleton("khalifa"), fine_skeleton("chalifa")
     ('xlf', 'xlf', 'xlf')
     >>> fine_skeleton("ghaddafi"), fine_skeleton("قذافي")
-    ('GDf', 'qDf')
+    ('Gdf', 'qDf')
     """
     return fine_skeleton_variants(token)[0]
 

@@ -308,6 +308,10 @@ def fold_latin(text: str) -> str:
     return text.casefold().translate(_LATIN_LETTER_FOLD)
 
 
+# Title tables are written as people spell them; match them in folded form.
+_ARABIC_TITLES = {tuple(fold_arabic(word) for word in title): cue for title, cue in _ARABIC_TITLES.items()}
+
+
 def strip_clitic(token: str) -> str | None:
     """Remove one Arabic proclitic (و ب ل ف ك, and the لل of li + al) from a token.
 

@@ -11,7 +11,7 @@ part of a name (a surname alone) keeps most of its score.
 Examples
 --------
 >>> round(token_similarity("حفتر", "haftar"), 2)
-1.0
+0.95
 >>> round(token_similarity("هوثر", "حفتر"), 2) > round(token_similarity("طاهر", "حفتر"), 2)
 True
 >>> match = match_name(("هوثر",), ("khalifa", "haftar"))
@@ -39,6 +39,9 @@ _PARTICLES = frozenset(
      "عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ولد", "ام"}
 )
 _PARTICLE_WEIGHT = 0.5
+#: Best similarity of two tokens in different scripts: a transliteration is
+#: never as sure as the same spelling.
+CROSS_SCRIPT_CEILING = 0.95
 #: Agreement of jellyfish metaphone codes lifts a Latin pair to at least this.
 _PHONETIC_MATCH_FLOOR = 0.9
 
@@ -108,13 +111,13 @@ def _token_similarity(
             fine = Levenshtein.normalized_similarity(fine_a, fine_b)
             best = max(best, fine_weight * fine + (1.0 - fine_weight) * coarse)
     if _is_arabic(a) == _is_arabic(b):
-        surface = Indel.normalized_similarity(a, b)
-        best = (1.0 - surface_weight) * best + surface_weight * surface
+        vowels = Indel.normalized_similarity(vocalic_skeleton(a), vocalic_skeleton(b))
+        best = (1.0 - surface_weight) * best + surface_weight * vowels
         if not _is_arabic(a) and latin_phonetic_code(a) == latin_phonetic_code(b) != "":
             best = max(best, _PHONETIC_MATCH_FLOOR)
         return best
     arabic, latin = (a, b) if _is_arabic(a) else (b, a)
-    return (1.0 - vowel_weight) * best + vowel_weight * _vowel_recall(arabic, latin)
+    return CROSS_SCRIPT_CEILING * ((1.0 - vowel_weight) * best + vowel_weight * _vowel_recall(arabic, latin))
 
 
 def _vowel_recall(arabic: str, latin: str) -> float:
@@ -134,7 +137,7 @@ def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS) -> 
     Examples
     --------
     >>> token_similarity("khalifa", "خليفه"), token_similarity("x", "x")
-    (1.0, 1.0)
+    (0.95, 1.0)
     """
     if a > b:
         a, b = b, a

@@ -1,0 +1,114 @@
+"""Shared fixtures: a small hand-made gazetteer and the built-in resolver."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# Keep the index cache of the test run out of the user's home, before any import builds one.
+os.environ.setdefault("ENTITY_RESOLVE_CACHE", tempfile.mkdtemp(prefix="entity-resolve-test-cache-"))
+
+import entity_resolve as er  # noqa: E402
+
+GOLDEN = Path(__file__).parent / "golden"
+
+SMALL_RECORDS = [
+    {
+        "id": "person:khalifa-haftar",
+        "type": "person",
+        "name": "Khalifa Haftar",
+        "aliases": ["خليفة حفتر", "حفتر", "Khalifa Hifter", "Khalifa Belqasim Haftar", "Chalifa Haftar"],
+        "country": "LY",
+        "prior": 0.95,
+    },
+    {
+        "id": "person:fayez-al-sarraj",
+        "type": "person",
+        "name": "Fayez al-Sarraj",
+        "aliases": ["فايز السراج", "Fayez Serraj", "Fajis as-Sarradsch"],
+        "country": "LY",
+        "prior": 0.8,
+    },
+    {
+        "id": "person:bashar-al-assad",
+        "type": "person",
+        "name": "Bashar al-Assad",
+        "aliases": ["بشار الأسد", "Bachar el-Assad", "Baschar al-Assad"],
+        "country": "SY",
+        "prior": 0.95,
+    },
+    {
+        "id": "person:abdel-fattah-el-sisi",
+        "type": "person",
+        "name": "Abdel Fattah el-Sisi",
+        "aliases": ["عبد الفتاح السيسي", "Abdel Fattah al-Sisi", "Abd al-Fattah as-Sisi"],
+        "country": "EG",
+        "prior": 0.9,
+    },
+    {
+        "id": "org:un-security-council",
+        "type": "organization",
+        "name": "United Nations Security Council",
+        "aliases": ["مجلس الأمن الدولي", "مجلس الأمن", "UN Security Council", "UNSC",
+                    "Conseil de sécurité des Nations unies"],
+        "prior": 0.9,
+    },
+    {
+        "id": "org:government-of-national-accord",
+        "type": "organization",
+        "name": "Government of National Accord",
+        "aliases": ["حكومة الوفاق الوطني", "حكومة الوفاق", "GNA"],
+        "country": "LY",
+        "prior": 0.8,
+    },
+    {
+        "id": "place:tripoli-libya",
+        "type": "place",
+        "name": "Tripoli",
+        "aliases": ["طرابلس", "Tarabulus", "Tripolis"],
+        "country": "LY",
+        "prior": 0.9,
+    },
+    {
+        "id": "place:tripoli-lebanon",
+        "type": "place",
+        "name": "Tripoli",
+        "aliases": ["طرابلس", "Trablous"],
+        "country": "LB",
+        "prior": 0.6,
+    },
+    {
+        "id": "place:benghazi",
+        "type": "place",
+        "name": "Benghazi",
+        "aliases": ["بنغازي", "Bengasi"],
+        "country": "LY",
+        "prior": 0.8,
+    },
+    {
+        "id": "place:misrata",
+        "type": "place",
+        "name": "Misrata",
+        "aliases": ["مصراتة", "Misurata", "Misratah"],
+        "country": "LY",
+        "prior": 0.7,
+    },
+]
+
+
+@pytest.fixture(scope="session")
+def small_gazetteer() -> er.Gazetteer:
+    return er.Gazetteer.from_records(SMALL_RECORDS)
+
+
+@pytest.fixture(scope="session")
+def small_resolver(small_gazetteer: er.Gazetteer) -> er.Resolver:
+    return er.Resolver(small_gazetteer)
+
+
+@pytest.fixture(scope="session")
+def builtin_resolver() -> er.Resolver:
+    return er.Resolver()

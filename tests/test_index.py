@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
+
+import entity_resolve as er
+from entity_resolve.index import INDEX_FORMAT, NameIndex, cached_index, name_keys, token_keys
+from entity_resolve.keys import coarse_skeleton, fine_skeleton
+
+
+def test_lookup_finds_garbles_within_one_class_edit(small_gazetteer: er.Gazetteer) -> None:
+    index = NameIndex.build(small_gazetteer)
+    hits = {index.entity_ids[index.name_entity[n]] for n in index.lookup(["هوثر"])}
+    assert "person:khalifa-haftar" in hits
+    assert index.lookup([]) == []
+    assert index.lookup(["mnmnmnmn"]) == []
+
+
+def test_lookup_caps_names_per_entity(small_gazetteer: er.Gazetteer) -> None:
+    index = NameIndex.build(small_gazetteer)
+    names = index.lookup(["haftar"], limit=50)
+    owners = [int(index.name_entity[n]) for n in names]
+    assert max(owners.count(owner) for owner in set(owners)) <= 3
+
+
+def test_save_and_load_round_trip(tmp_path: Path, small_gazetteer: er.Gazetteer) -> None:
+    index = NameIndex.build(small_gazetteer)
+    path = tmp_path / "index.npz"
+    index.save(path)
+    loaded = NameIndex.load(path, fingerprint=small_gazetteer.fingerprint)
+    assert loaded is not None
+    assert loaded.name_tokens == index.name_tokens
+    assert loaded.lookup(["حفتر"]) == index.lookup(["حفتر"])
+    assert NameIndex.load(path, fingerprint="another gazetteer") is None
+    assert NameIndex.load(tmp_path / "missing.npz", fingerprint=small_gazetteer.fingerprint) is None
+
+
+def test_corrupt_cache_is_rebuilt(tmp_path: Path, small_gazetteer: er.Gazetteer) -> None:
+    path = tmp_path / f"index-{INDEX_FORMAT}-{small_gazetteer.fingerprint}.npz"
+    path.write_bytes(b"not an npz file")
+    index = cached_index(small_gazetteer, tmp_path)
+    assert len(index) > 0
+    assert NameIndex.load(path, fingerprint=small_gazetteer.fingerprint) is not None
+
+
+def test_saved_index_holds_no_pickle(tmp_path: Path, small_gazetteer: er.Gazetteer) -> None:
+    import numpy as np
+
+    path = tmp_path / "index.npz"
+    NameIndex.build(small_gazetteer).save(path)
+    with np.load(path, allow_pickle=False) as data:
+        assert all(data[name].dtype != object for name in data.files)
+
+
+consonants = st.text(alphabet=st.sampled_from(list("بتجحدرسشفقكلمنه")), min_size=3, max_size=7)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(consonants, min_size=1, max_size=25, unique=True), consonants)
+def test_lookup_matches_brute_force_within_one_coarse_edit(names: list[str], query: str) -> None:
+    """Every name whose coarse skeleton is within one edit of the query is a candidate."""
+    gazetteer = er.Gazetteer.from_records(
+        {"id": f"e{i}", "type": "person", "name": f"n{i}", "aliases": [name]} for i, name in enumerate(names)
+    )
+    index = NameIndex.build(gazetteer)
+    found = {index.entity_ids[index.name_entity[n]] for n in index.lookup([query], limit=1000)}
+    query_coarse = coarse_skeleton(fine_skeleton(query))
+    for i, name in enumerate(names):
+        if Levenshtein.distance(coarse_skeleton(fine_skeleton(name)), query_coarse) <= 1:
+            assert f"e{i}" in found
+
+
+def test_token_keys_rank_what_they_prove() -> None:
+    keys = dict(token_keys("haftar"))
+    assert keys["=haftar"] > keys["~hftr"] > keys["HBTR"] > keys["HTR"] > keys["-HTR"]
+    assert set(name_keys("haftar")) >= {"=haftar", "~hftr", "HBTR", "-HTR"}

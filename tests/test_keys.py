@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from entity_resolve.keys import (
+    COARSE_CLASS,
+    coarse_skeleton,
+    fine_skeleton,
+    fine_skeleton_variants,
+    latin_phonetic_code,
+    vocalic_skeleton,
+)
+
+TABLE = list(csv.DictReader((Path(__file__).parent / "data" / "skeletons.csv").open(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("row", TABLE, ids=[row["token"] for row in TABLE])
+def test_skeleton_table(row: dict[str, str]) -> None:
+    assert fine_skeleton(row["token"]) == row["fine"]
+    assert coarse_skeleton(row["fine"]) == row["coarse"]
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("خليفه", "khalifa"), ("حفتر", "haftar"), ("بشار", "bashar"), ("بنغازي", "benghazi"),
+     ("فايز", "fayez"), ("سراج", "sarraj"), ("قذافي", "qadhafi")],
+)
+def test_both_scripts_meet_on_the_fine_skeleton(arabic: str, latin: str) -> None:
+    assert fine_skeleton(arabic) == fine_skeleton(latin)
+
+
+def test_latin_ch_has_german_and_french_readings() -> None:
+    assert fine_skeleton_variants("chahed") == ("xhd", "Shd")
+    assert fine_skeleton_variants("schalke") == ("Slk",)
+
+
+def test_vocalic_skeleton_keeps_written_vowels() -> None:
+    assert vocalic_skeleton("بشير") == "bSir"
+    assert vocalic_skeleton("bashir") == "baSir"
+
+
+def test_latin_phonetic_code_is_empty_for_arabic() -> None:
+    assert latin_phonetic_code("حفتر") == ""
+    assert latin_phonetic_code("haftar") != ""
+
+
+@given(st.text(max_size=30))
+def test_skeletons_use_only_the_shared_alphabets(token: str) -> None:
+    for fine in fine_skeleton_variants(token):
+        assert set(fine) <= set(COARSE_CLASS)
+        assert set(coarse_skeleton(fine)) <= set(COARSE_CLASS.values())

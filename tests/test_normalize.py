@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from entity_resolve.normalize import MAX_MENTION_CHARS, detect_script, normalize_name, strip_clitic
+
+# mention, expected tokens (space-joined), expected cues (|-joined)
+NORMALIZATION_TABLE = [
+    ("خليفة حفتر", "خليفه حفتر", ""),
+    ("الجنرال خليفة حفتر", "خليفه حفتر", "general"),
+    ("والجنرال حفتر", "حفتر", "general"),
+    ("المشير خليفة حفتر", "خليفه حفتر", "field marshal"),
+    ("خَلِيفَة حَفْتَر", "خليفه حفتر", ""),
+    ("خلـــيفة حفتر", "خليفه حفتر", ""),
+    ("\u200fخليفة\u200c حفتر\u200e", "خليفه حفتر", ""),
+    ("عبد الفتاح السيسي", "عبد فتاح سيسي", ""),
+    ("عبدالعزيز", "عبد عزيز", ""),
+    ("الرئيس بشار الأسد", "بشار اسد", "president"),
+    ("مصطفى", "مصطفي", ""),
+    ("کرمانشاه", "كرمانشاه", ""),
+    ("General Khalifa Haftar", "khalifa haftar", "general"),
+    ("Gen. HAFTAR", "haftar", "general"),
+    ("Field Marshal Khalifa Haftar", "khalifa haftar", "field marshal"),
+    ("Mr. Fayez al-Sarraj", "fayez sarraj", "mr"),
+    ("Abdel Fattah el-Sisi", "abd fattah sisi", ""),
+    ("Abdelaziz Bouteflika", "abd aziz bouteflika", ""),
+    ("Abd al-Aziz", "abd aziz", ""),
+    ("Ahmed ash-Sharaa", "ahmed sharaa", ""),
+    ("Mouammar Kadhafi", "mouammar kadhafi", ""),
+    ("Ḥafṭar", "haftar", ""),
+    ("Ba'ath", "baath", ""),
+    ("Président Macron", "macron", "president"),
+    ("", "", ""),
+    ("   ", "", ""),
+    ("!!! 123", "", ""),
+    ("General", "", "general"),
+]
+
+
+@pytest.mark.parametrize(("mention", "tokens", "cues"), NORMALIZATION_TABLE)
+def test_normalization_table(mention: str, tokens: str, cues: str) -> None:
+    normalized = normalize_name(mention)
+    assert " ".join(normalized.tokens) == tokens
+    assert "|".join(normalized.cues) == cues
+
+
+@pytest.mark.parametrize("bad", [None, 42, 3.5, b"bytes", ["list"], {"a": 1}])
+def test_non_string_raises_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        normalize_name(bad)  # type: ignore[arg-type]
+
+
+def test_huge_input_is_bounded() -> None:
+    normalized = normalize_name("حفتر " * 250_000)
+    assert normalized.original == ("حفتر " * 250_000)[:MAX_MENTION_CHARS]
+    assert len(normalized.tokens) <= MAX_MENTION_CHARS
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [("حفتر", "arabic"), ("Haftar", "latin"), ("Haftar حفتر", "mixed"), ("", "none"), ("2024", "none")],
+)
+def test_detect_script(text: str, script: str) -> None:
+    assert detect_script(text) == script
+
+
+def test_strip_clitic_keeps_short_tokens() -> None:
+    assert strip_clitic("بلد") is None
+    assert strip_clitic("لخليفه") == "خليفه"
+
+
+names = st.text(
+    alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz -'ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآ")),
+    max_size=40,
+)
+
+
+@given(names)
+def test_normalization_is_idempotent(text: str) -> None:
+    once = normalize_name(text)
+    twice = normalize_name(" ".join(once.tokens))
+    assert twice.tokens == once.tokens
+
+
+@given(st.text(max_size=300))
+def test_normalize_never_crashes_on_any_text(text: str) -> None:
+    normalized = normalize_name(text)
+    assert all(token for token in normalized.tokens)

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import concurrent.futures
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import entity_resolve as er
+from tests.conftest import SMALL_RECORDS
+
+DESIGN_CARD = ["هوثر", "هوتر", "حفتر", "الجنرال هوثر", "Chalifa Haftar", "General Hafter", "لخليفة حفتر",
+               "والجنرال حفتر", "المشير حفتر"]
+
+
+@pytest.mark.parametrize("mention", DESIGN_CARD)
+def test_design_card_variants_resolve_to_haftar(small_resolver: er.Resolver, mention: str) -> None:
+    result = small_resolver.resolve(mention)
+    assert result.entity is not None, result.candidates
+    assert result.entity.id == "person:khalifa-haftar"
+    assert 0.0 < result.score <= 1.0
+
+
+def test_resolution_explains_its_score(small_resolver: er.Resolver) -> None:
+    result = small_resolver.resolve("الجنرال هوثر")
+    best = result.candidates[0]
+    assert best.entity == result.entity
+    assert result.cues == ("general",)
+    explanation = best.explanation
+    assert explanation.matched_name in best.entity.names
+    assert [(m.query_token, m.name_token) for m in explanation.alignment] == [("هوثر", "حفتر")]
+    assert 0.0 < explanation.name_similarity < 1.0
+    assert explanation.type_factor == 1.0
+
+
+def test_candidates_are_ranked_one_per_entity(small_resolver: er.Resolver) -> None:
+    result = small_resolver.resolve("Tripoli", top_k=5)
+    scores = [c.score for c in result.candidates]
+    assert scores == sorted(scores, reverse=True)
+    ids = [c.entity.id for c in result.candidates]
+    assert len(ids) == len(set(ids))
+    assert ids[:2] == ["place:tripoli-libya", "place:tripoli-lebanon"]
+
+
+def test_title_cue_penalises_other_types(small_resolver: er.Resolver) -> None:
+    result = small_resolver.resolve("General Tripoli")
+    assert all(c.explanation.type_factor < 1.0 for c in result.candidates if c.entity.type != "person")
+
+
+def test_types_filter(small_resolver: er.Resolver) -> None:
+    assert small_resolver.resolve("طرابلس", types="person").entity is None
+    assert small_resolver.resolve("بنغازي", types=["place"]).entity is not None
+    with pytest.raises(ValueError, match="unknown entity type"):
+        small_resolver.resolve("طرابلس", types=["planet"])
+
+
+def test_unknown_names_get_no_entity(small_resolver: er.Resolver) -> None:
+    for mention in ["Angela Merkel", "محمد بن زايد", "Volkswagen", "xqzt"]:
+        assert small_resolver.resolve(mention).entity is None, mention
+
+
+@pytest.mark.parametrize("mention", ["", "   ", "!!!", "2024", "General", "\u200f\u200e"])
+def test_empty_or_meaningless_input_resolves_to_none(small_resolver: er.Resolver, mention: str) -> None:
+    result = small_resolver.resolve(mention)
+    assert result.entity is None
+    assert result.score == 0.0
+    assert result.mention == mention
+
+
+@pytest.mark.parametrize("bad", [None, 1, 2.5, b"haftar", ["haftar"]])
+def test_non_string_raises_type_error(small_resolver: er.Resolver, bad: object) -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        small_resolver.resolve(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be a str"):
+        er.resolve(bad, gazetteer=er.Gazetteer.from_records(SMALL_RECORDS))  # type: ignore[arg-type]
+
+
+def test_huge_input_returns_promptly(small_resolver: er.Resolver) -> None:
+    started = time.perf_counter()
+    result = small_resolver.resolve("حفتر " * 200_000)
+    assert time.perf_counter() - started < 5.0  # generous: a bound, not a benchmark
+    assert isinstance(result, er.Resolution)
+
+
+def test_resolve_many_keeps_order_and_length(small_resolver: er.Resolver) -> None:
+    mentions = ["بنغازي", "", "nobody at all", "Misurata", "حفتر", "بنغازي"]
+    results = small_resolver.resolve_many(mentions)
+    assert [r.mention for r in results] == mentions
+    assert results[0] == results[5]
+    assert results[1].entity is None
+
+
+def test_resolve_many_rejects_bad_items(small_resolver: er.Resolver) -> None:
+    with pytest.raises(TypeError, match=r"mentions\[1\] must be a str"):
+        small_resolver.resolve_many(["حفتر", 3])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not a single str"):
+        small_resolver.resolve_many("حفتر")
+
+
+def test_context_lifts_an_uncertain_candidate(small_resolver: er.Resolver) -> None:
+    alone = small_resolver.resolve("هوتر")
+    in_context = small_resolver.resolve("هوتر", context="قوات خليفة في بنغازي")
+    assert in_context.score > alone.score
+    assert in_context.candidates[0].explanation.context_bonus > 0
+
+
+def test_custom_gazetteer_through_module_function(small_gazetteer: er.Gazetteer) -> None:
+    result = er.resolve("Fajez as-Sarradsch", gazetteer=small_gazetteer)
+    assert result.entity is not None and result.entity.id == "person:fayez-al-sarraj"
+
+
+def test_settings_are_validated() -> None:
+    with pytest.raises(ValueError, match="threshold"):
+        er.Settings(threshold=1.5)
+    with pytest.raises(TypeError):
+        er.Resolver(er.Gazetteer.from_records(SMALL_RECORDS), no_such_option=1)
+
+
+def test_results_are_identical_across_threads(small_resolver: er.Resolver) -> None:
+    mentions = ["هوثر", "Chalifa Haftar", "طرابلس", "مجلس الامن", "Bashar", "Sisi"] * 20
+    expected = [small_resolver.resolve(m) for m in mentions]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(pool.map(small_resolver.resolve, mentions))
+    assert got == expected
+
+
+names_strategy = st.sampled_from([name for record in SMALL_RECORDS for name in [record["name"], *record["aliases"]]])
+
+
+@settings(max_examples=60, deadline=None)
+@given(names_strategy)
+def test_every_listed_name_resolves_to_an_entity_that_lists_it(small_resolver: er.Resolver, name: str) -> None:
+    result = small_resolver.resolve(name)
+    assert result.candidates
+    assert result.candidates[0].score >= 0.9
+    owners = {r["id"] for r in SMALL_RECORDS if name in (r["name"], *r["aliases"])}
+    assert result.candidates[0].entity.id in owners

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from entity_resolve.normalize import normalize_name
+from entity_resolve.score import match_name, token_similarity
+
+letters = st.text(
+    alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzابتثجحخدذرزسشصضطظعغفقكلمنهوي")),
+    min_size=1,
+    max_size=12,
+)
+
+
+@given(letters, letters)
+def test_token_similarity_is_symmetric_and_bounded(a: str, b: str) -> None:
+    forward = token_similarity(a, b)
+    assert 0.0 <= forward <= 1.0
+    assert forward == token_similarity(b, a)
+
+
+@given(letters)
+def test_token_is_identical_to_itself(a: str) -> None:
+    assert token_similarity(a, a) == 1.0
+
+
+@given(st.lists(letters, min_size=1, max_size=4), st.lists(letters, min_size=1, max_size=4))
+def test_name_match_is_bounded(query: list[str], name: list[str]) -> None:
+    match = match_name(tuple(query), tuple(name))
+    assert 0.0 <= match.similarity <= 1.0
+    assert 0.0 <= match.coverage <= 1.0
+    assert len(match.alignment) == min(len(query), len(name))
+
+
+@given(st.lists(letters, min_size=1, max_size=4))
+def test_name_matches_itself_in_any_order(tokens: list[str]) -> None:
+    assert match_name(tuple(tokens), tuple(tokens)).similarity == 1.0
+    assert match_name(tuple(reversed(tokens)), tuple(tokens)).similarity == pytest.approx(1.0)
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    return normalize_name(text).tokens
+
+
+@pytest.mark.parametrize(
+    ("garble", "true", "decoy"),
+    [
+        ("هوثر", "حفتر", "طاهر"),
+        ("Chalifa Haftar", "خليفة حفتر", "خالد حفتر"),
+        ("Bashar al-Assad", "بشار الأسد", "بشير سعد"),
+        ("مصرته", "مصراتة", "مرسى"),
+        ("Baschar al-Assad", "Bashar al-Assad", "Bushra al-Assad"),
+    ],
+)
+def test_garble_is_closer_to_its_name_than_to_a_decoy(garble: str, true: str, decoy: str) -> None:
+    assert match_name(tokens(garble), tokens(true)).similarity > match_name(
+        tokens(garble), tokens(decoy)
+    ).similarity
+
+
+def test_surname_alone_scores_below_full_name() -> None:
+    full = match_name(tokens("Khalifa Haftar"), tokens("خليفة حفتر"))
+    surname = match_name(tokens("Haftar"), tokens("خليفة حفتر"))
+    assert full.similarity > surname.similarity > 0.8
+    assert surname.coverage < 1.0
+
+
+def test_alignment_reports_token_pairs() -> None:
+    match = match_name(tokens("Sisi Abdel Fattah"), tokens("عبد الفتاح السيسي"))
+    pairs = {(m.query_token, m.name_token) for m in match.alignment}
+    assert ("sisi", "سيسي") in pairs
+    assert ("fattah", "فتاح") in pairs
