@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import unicodedata
 from collections import Counter
@@ -115,10 +116,21 @@ def _read_mentions(arguments: Sequence[str], stdin: TextIO) -> list[str]:
     return [line.rstrip("\n") for line in stdin if line.strip()]
 
 
+def _show_progress() -> None:
+    """Send the library's progress notes (index building) to stderr."""
+    logger = logging.getLogger("entity_resolve")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("entity-resolve: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
     out = stdout or sys.stdout
     args = _parser().parse_args(argv)
+    _show_progress()
     try:
         gazetteer = _load(args.gazetteer)
         if args.command == "info":

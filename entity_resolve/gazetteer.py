@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,19 +72,38 @@ class Entity:
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
+_KNOWN_FIELDS = frozenset(
+    {"id", "type", "name", "aliases", "country", "description", "wikidata", "prior", "source"}
+)
+
+
 def _where(origin: str, record: Mapping[str, Any]) -> str:
     rid = record.get("id") if isinstance(record, Mapping) else None
     return f"{origin} (id {rid!r})" if rid else origin
 
 
-def _as_names(value: Any, origin: str) -> list[str]:
+def _as_names(value: Any, where: str) -> list[str]:
     if value is None or value == "":
         return []
     if isinstance(value, str):
-        return [part.strip() for part in value.split(_LIST_SEPARATOR) if part.strip()]
-    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return [v.strip() for v in value if v.strip()]
-    raise ValueError(f"{origin}: 'aliases' must be a list of strings")
+        value = value.split(_LIST_SEPARATOR)
+    elif not isinstance(value, list | tuple):
+        raise ValueError(f"{where}: 'aliases' must be a list of strings")
+    if not set(map(type, value)) <= {str}:
+        raise ValueError(f"{where}: 'aliases' must be a list of strings")
+    return [alias for alias in map(str.strip, value) if alias]
+
+
+def _as_prior(value: Any, where: str) -> float:
+    if value is None or value == "":
+        return DEFAULT_PRIOR
+    try:
+        prior = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: 'prior' must be a number") from None
+    if not 0.0 <= prior <= 1.0:  # also false for NaN
+        raise ValueError(f"{where}: 'prior' must lie in [0, 1], got {prior}")
+    return prior
 
 
 def entity_from_record(record: Mapping[str, Any], origin: str = "record") -> Entity:
@@ -107,61 +126,51 @@ def entity_from_record(record: Mapping[str, Any], origin: str = "record") -> Ent
     """
     if not isinstance(record, Mapping):
         raise ValueError(f"{origin}: a record must be a mapping, not {type(record).__name__}")
-    where = _where(origin, record)
     entity_id = record.get("id")
-    if entity_id is None or not str(entity_id).strip():
+    entity_id = "" if entity_id is None else str(entity_id).strip()
+    if not entity_id:
         raise ValueError(f"{origin}: missing 'id'")
-    entity_id = str(entity_id).strip()
-    raw_type = str(record.get("type") or "").strip().lower()
-    entity_type = _TYPE_ALIASES.get(raw_type, raw_type)
+    where = f"{origin} (id {entity_id!r})"
+    raw_type = record.get("type")
+    entity_type = raw_type if raw_type in ENTITY_TYPES else str(raw_type or "").strip().lower()
+    entity_type = _TYPE_ALIASES.get(entity_type, entity_type)
     if entity_type not in ENTITY_TYPES:
         expected = ", ".join(sorted(ENTITY_TYPES))
-        raise ValueError(f"{where}: unknown type {raw_type!r} (expected one of {expected})")
+        raise ValueError(f"{where}: unknown type {entity_type!r} (expected one of {expected})")
     name = record.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ValueError(f"{where}: empty or missing 'name'")
     name = name.strip()
-    names = [name]
-    for alias in _as_names(record.get("aliases"), where):
-        if alias not in names:
-            names.append(alias)
-    prior = record.get("prior", DEFAULT_PRIOR)
-    try:
-        prior = float(prior) if prior not in (None, "") else DEFAULT_PRIOR
-    except (TypeError, ValueError):
-        raise ValueError(f"{where}: 'prior' must be a number") from None
-    if not 0.0 <= prior <= 1.0 or math.isnan(prior):
-        raise ValueError(f"{where}: 'prior' must lie in [0, 1], got {prior}")
-    known = {"id", "type", "name", "aliases", "country", "description", "wikidata", "prior", "source"}
+    names = tuple(dict.fromkeys([name, *_as_names(record.get("aliases"), where)]))
+    extra = {k: v for k, v in record.items() if k not in _KNOWN_FIELDS} if len(record) > 4 else {}
     return Entity(
         id=entity_id,
         type=entity_type,  # type: ignore[arg-type]
         name=name,
-        names=tuple(names),
+        names=names,
         country=record.get("country") or None,
         description=record.get("description") or None,
         wikidata=record.get("wikidata") or None,
-        prior=prior,
+        prior=_as_prior(record.get("prior"), where),
         source=record.get("source") or None,
-        extra={k: v for k, v in record.items() if k not in known},
+        extra=extra,
     )
 
 
-def _read_jsonl(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            origin = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ValueError(f"{origin}: invalid JSON ({error.msg})") from None
-            yield origin, record
+def _read_jsonl(data: bytes, path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    decode = json.JSONDecoder().decode
+    for number, line in enumerate(data.decode("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = decode(line)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"{path}:{number}: invalid JSON ({error.msg})") from None
+        yield f"{path}:{number}", record
 
 
-def _read_delimited(path: Path, delimiter: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
+def _read_delimited(data: bytes, path: Path, delimiter: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    with io.StringIO(data.decode("utf-8"), newline="") as handle:
         reader = csv.DictReader(handle, delimiter=delimiter)
         if reader.fieldnames is None or not {"id", "type", "name"} <= set(reader.fieldnames):
             raise ValueError(f"{path}:1: header must name at least id, type and name")
@@ -202,20 +211,12 @@ class Gazetteer:
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]], *, origin: str = "records") -> Gazetteer:
         """Build a gazetteer from dictionaries (see the schema)."""
-        entities: list[Entity] = []
-        seen: dict[str, str] = {}
-        for number, record in enumerate(records, start=1):
-            where = f"{origin}[{number}]"
-            entity = entity_from_record(record, where)
-            if entity.id in seen:
-                raise ValueError(f"{where}: duplicate id {entity.id!r} (first at {seen[entity.id]})")
-            seen[entity.id] = where
-            entities.append(entity)
-        return cls(entities, origin=origin)
+        rows = ((f"{origin}[{number}]", record) for number, record in enumerate(records, start=1))
+        return cls(_entities_from_rows(rows), origin=origin)
 
     @classmethod
     def load(cls, path: str | Path) -> Gazetteer:
-        """Load a gazetteer from a ``.jsonl``, ``.csv`` or ``.tsv`` file.
+        """Load a gazetteer from a ``.jsonl``, ``.csv`` or ``.tsv`` file (UTF-8).
 
         In CSV and TSV, ``aliases`` holds names separated by ``|``.
 
@@ -228,23 +229,20 @@ class Gazetteer:
         """
         path = Path(path)
         suffix = path.suffix.lower()
-        if suffix in (".jsonl", ".ndjson", ".json"):
-            rows = _read_jsonl(path)
-        elif suffix == ".csv":
-            rows = _read_delimited(path, ",")
-        elif suffix == ".tsv":
-            rows = _read_delimited(path, "\t")
-        else:
+        if suffix not in (".jsonl", ".ndjson", ".csv", ".tsv"):
             raise ValueError(f"{path}: unsupported gazetteer format {suffix!r} (use .jsonl, .csv or .tsv)")
-        entities: list[Entity] = []
-        seen: dict[str, str] = {}
-        for origin, record in rows:
-            entity = entity_from_record(record, origin)
-            if entity.id in seen:
-                raise ValueError(f"{origin}: duplicate id {entity.id!r} (first at {seen[entity.id]})")
-            seen[entity.id] = origin
-            entities.append(entity)
-        return cls(entities, origin=str(path))
+        data = path.read_bytes()
+        try:
+            if suffix in (".jsonl", ".ndjson"):
+                rows = _read_jsonl(data, path)
+            else:
+                rows = _read_delimited(data, path, "," if suffix == ".csv" else "\t")
+            entities = _entities_from_rows(rows)
+        except UnicodeDecodeError as error:
+            raise ValueError(f"{path}: not UTF-8 text ({error.reason})") from None
+        gazetteer = cls(entities, origin=str(path))
+        gazetteer._fingerprint = hashlib.blake2b(data, digest_size=16).hexdigest()
+        return gazetteer
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -299,6 +297,19 @@ class Gazetteer:
                 digest.update(b"\x1e")
             self._fingerprint = digest.hexdigest()
         return self._fingerprint
+
+
+def _entities_from_rows(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Entity]:
+    """Validate ``(origin, record)`` rows; a duplicate id names both places."""
+    entities: list[Entity] = []
+    seen: dict[str, str] = {}
+    for origin, record in rows:
+        entity = entity_from_record(record, origin)
+        if entity.id in seen:
+            raise ValueError(f"{origin}: duplicate id {entity.id!r} (first at {seen[entity.id]})")
+        seen[entity.id] = origin
+        entities.append(entity)
+    return entities
 
 
 @lru_cache(maxsize=1)

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 from collections.abc import Sequence
@@ -36,10 +37,12 @@ from .gazetteer import Gazetteer
 from .keys import coarse_skeleton, fine_skeleton_variants
 from .normalize import normalize_name
 
-__all__ = ["INDEX_FORMAT", "NameIndex", "name_keys", "token_keys"]
+__all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "token_keys"]
+
+_log = logging.getLogger("entity_resolve")
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
 DELETION_KEY_WEIGHT = 0.7
 #: Weight of a key reached through a deletion on both sides (a substitution).
@@ -53,6 +56,8 @@ MAX_NAMES_PER_ENTITY = 3
 MAX_DELETION_POSTINGS = 5_000
 #: Postings read per key at most (the most important entities come first).
 MAX_POSTINGS_PER_KEY = 2_000
+#: Saved indexes kept per cache directory (one per gazetteer in use).
+MAX_CACHED_INDEXES = 4
 #: How many names the index hands to the scorer at most.
 MAX_CANDIDATE_NAMES = 64
 
@@ -119,6 +124,21 @@ def token_keys(token: str) -> tuple[tuple[str, float], ...]:
             keys.setdefault(variant, DELETION_KEY_WEIGHT)  # the name has one letter less
             keys.setdefault("-" + variant, SUBSTITUTION_KEY_WEIGHT)  # one letter differs
     return tuple(keys.items())
+
+
+def _pack(strings: Sequence[str]) -> np.ndarray:
+    """Strings as one UTF-8 byte array, newline-separated (compact, no pickle)."""
+    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _unpack(packed: np.ndarray) -> tuple[str, ...]:
+    text = packed.tobytes().decode("utf-8")
+    return tuple(text.split("\n")) if text else ()
+
+
+@lru_cache(maxsize=262_144)
+def _name_key_hashes(token: str) -> tuple[int, ...]:
+    return tuple(_digest(key) for key in name_keys(token))
 
 
 @lru_cache(maxsize=131_072)
@@ -194,7 +214,7 @@ class NameIndex:
                 token_hashes: set[int] = set()
                 for token in tokens:
                     vocabulary.update(fine_skeleton_variants(token))
-                    token_hashes.update(_digest(key) for key in name_keys(token))
+                    token_hashes.update(_name_key_hashes(token))
                 for key_hash in sorted(token_hashes):
                     key_of_posting.append(key_hash)
                     name_of_posting.append(name_number)
@@ -206,7 +226,7 @@ class NameIndex:
         order = np.lexsort((names, -importance, keys))
         keys, names = keys[order], names[order]
         key_hashes, starts = np.unique(keys, return_index=True)
-        offsets = np.append(starts, len(keys)).astype(np.int64)
+        offsets = np.append(starts, len(keys)).astype(np.int32)
         return cls(
             entity_ids=tuple(entity.id for entity in gazetteer),
             name_entity=np.array(name_entity, dtype=np.int32),
@@ -316,15 +336,15 @@ class NameIndex:
         path.parent.mkdir(parents=True, exist_ok=True)
         arrays = {
             "meta": np.array([str(INDEX_FORMAT), __version__, self.fingerprint]),
-            "entity_ids": np.array(self.entity_ids, dtype=str),
+            "entity_ids": _pack(self.entity_ids),
             "name_entity": self.name_entity,
             "name_alias": self.name_alias,
-            "name_tokens": np.array(self.name_tokens, dtype=str),
+            "name_tokens": _pack(self.name_tokens),
             "key_hashes": self.key_hashes,
             "key_offsets": self.key_offsets,
             "postings": self.postings,
             "name_prior": self.name_prior,
-            "fine_vocabulary": np.array(sorted(self.fine_vocabulary), dtype=str),
+            "fine_vocabulary": _pack(sorted(self.fine_vocabulary)),
         }
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
@@ -344,15 +364,15 @@ class NameIndex:
                 if meta != [str(INDEX_FORMAT), __version__, fingerprint]:
                     return None
                 return cls(
-                    entity_ids=tuple(data["entity_ids"].tolist()),
+                    entity_ids=_unpack(data["entity_ids"]),
                     name_entity=data["name_entity"],
                     name_alias=data["name_alias"],
-                    name_tokens=tuple(data["name_tokens"].tolist()),
+                    name_tokens=_unpack(data["name_tokens"]),
                     key_hashes=data["key_hashes"],
                     key_offsets=data["key_offsets"],
                     postings=data["postings"],
                     name_prior=data["name_prior"],
-                    fine_vocabulary=frozenset(data["fine_vocabulary"].tolist()),
+                    fine_vocabulary=frozenset(_unpack(data["fine_vocabulary"])),
                     fingerprint=fingerprint,
                 )
         except (OSError, ValueError, KeyError):
@@ -360,16 +380,32 @@ class NameIndex:
 
 
 def cached_index(gazetteer: Gazetteer, cache_dir: Path | None) -> NameIndex:
-    """Load the index of ``gazetteer`` from ``cache_dir``, building and saving it if needed."""
+    """Load the index of ``gazetteer`` from ``cache_dir``, building and saving it if needed.
+
+    Indexes of an older ``INDEX_FORMAT`` and all but the ``MAX_CACHED_INDEXES``
+    newest ones are removed when a new one is saved.
+    """
     if cache_dir is None:
         return NameIndex.build(gazetteer)
     path = cache_dir / f"index-{INDEX_FORMAT}-{gazetteer.fingerprint}.npz"
     index = NameIndex.load(path, fingerprint=gazetteer.fingerprint) if path.exists() else None
     if index is None:
+        _log.info("building the name index of %d entities (once; cached in %s)", len(gazetteer), cache_dir)
         index = NameIndex.build(gazetteer)
         try:
             index.save(path)
-        except OSError:
-            pass  # a read-only cache is not an error; the index is still usable
+            _prune_cache(cache_dir, keep=path)
+        except OSError as error:  # a read-only cache is not an error; the index is still usable
+            _log.warning("could not save the name index: %s", error)
     return index
+
+
+def _prune_cache(cache_dir: Path, keep: Path) -> None:
+    current = f"index-{INDEX_FORMAT}-"
+    saved = sorted(cache_dir.glob("index-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    fresh = [p for p in saved if p.name.startswith(current)]
+    stale = [p for p in saved if not p.name.startswith(current)] + fresh[MAX_CACHED_INDEXES:]
+    for old in stale:
+        if old != keep:
+            old.unlink(missing_ok=True)
 
