@@ -46,6 +46,8 @@ _CUE_TYPES: dict[str, EntityType] = {
     )
 }
 _CACHE_ENV = "ENTITY_RESOLVE_CACHE"
+#: Gazetteers at least this large have their index saved (building costs seconds).
+_CACHE_MIN_ENTITIES = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +141,8 @@ class Resolver:
     cache_dir : path, optional
         Where the index is saved and reloaded (default: ``$ENTITY_RESOLVE_CACHE``
         or ``~/.cache/entity_resolve``; an empty ``ENTITY_RESOLVE_CACHE``
-        disables saving). Only the built-in gazetteer is cached unless a
-        directory is given.
+        disables saving). Indexes of gazetteers under 5,000 entities are
+        built in memory unless a directory is given.
 
     Notes
     -----
@@ -157,13 +159,14 @@ class Resolver:
     ) -> None:
         if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
             raise TypeError(f"gazetteer must be a Gazetteer, not {type(gazetteer).__name__}")
-        builtin = gazetteer is None
         self.gazetteer = Gazetteer.default() if gazetteer is None else gazetteer
         self.settings = replace(settings or Settings(), **options)  # type: ignore[arg-type]
         if cache_dir is not None:
             directory: Path | None = Path(cache_dir)
+        elif len(self.gazetteer) >= _CACHE_MIN_ENTITIES:
+            directory = _default_cache_dir()
         else:
-            directory = _default_cache_dir() if builtin else None
+            directory = None
         self.index: NameIndex = cached_index(self.gazetteer, directory)
         self._entities: tuple[Entity, ...] = tuple(self.gazetteer)
 
