@@ -68,7 +68,7 @@ class Settings:
     prior_weight: float = 0.5
     prior_tiebreak: float = 0.06
     type_mismatch_factor: float = 0.75
-    context_weight: float = 0.08
+    context_weight: float = 0.15
     max_candidates: int = 40
 
     def __post_init__(self) -> None:

@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-__all__ = ["ENTITY_TYPES", "DEFAULT_PRIOR", "Entity", "EntityType", "Gazetteer"]
+__all__ = ["DEFAULT_PRIOR", "ENTITY_TYPES", "Entity", "EntityType", "Gazetteer"]
 
 EntityType = Literal["person", "organization", "place"]
 ENTITY_TYPES: frozenset[str] = frozenset({"person", "organization", "place"})
@@ -72,9 +72,7 @@ class Entity:
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
-_KNOWN_FIELDS = frozenset(
-    {"id", "type", "name", "aliases", "country", "description", "wikidata", "prior", "source"}
-)
+_KNOWN_FIELDS = frozenset({"id", "type", "name", "aliases", "country", "description", "wikidata", "prior", "source"})
 
 
 def _where(origin: str, record: Mapping[str, Any]) -> str:
@@ -291,9 +289,7 @@ class Gazetteer:
         if self._fingerprint is None:
             digest = hashlib.blake2b(digest_size=16)
             for entity in self._entities:
-                digest.update(
-                    "\x1f".join((entity.id, entity.type, *entity.names, repr(entity.prior))).encode()
-                )
+                digest.update("\x1f".join((entity.id, entity.type, *entity.names, repr(entity.prior))).encode())
                 digest.update(b"\x1e")
             self._fingerprint = digest.hexdigest()
         return self._fingerprint

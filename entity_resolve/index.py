@@ -298,7 +298,7 @@ class NameIndex:
         idf = np.log1p(max(len(self.name_tokens), 1) / counts) * families[usable]
         taken = np.minimum(counts, MAX_POSTINGS_PER_KEY)
         names = np.concatenate(
-            [self.postings[start : start + take] for start, take in zip(starts.tolist(), taken.tolist())]
+            [self.postings[start : start + take] for start, take in zip(starts.tolist(), taken.tolist(), strict=True)]
         ).astype(np.int64)
         weights = np.repeat(idf, taken)
         # one vote per (query token, name): the weight of its best key
@@ -349,7 +349,7 @@ class NameIndex:
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
             with os.fdopen(handle, "wb") as stream:
-                np.savez(stream, **arrays)
+                np.savez(stream, allow_pickle=False, **arrays)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -408,4 +408,3 @@ def _prune_cache(cache_dir: Path, keep: Path) -> None:
     for old in stale:
         if old != keep:
             old.unlink(missing_ok=True)
-

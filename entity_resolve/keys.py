@@ -31,11 +31,11 @@ import jellyfish
 
 __all__ = [
     "COARSE_CLASS",
-    "vocalic_skeleton",
     "coarse_skeleton",
     "fine_skeleton",
     "fine_skeleton_variants",
     "latin_phonetic_code",
+    "vocalic_skeleton",
 ]
 
 _ARABIC_TO_FINE: dict[str, str] = {
@@ -104,9 +104,7 @@ _LATIN_GRAPHEMES: tuple[tuple[str, str], ...] = (
     ("j", "j"),
     ("x", "ks"),
 )
-_LATIN_PATTERN = re.compile(
-    "|".join(re.escape(grapheme) for grapheme, _ in _LATIN_GRAPHEMES) + "|c(?=[eiy])|c|."
-)
+_LATIN_PATTERN = re.compile("|".join(re.escape(grapheme) for grapheme, _ in _LATIN_GRAPHEMES) + "|c(?=[eiy])|c|.")
 _LATIN_TO_FINE = dict(_LATIN_GRAPHEMES) | {"c": "k"}
 _LATIN_VOWELS = frozenset("aeiouy")
 #: Alternative reading of Latin ``ch``: German ``x`` (Chalifa) or French ``S`` (Chahed).

@@ -43,9 +43,7 @@ Script = Literal["arabic", "latin", "mixed", "none"]
 #: a megabyte of text is not a name and must not cost seconds).
 MAX_MENTION_CHARS = 256
 
-_INVISIBLE = re.compile(
-    "[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+_INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 #: Persian, Urdu and other Arabic-script letters folded to their Arabic base.
 _ARABIC_LETTER_FOLD = str.maketrans(
@@ -211,9 +209,7 @@ _LONGEST_TITLE = max(len(k) for k in (*_ARABIC_TITLES, *_LATIN_TITLES))
 
 # Latin articles and particles that are spellings of the Arabic article.
 _LATIN_ARTICLES = frozenset({"al", "el", "ul", "il"})
-_LATIN_ASSIMILATED_ARTICLE = re.compile(
-    r"\b(?:al|el|ul|an|ar|as|ash|at|ath|ad|adh|az|ed|es|er|et|ez|en)-(?=[a-z])"
-)
+_LATIN_ASSIMILATED_ARTICLE = re.compile(r"\b(?:al|el|ul|an|ar|as|ash|at|ath|ad|adh|az|ed|es|er|et|ez|en)-(?=[a-z])")
 # "Abdel", "Abdul", "Abdoul", "Abd-al" ... + name: the article joins the next word.
 _LATIN_ABD = re.compile(r"^(abd|abdu|abdou)(?:el|al|ul|ol|il|oul|ou|u)?(?=[a-z]{3,})")
 _LATIN_ABD_PREFIX = re.compile(r"^abd(?:el|al|ul|ol|il|oul|ou|u)$")
@@ -332,9 +328,7 @@ def strip_clitic(token: str) -> str | None:
     return None
 
 
-def _split_titles(
-    tokens: list[str], titles: dict[tuple[str, ...], str]
-) -> tuple[list[str], list[str]]:
+def _split_titles(tokens: list[str], titles: dict[tuple[str, ...], str]) -> tuple[list[str], list[str]]:
     """Split leading titles (and titles right after clitics) off ``tokens``."""
     cues: list[str] = []
     position = 0
@@ -440,9 +434,7 @@ def normalize_name(mention: str) -> NormalizedName:
         tokens = [
             part
             for token in rest
-            for part in (
-                _arabic_tokens([token]) if token in arabic_part else _latin_tokens(token)
-            )
+            for part in (_arabic_tokens([token]) if token in arabic_part else _latin_tokens(token))
         ]
     else:
         tokens, cues = [], []

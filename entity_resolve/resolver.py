@@ -27,9 +27,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import Settings
+from .context import DocumentContext, country_names
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import NameIndex, cached_index
-from .keys import fine_skeleton_variants
+from .keys import fine_skeleton, fine_skeleton_variants
 from .normalize import NormalizedName, normalize_name, strip_clitic
 from .score import NameMatch, TokenMatch, match_name
 
@@ -39,10 +40,34 @@ __all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve"]
 _CUE_TYPES: dict[str, EntityType] = {
     cue: "person"
     for cue in (
-        "general", "field marshal", "colonel", "brigadier", "major", "captain", "commander",
-        "mr", "mrs", "miss", "dr", "sheikh", "sheikha", "king", "queen", "prince", "princess",
-        "crown prince", "sultan", "president", "prime minister", "foreign minister",
-        "defence minister", "minister", "envoy", "imam", "ayatollah", "his eminence",
+        "general",
+        "field marshal",
+        "colonel",
+        "brigadier",
+        "major",
+        "captain",
+        "commander",
+        "mr",
+        "mrs",
+        "miss",
+        "dr",
+        "sheikh",
+        "sheikha",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "crown prince",
+        "sultan",
+        "president",
+        "prime minister",
+        "foreign minister",
+        "defence minister",
+        "minister",
+        "envoy",
+        "imam",
+        "ayatollah",
+        "his eminence",
     )
 }
 _CACHE_ENV = "ENTITY_RESOLVE_CACHE"
@@ -169,6 +194,7 @@ class Resolver:
             directory = None
         self.index: NameIndex = cached_index(self.gazetteer, directory)
         self._entities: tuple[Entity, ...] = tuple(self.gazetteer)
+        self._countries: dict[str, frozenset[str]] | None = None
 
     def __repr__(self) -> str:
         return f"<Resolver over {self.gazetteer!r}, {len(self.index)} names>"
@@ -194,35 +220,17 @@ class Resolver:
         return replace(normalized, tokens=tokens)
 
     # -- scoring -----------------------------------------------------------------
-    def _context_tokens(self, context: str | Iterable[str] | None) -> frozenset[str]:
-        if context is None:
-            return frozenset()
-        if isinstance(context, str):
-            texts: Iterable[str] = (context,)
-        else:
-            texts = [str(item) for item in context]
-        skeletons: set[str] = set()
-        for text in texts:
-            for token in _all_tokens(text):
-                fine = fine_skeleton_variants(token)[0]
-                if len(fine) >= 3:
-                    skeletons.add(fine)
-        return frozenset(skeletons)
+    def _context_bonus(self, entity: Entity, matched: NameMatch, context: DocumentContext) -> float:
+        """Bonus in [0, ``context_weight``]: two pieces of evidence give the whole bonus."""
+        if self._countries is None:
+            self._countries = country_names(self.gazetteer)
+        matched_tokens = {fine_skeleton(m.name_token) for m in matched.alignment}
+        evidence = context.support(entity, matched_tokens, self._countries)
+        return self.settings.context_weight * min(1.0, len(evidence) / 2.0)
 
-    def _context_bonus(self, entity: Entity, matched: NameMatch, context: frozenset[str]) -> float:
-        if not context:
-            return 0.0
-        matched_tokens = {fine_skeleton_variants(m.name_token)[0] for m in matched.alignment}
-        support: set[str] = set()
-        for text in (*entity.names, entity.description or ""):
-            for token in normalize_name(text).tokens:
-                fine = fine_skeleton_variants(token)[0]
-                if len(fine) >= 3 and fine not in matched_tokens and fine in context:
-                    support.add(fine)
-        return self.settings.context_weight * min(1.0, len(support) / 2.0)
-
-    def _score(self, query: NormalizedName, entity: Entity, matched: NameMatch, context: frozenset[str]
-               ) -> tuple[float, float, float]:
+    def _score(
+        self, query: NormalizedName, entity: Entity, matched: NameMatch, context: DocumentContext
+    ) -> tuple[float, float, float]:
         """Final score of a matched name: similarity, importance, type cue, context.
 
         Returns the score, the type factor and the context bonus.
@@ -241,7 +249,10 @@ class Resolver:
 
     @staticmethod
     def _candidate(
-        query: NormalizedName, entity: Entity, alias_position: int, matched: NameMatch,
+        query: NormalizedName,
+        entity: Entity,
+        alias_position: int,
+        matched: NameMatch,
         scored: tuple[float, float, float],
     ) -> Candidate:
         score, type_factor, bonus = scored
@@ -299,7 +310,7 @@ class Resolver:
         query = self._prepare(mention)
         if query.is_empty:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
-        context_tokens = self._context_tokens(context)
+        context_tokens = DocumentContext.from_text(context)
         index = self.index
         best: dict[int, tuple[float, int, NameMatch, tuple[float, float, float]]] = {}
         for name_number in index.lookup(query.tokens, limit=self.settings.max_candidates):
@@ -312,18 +323,14 @@ class Resolver:
             current = best.get(entity_position)
             if current is None or scored[0] > current[0]:
                 best[entity_position] = (scored[0], int(index.name_alias[name_number]), matched, scored)
-        ranked_positions = sorted(
-            best, key=lambda p: (-best[p][0], -self._entities[p].prior, self._entities[p].id)
-        )
+        ranked_positions = sorted(best, key=lambda p: (-best[p][0], -self._entities[p].prior, self._entities[p].id))
         ranked = [
             self._candidate(query, self._entities[p], best[p][1], best[p][2], best[p][3])
             for p in ranked_positions[: max(top_k, 2)]
         ]
         return self._decide(mention, query, ranked, top_k)
 
-    def _decide(
-        self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int
-    ) -> Resolution:
+    def _decide(self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int) -> Resolution:
         if not ranked:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
         best = ranked[0]
@@ -360,14 +367,6 @@ class Resolver:
             if not isinstance(mention, str):
                 raise TypeError(f"mentions[{position}] must be a str, not {type(mention).__name__}")
         return [self.resolve(m, context=context, types=types, top_k=top_k) for m in items]
-
-
-def _all_tokens(text: str) -> list[str]:
-    """Normalised tokens of a long text, chunk by chunk (bounded work)."""
-    tokens: list[str] = []
-    for start in range(0, min(len(text), 100_000), 200):
-        tokens.extend(normalize_name(text[start : start + 200]).tokens)
-    return tokens
 
 
 def _wanted_types(types: Iterable[str] | str | None) -> frozenset[str] | None:

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import LCSseq, Indel, Levenshtein
+from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .config import Settings
 from .keys import coarse_skeleton, fine_skeleton_variants, latin_phonetic_code, vocalic_skeleton
@@ -35,8 +35,27 @@ __all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_w
 _DEFAULT_SETTINGS = Settings()
 #: Tokens that are particles of Arabic names: they count half.
 _PARTICLES = frozenset(
-    {"abd", "abu", "abou", "bin", "ben", "ibn", "bint", "ould", "umm", "abi",
-     "عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ولد", "ام"}
+    {
+        "abd",
+        "abu",
+        "abou",
+        "bin",
+        "ben",
+        "ibn",
+        "bint",
+        "ould",
+        "umm",
+        "abi",
+        "عبد",
+        "ابو",
+        "ابي",
+        "ابا",
+        "بن",
+        "ابن",
+        "بنت",
+        "ولد",
+        "ام",
+    }
 )
 _PARTICLE_WEIGHT = 0.5
 #: Best similarity of two tokens in different scripts: a transliteration is
@@ -99,9 +118,7 @@ def token_weight(token: str) -> float:
 
 
 @lru_cache(maxsize=131_072)
-def _token_similarity(
-    a: str, b: str, fine_weight: float, surface_weight: float, vowel_weight: float
-) -> float:
+def _token_similarity(a: str, b: str, fine_weight: float, surface_weight: float, vowel_weight: float) -> float:
     if a == b:
         return 1.0
     best = 0.0
@@ -144,9 +161,7 @@ def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS) -> 
     return _token_similarity(a, b, settings.fine_weight, settings.surface_weight, settings.vowel_weight)
 
 
-def match_name(
-    query: Sequence[str], name: Sequence[str], settings: Settings = _DEFAULT_SETTINGS
-) -> NameMatch:
+def match_name(query: Sequence[str], name: Sequence[str], settings: Settings = _DEFAULT_SETTINGS) -> NameMatch:
     """Align a mention's tokens with a name's tokens and score the match.
 
     Parameters
@@ -189,9 +204,7 @@ def match_name(
     return NameMatch(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment)
 
 
-def _align(
-    query: Sequence[str], name: Sequence[str], settings: Settings
-) -> list[tuple[int, int, float]]:
+def _align(query: Sequence[str], name: Sequence[str], settings: Settings) -> list[tuple[int, int, float]]:
     """Greedy one-to-one alignment, best pair first: ``(query_i, name_j, similarity)`` by ``query_i``."""
     if len(query) == 1:
         sims = [token_similarity(query[0], token, settings) for token in name]

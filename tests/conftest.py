@@ -11,7 +11,7 @@ import pytest
 # Keep the index cache of the test run out of the user's home, before any import builds one.
 os.environ.setdefault("ENTITY_RESOLVE_CACHE", tempfile.mkdtemp(prefix="entity-resolve-test-cache-"))
 
-import entity_resolve as er  # noqa: E402
+import entity_resolve as er
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -52,8 +52,13 @@ SMALL_RECORDS = [
         "id": "org:un-security-council",
         "type": "organization",
         "name": "United Nations Security Council",
-        "aliases": ["مجلس الأمن الدولي", "مجلس الأمن", "UN Security Council", "UNSC",
-                    "Conseil de sécurité des Nations unies"],
+        "aliases": [
+            "مجلس الأمن الدولي",
+            "مجلس الأمن",
+            "UN Security Council",
+            "UNSC",
+            "Conseil de sécurité des Nations unies",
+        ],
         "prior": 0.9,
     },
     {

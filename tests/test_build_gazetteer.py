@@ -102,9 +102,7 @@ def test_every_entity_has_arabic_and_latin_name(records: list[dict]) -> None:
 
 
 def test_tripoli_in_libya_and_lebanon(records: list[dict]) -> None:
-    tripolis = [
-        r for r in records if r["type"] == "place" and "Tripoli" in r["aliases"] and "طرابلس" in r["aliases"]
-    ]
+    tripolis = [r for r in records if r["type"] == "place" and "Tripoli" in r["aliases"] and "طرابلس" in r["aliases"]]
     assert {"LY", "LB"} <= {r.get("country") for r in tripolis}
 
 

@@ -38,7 +38,8 @@ def test_resolve_prints_a_table(gazetteer_file: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["mention", "entity", "id", "type", "score"]
-    assert "person:khalifa-haftar" in lines[2] and "person:khalifa-haftar" in lines[3]
+    assert "person:khalifa-haftar" in lines[2]
+    assert "person:khalifa-haftar" in lines[3]
     assert "(no entity)" in lines[4]
 
 
@@ -63,7 +64,8 @@ def test_malformed_gazetteer_is_a_clear_error(tmp_path: Path) -> None:
 def test_missing_gazetteer_file_is_a_clear_error(tmp_path: Path) -> None:
     result = run("resolve", "--gazetteer", str(tmp_path / "nope.jsonl"), "A")
     assert result.returncode == 2
-    assert "nope.jsonl" in result.stderr and "Traceback" not in result.stderr
+    assert "nope.jsonl" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_info_counts_types(gazetteer_file: Path) -> None:

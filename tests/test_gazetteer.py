@@ -103,7 +103,8 @@ def test_load_unknown_format(tmp_path: Path) -> None:
 def test_extend_combines_and_rejects_clashes(small_gazetteer: er.Gazetteer) -> None:
     extended = small_gazetteer.extend([{"id": "place:sirte", "type": "place", "name": "Sirte"}])
     assert len(extended) == len(small_gazetteer) + 1
-    assert "place:sirte" in extended and "place:sirte" not in small_gazetteer
+    assert "place:sirte" in extended
+    assert "place:sirte" not in small_gazetteer
     with pytest.raises(ValueError, match="duplicate id 'place:benghazi'"):
         small_gazetteer.extend([{"id": "place:benghazi", "type": "place", "name": "B"}])
 

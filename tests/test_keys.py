@@ -27,8 +27,15 @@ def test_skeleton_table(row: dict[str, str]) -> None:
 
 @pytest.mark.parametrize(
     ("arabic", "latin"),
-    [("خليفه", "khalifa"), ("حفتر", "haftar"), ("بشار", "bashar"), ("بنغازي", "benghazi"),
-     ("فايز", "fayez"), ("سراج", "sarraj"), ("قذافي", "qadhafi")],
+    [
+        ("خليفه", "khalifa"),
+        ("حفتر", "haftar"),
+        ("بشار", "bashar"),
+        ("بنغازي", "benghazi"),
+        ("فايز", "fayez"),
+        ("سراج", "sarraj"),
+        ("قذافي", "qadhafi"),
+    ],
 )
 def test_both_scripts_meet_on_the_fine_skeleton(arabic: str, latin: str) -> None:
     assert fine_skeleton(arabic) == fine_skeleton(latin)

@@ -10,8 +10,17 @@ from hypothesis import strategies as st
 import entity_resolve as er
 from tests.conftest import SMALL_RECORDS
 
-DESIGN_CARD = ["هوثر", "هوتر", "حفتر", "الجنرال هوثر", "Chalifa Haftar", "General Hafter", "لخليفة حفتر",
-               "والجنرال حفتر", "المشير حفتر"]
+DESIGN_CARD = [
+    "هوثر",
+    "هوتر",
+    "حفتر",
+    "الجنرال هوثر",
+    "Chalifa Haftar",
+    "General Hafter",
+    "لخليفة حفتر",
+    "والجنرال حفتر",
+    "المشير حفتر",
+]
 
 
 @pytest.mark.parametrize("mention", DESIGN_CARD)
@@ -107,7 +116,8 @@ def test_context_lifts_an_uncertain_candidate(small_resolver: er.Resolver) -> No
 
 def test_custom_gazetteer_through_module_function(small_gazetteer: er.Gazetteer) -> None:
     result = er.resolve("Fajez as-Sarradsch", gazetteer=small_gazetteer)
-    assert result.entity is not None and result.entity.id == "person:fayez-al-sarraj"
+    assert result.entity is not None
+    assert result.entity.id == "person:fayez-al-sarraj"
 
 
 def test_settings_are_validated() -> None:

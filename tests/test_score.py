@@ -55,9 +55,7 @@ def tokens(text: str) -> tuple[str, ...]:
     ],
 )
 def test_garble_is_closer_to_its_name_than_to_a_decoy(garble: str, true: str, decoy: str) -> None:
-    assert match_name(tokens(garble), tokens(true)).similarity > match_name(
-        tokens(garble), tokens(decoy)
-    ).similarity
+    assert match_name(tokens(garble), tokens(true)).similarity > match_name(tokens(garble), tokens(decoy)).similarity
 
 
 def test_surname_alone_scores_below_full_name() -> None:

@@ -1,0 +1,103 @@
+"""Context: what a document says about the candidates of a mention.
+
+A garble such as هوتر is close to many names; the document around it tells
+which one is meant. ``DocumentContext`` keeps the fine skeletons of the
+document's tokens; a candidate is supported when its other names (Khalifa for
+a garbled Haftar), the words of its description or the name of its country
+(ليبيا, Libya) occur there.
+
+Examples
+--------
+>>> from entity_resolve.gazetteer import Gazetteer
+>>> g = Gazetteer.from_records([
+...     {"id": "ly", "type": "place", "name": "Libya", "aliases": ["ليبيا"], "country": "LY",
+...      "description": "country"},
+...     {"id": "kh", "type": "person", "name": "Khalifa Haftar", "aliases": ["خليفة حفتر"], "country": "LY"},
+... ])
+>>> countries = country_names(g)
+>>> context = DocumentContext.from_text("قال المشير خليفة في ليبيا")
+>>> sorted(context.support(g["kh"], {"hftr"}, countries))
+['country', 'name:xlf']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+
+from .gazetteer import Entity, Gazetteer
+from .keys import fine_skeleton
+from .normalize import normalize_name
+
+__all__ = ["MAX_CONTEXT_CHARS", "DocumentContext", "country_names"]
+
+#: Context text read at most (a long article is cut, not refused).
+MAX_CONTEXT_CHARS = 100_000
+_CHUNK = 200
+#: Shortest fine skeleton that counts as evidence (two letters are too common).
+_MIN_EVIDENCE = 3
+_COUNTRY_DESCRIPTIONS = ("country",)
+
+
+def _skeletons(text: str, minimum: int) -> set[str]:
+    found: set[str] = set()
+    text = text[:MAX_CONTEXT_CHARS]
+    for start in range(0, len(text), _CHUNK):
+        for token in normalize_name(text[start : start + _CHUNK]).tokens:
+            fine = fine_skeleton(token)
+            if len(fine) >= minimum:
+                found.add(fine)
+    return found
+
+
+def country_names(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """Fine skeletons of every country's names, by ISO code.
+
+    A country is a place whose description starts with "country".
+    """
+    names: dict[str, set[str]] = {}
+    for entity in gazetteer:
+        description = (entity.description or "").lower()
+        if entity.type != "place" or not entity.country or not description.startswith(_COUNTRY_DESCRIPTIONS):
+            continue
+        bucket = names.setdefault(entity.country, set())
+        for name in entity.names:
+            bucket.update(fine_skeleton(t) for t in normalize_name(name).tokens if len(fine_skeleton(t)) >= 2)
+    return {code: frozenset(skeletons) for code, skeletons in names.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """The fine skeletons of a document's tokens."""
+
+    skeletons: frozenset[str]
+
+    @classmethod
+    def from_text(cls, context: str | Iterable[str] | None) -> DocumentContext:
+        """Read a document (str) or other mentions (iterable of str); None is empty."""
+        if context is None:
+            return cls(frozenset())
+        texts = (context,) if isinstance(context, str) else [str(item) for item in context]
+        skeletons: set[str] = set()
+        for text in texts:
+            skeletons |= _skeletons(text, minimum=2)
+        return cls(frozenset(skeletons))
+
+    def __bool__(self) -> bool:
+        return bool(self.skeletons)
+
+    def support(self, entity: Entity, matched: Set[str], countries: dict[str, frozenset[str]]) -> set[str]:
+        """Evidence for ``entity`` in the document, besides the matched tokens.
+
+        Returns labels: ``name:<skeleton>`` for each other name or description
+        word found, ``country`` when the entity's country is named.
+        """
+        evidence: set[str] = set()
+        for text in (*entity.names, entity.description or ""):
+            for token in normalize_name(text).tokens:
+                fine = fine_skeleton(token)
+                if len(fine) >= _MIN_EVIDENCE and fine not in matched and fine in self.skeletons:
+                    evidence.add(f"name:{fine}")
+        if entity.country and countries.get(entity.country, frozenset()) & self.skeletons:
+            evidence.add("country")
+        return evidence
