@@ -13,7 +13,7 @@ name of the held-out slice occurs in the training rows.
 
 Examples
 --------
->>> row = TranslitPair(arabic="حفتر", latin="haftar", count=1)
+>>> row = TranslitPair(arabic="حفتر", latin="haftar", occurrences=1)
 >>> is_heldout_arabic(row.arabic) in (True, False)
 True
 """
@@ -43,6 +43,7 @@ __all__ = [
     "google_dev",
     "has_arabic",
     "is_heldout_arabic",
+    "load_attested",
     "load_garbles",
     "load_negatives",
     "netranslit_heldout",
@@ -64,11 +65,11 @@ _NETRANSLIT = ("datasets", "netranslit-ar", "train.tsv")
 
 
 class TranslitPair(NamedTuple):
-    """One transliteration pair: an Arabic spelling, a Latin spelling, a count."""
+    """One transliteration pair: an Arabic spelling, a Latin spelling, how often it was seen."""
 
     arabic: str
     latin: str
-    count: int
+    occurrences: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,14 +135,14 @@ def google_dev(path: Path | None = None) -> list[TranslitPair]:
         If the shared dataset is missing.
     """
     path = path or shared_dir().joinpath(*_GOOGLE_DEV)
-    return [TranslitPair(arabic=a.strip(), latin=e.strip(), count=1) for a, e in _read_tsv(path)]
+    return [TranslitPair(arabic=a.strip(), latin=e.strip(), occurrences=1) for a, e in _read_tsv(path)]
 
 
 @lru_cache(maxsize=2)
 def _netranslit_cached(path: Path) -> tuple[TranslitPair, ...]:
     rows = []
     for english, letters, count in _read_tsv(path):
-        rows.append(TranslitPair(arabic=letters.replace(" ", ""), latin=english.strip(), count=int(count)))
+        rows.append(TranslitPair(arabic=letters.replace(" ", ""), latin=english.strip(), occurrences=int(count)))
     return tuple(rows)
 
 
@@ -179,9 +180,7 @@ def _read_csv(path: Path, required: Sequence[str]) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items() if k is not None} for row in reader]
 
 
-def load_garbles(path: Path | None = None) -> list[GoldenRow]:
-    """Rows of ``tests/golden/garbles.csv`` (empty list if the file is absent)."""
-    path = path or golden_dir() / "garbles.csv"
+def _load_golden(path: Path, default_kind: str) -> list[GoldenRow]:
     if not path.exists():
         return []
     rows = _read_csv(path, ("mention", "expected_id"))
@@ -189,13 +188,23 @@ def load_garbles(path: Path | None = None) -> list[GoldenRow]:
         GoldenRow(
             mention=row["mention"],
             expected_id=row["expected_id"],
-            kind=row.get("kind") or "unspecified",
+            kind=row.get("kind") or default_kind,
             note=row.get("note", ""),
             split=row.get("split") or "unspecified",
         )
         for row in rows
         if row["mention"] and row["expected_id"]
     ]
+
+
+def load_garbles(path: Path | None = None) -> list[GoldenRow]:
+    """Rows of ``tests/golden/garbles.csv`` (empty list if the file is absent)."""
+    return _load_golden(path or golden_dir() / "garbles.csv", "unspecified")
+
+
+def load_attested(path: Path | None = None) -> list[GoldenRow]:
+    """Rows of ``tests/golden/attested.csv`` (kind "attested"; empty list if absent)."""
+    return _load_golden(path or golden_dir() / "attested.csv", "attested")
 
 
 def load_negatives(path: Path | None = None) -> list[NegativeRow]:

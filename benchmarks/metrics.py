@@ -133,9 +133,7 @@ def compute_metrics(outcomes: Iterable[Outcome]) -> Metrics:
     )
 
 
-def group_metrics(
-    items: Sequence[T], outcomes: Sequence[Outcome], key: Callable[[T], Hashable]
-) -> dict[str, Metrics]:
+def group_metrics(items: Sequence[T], outcomes: Sequence[Outcome], key: Callable[[T], Hashable]) -> dict[str, Metrics]:
     """Metrics per group of queries, groups sorted by name.
 
     Examples

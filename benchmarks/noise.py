@@ -170,13 +170,50 @@ _ENGLISH_OPTIONAL_RULES = (
 )
 # Latin read back into Arabic letters as an English-reading translator would.
 _LATIN_TO_ARABIC = (
-    ("tsch", "تش"), ("dsch", "ج"), ("sch", "ش"), ("kh", "خ"), ("sh", "ش"), ("ch", "تش"),
-    ("th", "ث"), ("dh", "ذ"), ("gh", "غ"), ("ph", "ف"), ("dj", "ج"), ("ck", "ك"),
-    ("ou", "و"), ("oo", "و"), ("ee", "ي"), ("aa", "ا"), ("ai", "اي"), ("ay", "اي"),
-    ("b", "ب"), ("c", "ك"), ("d", "د"), ("f", "ف"), ("g", "ج"), ("h", "ه"), ("j", "ج"),
-    ("k", "ك"), ("l", "ل"), ("m", "م"), ("n", "ن"), ("p", "ب"), ("q", "ق"), ("r", "ر"),
-    ("s", "س"), ("t", "ت"), ("v", "ف"), ("w", "و"), ("x", "كس"), ("y", "ي"), ("z", "ز"),
-    ("a", "ا"), ("e", "ي"), ("i", "ي"), ("o", "و"), ("u", "و"),
+    ("tsch", "تش"),
+    ("dsch", "ج"),
+    ("sch", "ش"),
+    ("kh", "خ"),
+    ("sh", "ش"),
+    ("ch", "تش"),
+    ("th", "ث"),
+    ("dh", "ذ"),
+    ("gh", "غ"),
+    ("ph", "ف"),
+    ("dj", "ج"),
+    ("ck", "ك"),
+    ("ou", "و"),
+    ("oo", "و"),
+    ("ee", "ي"),
+    ("aa", "ا"),
+    ("ai", "اي"),
+    ("ay", "اي"),
+    ("b", "ب"),
+    ("c", "ك"),
+    ("d", "د"),
+    ("f", "ف"),
+    ("g", "ج"),
+    ("h", "ه"),
+    ("j", "ج"),
+    ("k", "ك"),
+    ("l", "ل"),
+    ("m", "م"),
+    ("n", "ن"),
+    ("p", "ب"),
+    ("q", "ق"),
+    ("r", "ر"),
+    ("s", "س"),
+    ("t", "ت"),
+    ("v", "ف"),
+    ("w", "و"),
+    ("x", "كس"),
+    ("y", "ي"),
+    ("z", "ز"),
+    ("a", "ا"),
+    ("e", "ي"),
+    ("i", "ي"),
+    ("o", "و"),
+    ("u", "و"),
 )
 _SHORT_VOWELS = "aeiou"
 
@@ -193,7 +230,7 @@ def _article_end(word: str) -> int:
 
 def _positions(name: str, wanted: Callable[[str, int, str], bool]) -> list[int]:
     """Character positions of ``name`` whose letter passes ``wanted(word, i, letter)``."""
-    found = []
+    found: list[int] = []
     start = 0
     for word in name.split(" "):
         protected = _article_end(word)
@@ -207,7 +244,7 @@ def _consonant(word: str, i: int, ch: str) -> bool:
 
 
 def _vowel_inside(word: str, i: int, ch: str) -> bool:
-    return ch in LONG_VOWELS and 0 < i and len(word) > 3
+    return ch in LONG_VOWELS and i > 0 and len(word) > 3
 
 
 def _replace_at(text: str, position: int, new: str) -> str:
@@ -259,9 +296,7 @@ def _agreement_options(name: str) -> list[tuple[int, str]]:
         article = word[: len(word) - len(bare)]
         if bare in NUMBER_WORDS:
             options.append((position, article + bare + "ة"))
-        elif bare.endswith("ة") and bare[:-1] in NUMBER_WORDS:
-            options.append((position, article + bare[:-1]))
-        elif article and bare.endswith("ية") and len(bare) > 4:
+        elif (bare.endswith("ة") and bare[:-1] in NUMBER_WORDS) or (article and bare.endswith("ية") and len(bare) > 4):
             options.append((position, article + bare[:-1]))
         elif article and bare.endswith("ي") and len(bare) > 3:
             options.append((position, article + bare + "ة"))
@@ -310,8 +345,7 @@ def _recase(original: str, respelled: str) -> str:
     if len(old_parts) != len(new_parts):
         return respelled
     return "".join(
-        new[:1].upper() + new[1:] if old[:1].isupper() else new
-        for old, new in zip(old_parts, new_parts, strict=True)
+        new[:1].upper() + new[1:] if old[:1].isupper() else new for old, new in zip(old_parts, new_parts, strict=True)
     )
 
 
@@ -364,7 +398,7 @@ def _letters_to_arabic(word: str, rng: random.Random) -> str:
     while i < len(word):
         for latin, arabic in _LATIN_TO_ARABIC:
             if word.startswith(latin, i):
-                inner = 0 < i and i + len(latin) < len(word)
+                inner = i > 0 and i + len(latin) < len(word)
                 skip = len(latin) == 1 and latin in _SHORT_VOWELS and inner
                 if not (skip and rng.random() < SHORT_VOWEL_DROP_CHANCE):
                     out.append(arabic)

@@ -100,7 +100,10 @@ def bar_plot(path: Path, tasks: Sequence[tuple[str, Mapping[str, Mapping[str, fl
     systems = sorted({s for _, by_system in tasks for s in by_system}, key=_system_order)
     figure, axes = plt.subplots(1, 2, figsize=(PLOT_WIDTH, PLOT_ROW_HEIGHT + 0.35 * len(tasks)), sharey=True)
     width = 0.8 / max(1, len(systems))
-    for axis, metric, label in ((axes[0], "accepted", "accepted accuracy (%)"), (axes[1], "wrong_link", "wrong-link rate (%)")):
+    for axis, metric, label in (
+        (axes[0], "accepted", "accepted accuracy (%)"),
+        (axes[1], "wrong_link", "wrong-link rate (%)"),
+    ):
         for number, system in enumerate(systems):
             values = [100.0 * _finite(by_system.get(system, {}).get(metric)) for _, by_system in tasks]
             positions = [row + (number - (len(systems) - 1) / 2) * width for row in range(len(tasks))]

@@ -293,7 +293,8 @@ class _RigourName:
 
 
 def _rigour_name(text: str) -> _RigourName:
-    from rigour.names import Name, normalize_name as rigour_normalize, tag_person_name
+    from rigour.names import Name, tag_person_name
+    from rigour.names import normalize_name as rigour_normalize
 
     name = tag_person_name(Name(text), rigour_normalize)
     symbols: list[set[str]] = [set() for _ in name.parts]
@@ -301,7 +302,7 @@ def _rigour_name(text: str) -> _RigourName:
         if span.symbol.category.name == "INITIAL":
             continue
         for part in span.parts:
-            symbols[part.index].add(str(span.symbol))
+            symbols[name.parts.index(part) if part.index is None else part.index].add(str(span.symbol))
     return _RigourName(
         forms=tuple(p.comparable for p in name.parts),
         symbols=tuple(frozenset(s) for s in symbols),

@@ -1,0 +1,426 @@
+"""Speed benchmark: latency, build and load time, memory.
+
+In one process, after a warm-up, every mixed query (attested names, MT-noise
+garbles, negatives) is timed with ``Resolver.resolve`` on the built-in
+gazetteer, beside an exact dict lookup of the normalised name and brute-force
+``rapidfuzz.process.extractOne`` over every name (single-threaded, on a seeded
+sample of the queries: it takes about half a second per query).
+
+Fresh subprocesses measure what a user meets first: building the index (empty
+cache folder), loading it from the cache, and the first ``resolve``; each
+reports its peak resident memory (``resource.getrusage``).
+
+``--million`` adds a scaling run: a synthetic gazetteer of 1,000,000 names
+(500,000 persons, each a Latin and an Arabic name, given and family names
+combined at random from the person names of the built-in gazetteer).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process, utils
+
+import entity_resolve as er
+from entity_resolve.gazetteer import Entity
+
+from . import data, noise
+from .report import git_commit, markdown_table, write_json, write_text
+from .systems import NameTable, exact_key
+
+__all__ = ["latency_summary", "main", "million_worker", "mixed_queries", "synthetic_records"]
+
+DEFAULT_QUERIES = 1_000
+#: Shares of the mixed queries: attested names, garbles, negatives (the rest).
+ATTESTED_SHARE = 0.4
+GARBLED_SHARE = 0.4
+WARMUP_QUERIES = 100
+BRUTE_FORCE_QUERIES = 50
+#: Scaling run: synthetic persons (two names each) and timed queries.
+MILLION_ENTITIES = 500_000
+MILLION_QUERIES = 500
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+
+#: Synthetic negatives (names no built-in entity has) when negatives.csv is short.
+_NEGATIVE_GIVEN = (
+    "Angela",
+    "Olaf",
+    "Emmanuel",
+    "Giorgia",
+    "Pedro",
+    "Justin",
+    "Kenji",
+    "Ingrid",
+    "Wojciech",
+    "Siobhan",
+    "Hiroshi",
+    "Marta",
+    "Sven",
+    "Lucia",
+    "Dmitri",
+)
+_NEGATIVE_FAMILY = (
+    "Merkel",
+    "Scholz",
+    "Macron",
+    "Meloni",
+    "Sanchez",
+    "Trudeau",
+    "Tanaka",
+    "Larsen",
+    "Kowalski",
+    "Byrne",
+    "Yamamoto",
+    "Novak",
+    "Lindqvist",
+    "Ferreira",
+    "Petrov",
+)
+_NEGATIVE_WORDS = (
+    "الطقس",
+    "المباراة النهائية",
+    "أسعار النفط",
+    "الذكاء الاصطناعي",
+    "كأس العالم",
+    "weather report",
+    "stock market",
+    "quarterly earnings",
+    "football final",
+    "climate summit",
+)
+
+
+# -- queries ------------------------------------------------------------------------
+def _negatives(count: int, rng: random.Random) -> list[str]:
+    found = [row.mention for row in data.load_negatives()]
+    synthetic = [f"{g} {f}" for g in _NEGATIVE_GIVEN for f in _NEGATIVE_FAMILY] + list(_NEGATIVE_WORDS)
+    pool = found + [s for s in synthetic if s not in found]
+    return [pool[i % len(pool)] for i in range(count)] if len(pool) < count else rng.sample(pool, count)
+
+
+def _garbles(entities: Sequence[Entity], count: int, rng: random.Random) -> list[str]:
+    variants: list[str] = []
+    while len(variants) < count:
+        entity = rng.choice(entities)
+        name = rng.choice(entity.names)
+        kinds = noise.applicable_kinds(name, entity.type)
+        if kinds:
+            variants.append(noise.garble(name, rng.choice(kinds), rng))
+    return variants
+
+
+def mixed_queries(gazetteer: er.Gazetteer, count: int, seed: int) -> list[tuple[str, str]]:
+    """``count`` seeded (category, mention) pairs: attested names, garbles, negatives, shuffled."""
+    rng = random.Random(seed)
+    entities = list(gazetteer)
+    attested = int(count * ATTESTED_SHARE)
+    garbled = int(count * GARBLED_SHARE)
+    queries = [("attested", rng.choice(rng.choice(entities).names)) for _ in range(attested)]
+    queries += [("garbled", g) for g in _garbles(entities, garbled, rng)]
+    queries += [("negative", n) for n in _negatives(count - attested - garbled, rng)]
+    rng.shuffle(queries)
+    return queries
+
+
+# -- timing -------------------------------------------------------------------------
+def _time_each(function: Callable[[str], object], mentions: Sequence[str]) -> list[float]:
+    """Seconds per call."""
+    timings = []
+    for mention in mentions:
+        started = time.perf_counter()
+        function(mention)
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def latency_summary(seconds: Sequence[float]) -> dict[str, float]:
+    """Median, p95, mean and max in milliseconds.
+
+    Examples
+    --------
+    >>> latency_summary([0.001] * 19 + [0.002])["median_ms"]
+    1.0
+    """
+    ordered = sorted(seconds)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {
+        "n": len(ordered),
+        "median_ms": round(1000 * statistics.median(ordered), 4),
+        "p95_ms": round(1000 * p95, 4),
+        "mean_ms": round(1000 * statistics.fmean(ordered), 4),
+        "max_ms": round(1000 * ordered[-1], 4),
+    }
+
+
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)
+
+
+def in_process(count: int, seed: int) -> dict[str, Any]:
+    """Latencies of entity_resolve, exact lookup and brute force in this process."""
+    started = time.perf_counter()
+    resolver = er.Resolver()
+    ready = time.perf_counter() - started
+    gazetteer = resolver.gazetteer
+    queries = mixed_queries(gazetteer, count, seed)
+    mentions = [m for _, m in queries]
+    for mention in mentions[:WARMUP_QUERIES]:
+        resolver.resolve(mention)
+    timings = _time_each(resolver.resolve, mentions)
+    by_category: dict[str, list[float]] = {}
+    for (category, _), seconds in zip(queries, timings, strict=True):
+        by_category.setdefault(category, []).append(seconds)
+    table = NameTable.from_entities(list(gazetteer))
+    exact: dict[str, str] = {}
+    for name, owner in zip(table.names, table.owner, strict=True):
+        exact.setdefault(exact_key(name), table.ids[owner])
+    names = list(table.names)
+    sample = random.Random(seed).sample(mentions, min(BRUTE_FORCE_QUERIES, len(mentions)))
+    brute = _time_each(
+        lambda m: process.extractOne(m, names, scorer=fuzz.WRatio, processor=utils.default_process), sample
+    )
+    return {
+        "gazetteer": {"entities": len(gazetteer), "names": len(names), "indexed_names": len(resolver.index)},
+        "resolver_ready_s": round(ready, 3),
+        "entity_resolve": latency_summary(timings),
+        "entity_resolve_by_category": {k: latency_summary(v) for k, v in sorted(by_category.items())},
+        "exact_dict_lookup": latency_summary(_time_each(lambda m: exact.get(exact_key(m)), mentions)),
+        "rapidfuzz_extractone": latency_summary(brute),
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+# -- fresh subprocesses ----------------------------------------------------------------
+_PROBE = """
+import json, resource, sys, time
+started = time.perf_counter()
+import entity_resolve as er
+imported = time.perf_counter()
+resolver = er.Resolver(cache_dir=sys.argv[1])
+ready = time.perf_counter()
+resolver.resolve(sys.argv[2])
+first = time.perf_counter()
+resolver.resolve(sys.argv[3])
+second = time.perf_counter()
+print(json.dumps({
+    "import_s": round(imported - started, 3),
+    "resolver_s": round(ready - imported, 3),
+    "first_resolve_ms": round(1000 * (first - ready), 2),
+    "second_resolve_ms": round(1000 * (second - first), 2),
+    "start_to_first_answer_s": round(first - started, 3),
+    "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+}))
+"""
+_PROBE_MENTIONS = ("الجنرال خليفة حفتر", "Chalifa Hafter")
+
+
+def _run_python(arguments: Sequence[str]) -> dict[str, Any]:
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(data.repo_root()), environment.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, *arguments],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
+        cwd=data.repo_root(),
+    )
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def fresh_processes() -> dict[str, Any]:
+    """Build (empty cache), load from cache, first resolve: each in a fresh interpreter."""
+    with tempfile.TemporaryDirectory(prefix="er-speed-") as cache:
+        build = _run_python(["-c", _PROBE, cache, *_PROBE_MENTIONS])
+        load = _run_python(["-c", _PROBE, cache, *_PROBE_MENTIONS])
+        cached_bytes = sum(p.stat().st_size for p in Path(cache).rglob("*") if p.is_file())
+    return {"build": build, "load": load, "cache_mb": round(cached_bytes / 2**20, 1)}
+
+
+# -- scaling ---------------------------------------------------------------------------
+def _two_token_pairs(gazetteer: er.Gazetteer) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(Latin, Arabic) given names and family names of two-token persons of the gazetteer."""
+    given: set[tuple[str, str]] = set()
+    family: set[tuple[str, str]] = set()
+    for entity in gazetteer:
+        if entity.type != "person":
+            continue
+        latin = entity.name.split()
+        arabic = next((n.split() for n in entity.names if data.has_arabic(n)), [])
+        if len(latin) == 2 and len(arabic) == 2 and latin[1][:1].isupper():
+            given.add((latin[0], arabic[0]))
+            family.add((latin[1], arabic[1]))
+    return sorted(given), sorted(family)
+
+
+def synthetic_records(
+    given: Sequence[tuple[str, str]], family: Sequence[tuple[str, str]], count: int, seed: int
+) -> list[dict[str, Any]]:
+    """``count`` seeded persons, distinct (given, family) combinations, a Latin and an Arabic name each.
+
+    Examples
+    --------
+    >>> records = synthetic_records([("Ali", "علي")], [("Omar", "عمر"), ("Said", "سعيد")], 2, 1)
+    >>> sorted(r["name"] for r in records), records[0]["aliases"][0].startswith("علي")
+    (['Ali Omar', 'Ali Said'], True)
+    """
+    combinations = random.Random(seed).sample(range(len(given) * len(family)), count)
+    records = []
+    for number, code in enumerate(combinations):
+        (g_latin, g_arabic), (f_latin, f_arabic) = given[code // len(family)], family[code % len(family)]
+        records.append(
+            {
+                "id": f"syn:{number}",
+                "type": "person",
+                "name": f"{g_latin} {f_latin}",
+                "aliases": [f"{g_arabic} {f_arabic}"],
+            }
+        )
+    return records
+
+
+def million_worker(seed: int) -> dict[str, Any]:
+    """The scaling run (meant for a fresh process: its peak memory is the run's)."""
+    given, family = _two_token_pairs(er.Gazetteer.default())
+    records = synthetic_records(given, family, MILLION_ENTITIES, seed)
+    baseline_rss = _peak_rss_mb()
+    started = time.perf_counter()
+    gazetteer = er.Gazetteer.from_records(records, origin="synthetic")
+    loaded = time.perf_counter()
+    resolver = er.Resolver(gazetteer)
+    built = time.perf_counter()
+    rng = random.Random(seed)
+    picks = rng.sample(records, MILLION_QUERIES)
+    mentions = [rng.choice([r["name"], *r["aliases"]]) for r in picks[: MILLION_QUERIES // 2]]
+    mentions += _garbles([gazetteer[r["id"]] for r in picks[MILLION_QUERIES // 2 :]], MILLION_QUERIES // 2, rng)
+    for mention in mentions[:WARMUP_QUERIES]:
+        resolver.resolve(mention)
+    return {
+        "given_names": len(given),
+        "family_names": len(family),
+        "entities": len(gazetteer),
+        "names": sum(len(e.names) for e in gazetteer),
+        "gazetteer_s": round(loaded - started, 2),
+        "index_build_s": round(built - loaded, 2),
+        "peak_rss_mb": _peak_rss_mb(),
+        "rss_before_mb": baseline_rss,
+        "resolve": latency_summary(_time_each(resolver.resolve, mentions)),
+    }
+
+
+# -- report ----------------------------------------------------------------------------
+def render_markdown(result: dict[str, Any]) -> str:
+    """Markdown tables of a speed result."""
+    own = result["in_process"]
+    rows = [
+        ["entity_resolve `Resolver.resolve`", own["entity_resolve"]],
+        *[[f"… {k} queries", v] for k, v in own["entity_resolve_by_category"].items()],
+        ["exact dict lookup (normalise + dict)", own["exact_dict_lookup"]],
+        [
+            f"rapidfuzz extractOne, all names (sample of {own['rapidfuzz_extractone']['n']})",
+            own["rapidfuzz_extractone"],
+        ],
+    ]
+    table = markdown_table(
+        ["system", "n", "median ms", "p95 ms", "mean ms"],
+        [[name, str(s["n"]), f"{s['median_ms']:.3f}", f"{s['p95_ms']:.3f}", f"{s['mean_ms']:.3f}"] for name, s in rows],
+    )
+    gazetteer = own["gazetteer"]
+    fresh = result["fresh"]
+    startup = markdown_table(
+        ["fresh process", "resolver ready s", "first resolve ms", "start to first answer s", "peak RSS MB"],
+        [
+            [
+                label,
+                f"{p['resolver_s']:.2f}",
+                f"{p['first_resolve_ms']:.1f}",
+                f"{p['start_to_first_answer_s']:.2f}",
+                f"{p['peak_rss_mb']:.0f}",
+            ]
+            for label, p in (
+                ("index build (empty cache)", fresh["build"]),
+                ("load from cache", fresh["load"]),
+            )
+        ],
+    )
+    parts = [
+        "# Speed benchmark",
+        "",
+        f"- {result['notes']}",
+        f"- built-in gazetteer: {gazetteer['entities']:,} entities, {gazetteer['names']:,} names "
+        f"({gazetteer['indexed_names']:,} indexed); {own['entity_resolve']['n']} mixed queries after "
+        f"{WARMUP_QUERIES} warm-up; cache on disk {fresh['cache_mb']} MB; peak RSS of this process "
+        f"{own['peak_rss_mb']:.0f} MB",
+        "",
+        table,
+        "",
+        startup,
+    ]
+    scaling = result.get("million")
+    if scaling:
+        parts += [
+            "",
+            markdown_table(
+                [
+                    "scaling run",
+                    "entities",
+                    "names",
+                    "gazetteer s",
+                    "index build s",
+                    "peak RSS MB",
+                    "median ms",
+                    "p95 ms",
+                ],
+                [
+                    [
+                        "synthetic persons",
+                        f"{scaling['entities']:,}",
+                        f"{scaling['names']:,}",
+                        f"{scaling['gazetteer_s']:.1f}",
+                        f"{scaling['index_build_s']:.1f}",
+                        f"{scaling['peak_rss_mb']:.0f}",
+                        f"{scaling['resolve']['median_ms']:.3f}",
+                        f"{scaling['resolve']['p95_ms']:.3f}",
+                    ]
+                ],
+            ),
+        ]
+    return "\n".join(parts)
+
+
+def main(*, million: bool = False, seed: int = 20_250_101, out: Path | None = None, queries: int | None = None) -> int:
+    """Run the speed benchmark, print markdown, write ``speed.json`` and ``speed.md``."""
+    out = out or RESULTS_DIR
+    count = queries or DEFAULT_QUERIES
+    print("speed: fresh-process build and load ...", file=sys.stderr, flush=True)
+    result: dict[str, Any] = {
+        "notes": f"seed {seed}; entity_resolve {er.__version__}; commit {git_commit(data.repo_root())}; "
+        f"python {sys.version.split()[0]}; {os.cpu_count()} CPUs",
+        "fresh": fresh_processes(),
+    }
+    print("speed: in-process latencies ...", file=sys.stderr, flush=True)
+    result["in_process"] = in_process(count, seed)
+    if million:
+        print("speed: 1,000,000-name scaling run ...", file=sys.stderr, flush=True)
+        result["million"] = _run_python(
+            [
+                "-c",
+                f"import json; from benchmarks.speed import million_worker; print(json.dumps(million_worker({seed})))",
+            ]
+        )
+    markdown = render_markdown(result)
+    write_json(out / ("speed_million.json" if million else "speed.json"), result)
+    write_text(out / ("speed_million.md" if million else "speed.md"), markdown + "\n")
+    print(markdown)
+    return 0

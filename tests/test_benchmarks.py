@@ -1,0 +1,189 @@
+"""Fast tests of the benchmark pieces (the benchmarks themselves are scripts, not tests)."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks import data, noise
+from benchmarks.accuracy import cross_script_queries, name_owner_map, noise_queries
+from benchmarks.metrics import Outcome, acc_at_k, compute_metrics, group_metrics
+from entity_resolve import Gazetteer
+
+REPO = Path(__file__).resolve().parent.parent
+NAMES = (
+    "خليفة حفتر",
+    "فايز السراج",
+    "حكومة الوفاق الوطني",
+    "مجموعة الدول السبع",
+    "طرابلس",
+    "Khalifa Haftar",
+    "Government of National Accord",
+    "Tripoli",
+)
+CONFUSABLE = "".join(noise.LETTER_CLASSES)
+ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوية"
+
+
+# -- noise model ------------------------------------------------------------------------
+@pytest.mark.parametrize("kind", noise.KINDS)
+def test_garble_is_deterministic_for_a_seed(kind: str) -> None:
+    for name in NAMES:
+        first = [noise.garble(name, kind, random.Random(seed)) for seed in range(20)]
+        again = [noise.garble(name, kind, random.Random(seed)) for seed in range(20)]
+        assert first == again
+
+
+@pytest.mark.parametrize("kind", noise.KINDS)
+def test_garble_changes_the_name_when_the_kind_applies(kind: str) -> None:
+    for name in NAMES:
+        for seed in range(20):
+            variant = noise.garble(name, kind, random.Random(seed))
+            assert (variant != name) == noise.applies(name, kind), (name, kind, seed)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet=ARABIC_LETTERS, min_size=1, max_size=8), min_size=1, max_size=4),
+    seed=st.integers(0, 2**32),
+)
+def test_letter_class_never_returns_a_name_with_a_confusable_letter_unchanged(words: list[str], seed: int) -> None:
+    name = " ".join(words)
+    variant = noise.garble(name, "letter_class", random.Random(seed))
+    garblable = any(
+        ch in CONFUSABLE and i >= (2 if w.startswith("ال") and len(w) > 3 else 0)
+        for w in name.split(" ")
+        for i, ch in enumerate(w)
+    )
+    if garblable:
+        assert variant != name
+        assert len(variant) == len(name)
+    else:
+        assert variant == name
+
+
+def test_garble_rejects_an_unknown_kind() -> None:
+    with pytest.raises(ValueError, match="unknown noise kind"):
+        noise.garble("حفتر", "typo", random.Random(0))
+
+
+def test_organisation_kinds_only_for_organisations() -> None:
+    assert "synonym" in noise.applicable_kinds("حكومة الوفاق الوطني", "organization")
+    assert "synonym" not in noise.applicable_kinds("حكومة الوفاق الوطني", "person")
+
+
+def test_noise_queries_drop_variants_equal_to_a_name() -> None:
+    gazetteer = Gazetteer.from_records(
+        [
+            {"id": "a", "type": "place", "name": "Sirte", "aliases": ["سرت", "صرت"]},
+            {"id": "b", "type": "place", "name": "Tripoli", "aliases": ["طرابلس"]},
+        ]
+    )
+    queries, dropped = noise_queries(list(gazetteer), name_owner_map(gazetteer), seed=3)
+    all_names = {n for e in gazetteer for n in e.names}
+    assert queries
+    assert not any(q.mention in all_names for q in queries)
+    assert sum(dropped.values()) >= 0
+
+
+# -- data splits ------------------------------------------------------------------------
+def _netranslit_or_skip() -> tuple[data.TranslitPair, ...]:
+    try:
+        return data.netranslit_rows()
+    except FileNotFoundError:
+        pytest.skip("shared NETransliteration data not found")
+
+
+def test_netranslit_split_is_disjoint_complete_and_deterministic() -> None:
+    rows = _netranslit_or_skip()
+    heldout, train = data.netranslit_heldout(), data.netranslit_train()
+    assert heldout == data.netranslit_heldout()
+    assert train == data.netranslit_train()
+    assert len(heldout) + len(train) == len(rows)
+    assert not set(heldout) & set(train)
+    assert not {r.arabic for r in heldout} & {r.arabic for r in train}
+    assert 0.08 < len(heldout) / len(rows) < 0.12
+
+
+def test_heldout_rule_is_a_pure_function_of_the_arabic_spelling() -> None:
+    assert data.is_heldout_arabic("حفتر") == data.is_heldout_arabic("حفتر")
+    share = sum(data.is_heldout_arabic(f"اسم{i}") for i in range(2000)) / 2000
+    assert 0.07 < share < 0.13
+
+
+# -- metrics -------------------------------------------------------------------------------
+def test_metrics_on_a_hand_made_example() -> None:
+    outcomes = [
+        Outcome(gold=frozenset({"a"}), ranked=("a", "b"), accepted="a"),  # right
+        Outcome(gold=frozenset({"a"}), ranked=("b", "c", "d", "e", "a"), accepted=None),  # abstain, @5
+        Outcome(gold=frozenset({"a", "x"}), ranked=("x",), accepted="x"),  # either gold spelling counts
+        Outcome(gold=frozenset({"c"}), ranked=("b", "c"), accepted="b"),  # wrong link, @5
+    ]
+    metrics = compute_metrics(outcomes)
+    assert metrics.n == 4
+    assert metrics.acc_at_1 == pytest.approx(2 / 4)
+    assert metrics.acc_at_5 == pytest.approx(4 / 4)
+    assert metrics.accepted == pytest.approx(2 / 4)
+    assert metrics.wrong_link == pytest.approx(1 / 4)
+    assert metrics.abstain == pytest.approx(1 / 4)
+    assert metrics.accepted + metrics.wrong_link + metrics.abstain == pytest.approx(1.0)
+    assert acc_at_k(outcomes[1], 4) is False
+
+
+def test_negatives_give_the_false_link_rate() -> None:
+    negatives = [Outcome(frozenset(), ("a",), "a"), Outcome(frozenset(), ("a",), None)]
+    metrics = compute_metrics(negatives)
+    assert metrics.false_link == pytest.approx(0.5)
+    assert metrics.wrong_link == pytest.approx(0.5)
+    assert metrics.acc_at_1 != metrics.acc_at_1  # undefined: NaN
+
+
+def test_group_metrics_splits_by_key() -> None:
+    outcomes = [Outcome(frozenset({"a"}), ("a",), "a"), Outcome(frozenset({"a"}), ("b",), "b")]
+    groups = group_metrics(["k1", "k2"], outcomes, key=str)
+    assert groups["k1"].accepted == 1.0
+    assert groups["k2"].wrong_link == 1.0
+
+
+def test_cross_script_hit_rule_counts_every_gold_spelling() -> None:
+    pairs = [
+        data.TranslitPair("حسن", "hassan", 1),
+        data.TranslitPair("حسن", "hasan", 1),
+        data.TranslitPair("علي", "ali", 1),
+    ]
+    records, queries = cross_script_queries(pairs, "arabic")
+    assert len(records) == 3
+    gold = {q.mention: q.gold for q in queries}
+    assert gold["حسن"] == {"lat:hassan", "lat:hasan"}
+    records, queries = cross_script_queries(pairs, "latin")
+    assert {q.mention: q.gold for q in queries}["hasan"] == {"ara:حسن"}
+
+
+# -- doctests and the quick run --------------------------------------------------------------
+@pytest.mark.parametrize("module", ["data", "metrics", "noise", "report", "systems", "accuracy", "speed"])
+def test_benchmark_doctests(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(f"benchmarks.{module}"))
+    assert result.failed == 0
+
+
+def test_quick_accuracy_run_exits_zero_and_prints_a_table(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "accuracy", "--quick", "--out", str(tmp_path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "| system | scope | n | acc@1 |" in done.stdout
+    assert "entity_resolve" in done.stdout
+    assert (tmp_path / "accuracy.json").exists()
+    assert (tmp_path / "accuracy.md").exists()
