@@ -33,12 +33,10 @@ class Settings:
     fine_weight : float
         Share of the fine skeleton in a token's cross-script similarity; the
         rest goes to the coarse (confusable-class) skeleton.
-    surface_weight : float
-        Share of the vowels (vocalic skeletons compared) in a same-script token
-        similarity: tells Bashar from Bashir.
     vowel_weight : float
-        Share of the written vowels (Arabic long vowels found in the Latin
-        spelling) in a cross-script token similarity.
+        Share of the vowels in a token similarity (vocalic skeletons compared;
+        across scripts, mostly how many of the Arabic letters, long vowels
+        included, the Latin spelling has): tells Bashar from Bashir.
     partial_floor : float
         Score factor of a name matched by part of its tokens only (a surname
         alone): the factor grows from this floor to 1 with the share of the
@@ -62,7 +60,6 @@ class Settings:
     threshold: float = 0.7
     margin: float = 0.015
     fine_weight: float = 0.35
-    surface_weight: float = 0.3
     vowel_weight: float = 0.3
     partial_floor: float = 0.85
     prior_weight: float = 0.5

@@ -28,6 +28,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -335,7 +336,7 @@ class NameIndex:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         arrays = {
-            "meta": np.array([str(INDEX_FORMAT), __version__, self.fingerprint]),
+            "meta": np.array([str(INDEX_FORMAT), code_fingerprint(), self.fingerprint]),
             "entity_ids": _pack(self.entity_ids),
             "name_entity": self.name_entity,
             "name_alias": self.name_alias,
@@ -361,7 +362,7 @@ class NameIndex:
         try:
             with np.load(path, allow_pickle=False) as data:
                 meta = [str(value) for value in data["meta"]]
-                if meta != [str(INDEX_FORMAT), __version__, fingerprint]:
+                if meta != [str(INDEX_FORMAT), code_fingerprint(), fingerprint]:
                     return None
                 return cls(
                     entity_ids=_unpack(data["entity_ids"]),
@@ -379,6 +380,21 @@ class NameIndex:
             return None
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Digest of the code that decides index keys (normalize, keys, index) and the library version.
+
+    A saved index is reused only by the same code: any change to how names are
+    normalised or keyed rebuilds it, without anyone having to remember to bump
+    ``INDEX_FORMAT``.
+    """
+    digest = hashlib.blake2b(f"{INDEX_FORMAT}:{__version__}".encode(), digest_size=8)
+    package = resources.files("entity_resolve")
+    for module in ("normalize.py", "keys.py", "index.py"):
+        digest.update(package.joinpath(module).read_bytes())
+    return digest.hexdigest()
+
+
 def cached_index(gazetteer: Gazetteer, cache_dir: Path | None) -> NameIndex:
     """Load the index of ``gazetteer`` from ``cache_dir``, building and saving it if needed.
 
@@ -387,7 +403,7 @@ def cached_index(gazetteer: Gazetteer, cache_dir: Path | None) -> NameIndex:
     """
     if cache_dir is None:
         return NameIndex.build(gazetteer)
-    path = cache_dir / f"index-{INDEX_FORMAT}-{gazetteer.fingerprint}.npz"
+    path = cache_dir / f"index-{INDEX_FORMAT}-{code_fingerprint()}-{gazetteer.fingerprint}.npz"
     index = NameIndex.load(path, fingerprint=gazetteer.fingerprint) if path.exists() else None
     if index is None:
         _log.info("building the name index of %d entities (once; cached in %s)", len(gazetteer), cache_dir)

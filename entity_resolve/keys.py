@@ -25,16 +25,20 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import jellyfish
 
 __all__ = [
     "COARSE_CLASS",
+    "Reading",
     "coarse_skeleton",
     "fine_skeleton",
     "fine_skeleton_variants",
     "latin_phonetic_code",
+    "readings",
     "vocalic_skeleton",
 ]
 
@@ -82,6 +86,7 @@ _LATIN_GRAPHEMES: tuple[tuple[str, str], ...] = (
     ("th", "T"),
     ("dh", "D"),
     ("dj", "j"),
+    ("dg", "j"),
     ("zh", "j"),
     ("ph", "f"),
     ("ck", "k"),
@@ -109,6 +114,13 @@ _LATIN_TO_FINE = dict(_LATIN_GRAPHEMES) | {"c": "k"}
 _LATIN_VOWELS = frozenset("aeiouy")
 #: Alternative reading of Latin ``ch``: German ``x`` (Chalifa) or French ``S`` (Chahed).
 _LATIN_CH_ALTERNATIVE = "S"
+#: Digraphs that may also be two letters (Adham, Fathi, Ishaq, Edgar).
+_AMBIGUOUS_DIGRAPHS = frozenset({"dh", "th", "sh", "kh", "gh", "dg"})
+#: Ambiguous digraphs expanded per token (each doubles the readings).
+_MAX_AMBIGUITIES = 2
+_ARABIC_ARTICLE = "ال"
+_ARABIC_VOWELS = {"ا": "a", "و": "u", "ي": "i"}
+_LATIN_VOWELS_TO_VOCALIC = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i", "w": "u"}
 
 COARSE_CLASS: dict[str, str] = {
     "b": "B",
@@ -147,37 +159,111 @@ def _collapse(symbols: str) -> str:
     return re.sub(r"([^.])\1+", r"\1", symbols).replace(_VOWEL_MARK, "")
 
 
-def _arabic_fine(token: str) -> str:
-    symbols = "".join(_ARABIC_TO_FINE.get(letter, _VOWEL_MARK) for letter in token)
-    if token.endswith("ه") and len(token) > 2 and symbols.endswith("h"):
-        symbols = symbols[:-1]  # teh marbuta folded to heh: a vowel, not h
-    return _collapse(symbols)
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a token: its fine, coarse and vocalic skeletons."""
+
+    fine: str
+    coarse: str
+    vocalic: str
 
 
-def _latin_fine(token: str, ch: str = "x") -> str:
-    graphemes = _LATIN_PATTERN.findall(token)
-    symbols: list[str] = []
-    for position, grapheme in enumerate(graphemes):
-        if grapheme == "ch":
-            symbols.append(ch)
-        elif grapheme == "c":
-            following = graphemes[position + 1] if position + 1 < len(graphemes) else ""
-            symbols.append("s" if following[:1] in ("e", "i", "y") else "k")
-        elif grapheme == "h" and position == len(graphemes) - 1 and position > 0:
-            # word-final h after a vowel spells a vowel (Fatimah, Abdullah ~ ه)
-            if graphemes[position - 1] not in _LATIN_VOWELS:
-                symbols.append("h")
+def _arabic_reading(token: str) -> Reading:
+    fine: list[str] = []
+    vocalic: list[str] = []
+    last = len(token) - 1
+    for position, letter in enumerate(token):
+        if position == last and position > 1 and letter in "هي":
+            # final ة (folded to ه) is an a; final ي may be ى (a) or ي (i): say neither
+            fine.append(_VOWEL_MARK)
+            vocalic.append("a" if letter == "ه" else "")
+            continue
+        consonant = _ARABIC_TO_FINE.get(letter)
+        fine.append(consonant or _VOWEL_MARK)
+        vocalic.append(consonant or _ARABIC_VOWELS.get(letter, ""))
+    fine_text = _collapse("".join(fine))
+    return Reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)))
+
+
+def _latin_graphemes(token: str) -> list[list[str]]:
+    """Grapheme sequences of a Latin token: an ambiguous digraph (Adham: d+h, not dh) splits in two."""
+    sequences: list[list[str]] = [[]]
+    position = 0
+    ambiguities = 0
+    while position < len(token):
+        match = _LATIN_PATTERN.match(token, position)
+        grapheme = match.group(0) if match else token[position]
+        if grapheme in _AMBIGUOUS_DIGRAPHS and ambiguities < _MAX_AMBIGUITIES:
+            ambiguities += 1
+            split = [grapheme[0], grapheme[1]]
+            sequences = [*(seq + [grapheme] for seq in sequences), *(seq + split for seq in sequences)]
         else:
-            symbols.append(_LATIN_TO_FINE.get(grapheme, _VOWEL_MARK))
-    return _collapse("".join(symbols))
+            for seq in sequences:
+                seq.append(grapheme)
+        position += len(grapheme)
+    return sequences
+
+
+def _latin_reading(graphemes: list[str], ch: str) -> Reading:
+    fine: list[str] = []
+    vocalic: list[str] = []
+    last = len(graphemes) - 1
+    for position, grapheme in enumerate(graphemes):
+        if grapheme in _LATIN_VOWELS_TO_VOCALIC:
+            fine.append(_VOWEL_MARK)
+            vocalic.append(_LATIN_VOWELS_TO_VOCALIC[grapheme])
+            continue
+        if grapheme == "h" and 0 < position == last and graphemes[position - 1] in _LATIN_VOWELS:
+            continue  # word-final h after a vowel spells the vowel (Fatimah, Abdullah ~ ه)
+        if grapheme == "ch":
+            symbol = ch
+        elif grapheme == "c":
+            following = graphemes[position + 1] if position < last else ""
+            symbol = "s" if following[:1] in ("e", "i", "y") else "k"
+        else:
+            symbol = _LATIN_TO_FINE.get(grapheme, _VOWEL_MARK)
+        fine.append(symbol)
+        vocalic.append(symbol if symbol != _VOWEL_MARK else "")
+    fine_text = _collapse("".join(fine))
+    return Reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)))
 
 
 @lru_cache(maxsize=262_144)
-def fine_skeleton_variants(token: str) -> tuple[str, ...]:
-    """All fine skeletons of a normalised token, the most likely first.
+def readings(token: str) -> tuple[Reading, ...]:
+    """Every reading of a normalised token, the most likely first.
 
-    A Latin token with ``ch`` has two readings (German ``x``, French ``S``);
-    every other token has one.
+    An Arabic token with the article (الأسد) is read without and with it
+    (Assad, Alban); a Latin token with ``ch`` is read the German (``x``) and the
+    French (``S``) way, and one with ``dh``, ``th``, ``sh``, ``kh``, ``gh`` or
+    ``dg`` as one sound and as two letters (Adham is d+h).
+
+    Examples
+    --------
+    >>> [r.fine for r in readings("الاسد")], [r.fine for r in readings("adham")]
+    (['sd', 'lsd'], ['Dm', 'dhm'])
+    >>> readings("بشار")[0]
+    Reading(fine='bSr', coarse='BSR', vocalic='bSar')
+    """
+    if not token:
+        return (Reading("", "", ""),)
+    if "\u0600" <= token[0] <= "\u06ff":
+        if token.startswith(_ARABIC_ARTICLE) and len(token) > 3:
+            return _unique((_arabic_reading(token[2:]), _arabic_reading(token)))
+        return (_arabic_reading(token),)
+    found: list[Reading] = []
+    for graphemes in _latin_graphemes(token):
+        found.append(_latin_reading(graphemes, ch="x"))
+        if "ch" in graphemes:
+            found.append(_latin_reading(graphemes, ch=_LATIN_CH_ALTERNATIVE))
+    return _unique(found)
+
+
+def _unique(found: Iterable[Reading]) -> tuple[Reading, ...]:
+    return tuple(dict.fromkeys(found))
+
+
+def fine_skeleton_variants(token: str) -> tuple[str, ...]:
+    """The distinct fine skeletons of a token's readings, the most likely first.
 
     Examples
     --------
@@ -186,20 +272,11 @@ def fine_skeleton_variants(token: str) -> tuple[str, ...]:
     >>> fine_skeleton_variants("شاهد")
     ('Shd',)
     """
-    if not token:
-        return ("",)
-    if "\u0600" <= token[0] <= "\u06ff":
-        return (_arabic_fine(token),)
-    primary = _latin_fine(token)
-    if "ch" in token and "sch" not in token:
-        alternative = _latin_fine(token, ch=_LATIN_CH_ALTERNATIVE)
-        if alternative != primary:
-            return (primary, alternative)
-    return (primary,)
+    return tuple(dict.fromkeys(reading.fine for reading in readings(token)))
 
 
 def fine_skeleton(token: str) -> str:
-    """The fine skeleton of a normalised token (see the module notes).
+    """The fine skeleton of a normalised token's most likely reading.
 
     Parameters
     ----------
@@ -214,7 +291,7 @@ def fine_skeleton(token: str) -> str:
     >>> fine_skeleton("ghaddafi"), fine_skeleton("قذافي")
     ('Gdf', 'qDf')
     """
-    return fine_skeleton_variants(token)[0]
+    return readings(token)[0].fine
 
 
 def coarse_skeleton(fine: str) -> str:
@@ -244,13 +321,8 @@ def latin_phonetic_code(token: str) -> str:
     return str(jellyfish.metaphone(token))
 
 
-_ARABIC_VOWELS = {"ا": "a", "و": "u", "ي": "i"}
-_LATIN_VOWELS_TO_VOCALIC = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i", "w": "u"}
-
-
-@lru_cache(maxsize=262_144)
 def vocalic_skeleton(token: str) -> str:
-    """Fine skeleton with vowels kept as ``a``, ``i`` or ``u``.
+    """Fine skeleton of the most likely reading with vowels kept as ``a``, ``i``, ``u``.
 
     Arabic writes long vowels only (ا و ي, and ة as a final ``a``); Latin writes
     every vowel. Comparing the Arabic vocalic skeleton with the Latin one tells
@@ -263,25 +335,4 @@ def vocalic_skeleton(token: str) -> str:
     >>> vocalic_skeleton("خليفه"), vocalic_skeleton("khalifa")
     ('xlifa', 'xalifa')
     """
-    if not token:
-        return ""
-    if "\u0600" <= token[0] <= "\u06ff":
-        symbols = []
-        last = len(token) - 1
-        for position, letter in enumerate(token):
-            if position == last and position > 1 and letter in "هي":
-                # final ة (folded to ه) is an a; final ي may be ى (a) or ي (i): say neither
-                symbols.append("a" if letter == "ه" else "")
-            else:
-                symbols.append(_ARABIC_VOWELS.get(letter) or _ARABIC_TO_FINE.get(letter, ""))
-        return _collapse("".join(symbols))
-    graphemes = _LATIN_PATTERN.findall(token)
-    symbols = []
-    for position, grapheme in enumerate(graphemes):
-        if grapheme in _LATIN_VOWELS_TO_VOCALIC:
-            symbols.append(_LATIN_VOWELS_TO_VOCALIC[grapheme])
-        elif grapheme == "h" and 0 < position == len(graphemes) - 1:
-            continue  # word-final h after a vowel spells the vowel
-        else:
-            symbols.append(_latin_fine(grapheme))
-    return _collapse("".join(symbols))
+    return readings(token)[0].vocalic

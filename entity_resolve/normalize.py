@@ -370,16 +370,18 @@ def _latin_tokens(text: str) -> list[str]:
 
 
 def _arabic_tokens(tokens: list[str]) -> list[str]:
-    """Split ``عبدالعزيز``-style compounds and drop the article ال from tokens."""
+    """Split ``عبدالعزيز``-style compounds and drop a lone article (آل, ال).
+
+    The article of a word (الأسد) stays: it may be part of the name (ألبان,
+    Alban); ``keys.readings`` reads such a token both ways.
+    """
     result: list[str] = []
     for token in tokens:
         match = _ARABIC_ABD.match(token)
         if match:
             result.append(match.group(1))
-            token = token[match.end() :]
-        if token.startswith(_ARABIC_ARTICLE) and len(token) > 3:
-            token = token[2:]
-        if token:
+            token = token[len(match.group(1)) :]
+        if token and token != _ARABIC_ARTICLE:
             result.append(token)
     return result
 

@@ -30,7 +30,7 @@ from .config import Settings
 from .context import DocumentContext, country_names
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import NameIndex, cached_index
-from .keys import fine_skeleton, fine_skeleton_variants
+from .keys import fine_skeleton
 from .normalize import NormalizedName, normalize_name, strip_clitic
 from .score import NameMatch, TokenMatch, match_name
 
@@ -205,12 +205,10 @@ class Resolver:
         stripped = strip_clitic(token)
         if stripped is None:
             return token
-        if stripped.startswith("ال") and len(stripped) > 3:
-            stripped = stripped[2:]
         vocabulary = self.index.fine_vocabulary
-        if fine_skeleton_variants(token)[0] in vocabulary:
+        if fine_skeleton(token) in vocabulary:
             return token
-        if fine_skeleton_variants(stripped)[0] in vocabulary:
+        if fine_skeleton(stripped) in vocabulary:
             return stripped
         return token
 

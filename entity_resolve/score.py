@@ -11,7 +11,7 @@ part of a name (a surname alone) keeps most of its score.
 Examples
 --------
 >>> round(token_similarity("حفتر", "haftar"), 2)
-0.95
+0.93
 >>> round(token_similarity("هوثر", "حفتر"), 2) > round(token_similarity("طاهر", "حفتر"), 2)
 True
 >>> match = match_name(("هوثر",), ("khalifa", "haftar"))
@@ -28,7 +28,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .config import Settings
-from .keys import coarse_skeleton, fine_skeleton_variants, latin_phonetic_code, vocalic_skeleton
+from .keys import fine_skeleton, latin_phonetic_code, readings
 
 __all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_weight"]
 
@@ -61,6 +61,9 @@ _PARTICLE_WEIGHT = 0.5
 #: Best similarity of two tokens in different scripts: a transliteration is
 #: never as sure as the same spelling.
 CROSS_SCRIPT_CEILING = 0.95
+#: Share of the recall of the Arabic letters in the cross-script vowel agreement
+#: (the rest is the symmetric Indel similarity, which counts extra Latin vowels).
+_RECALL_SHARE = 0.7
 #: Agreement of jellyfish metaphone codes lifts a Latin pair to at least this.
 _PHONETIC_MATCH_FLOOR = 0.9
 
@@ -114,35 +117,38 @@ def token_weight(token: str) -> float:
     """
     if token in _PARTICLES:
         return _PARTICLE_WEIGHT
-    return float(max(1, len(fine_skeleton_variants(token)[0])))
+    return float(max(1, len(fine_skeleton(token))))
 
 
 @lru_cache(maxsize=131_072)
-def _token_similarity(a: str, b: str, fine_weight: float, surface_weight: float, vowel_weight: float) -> float:
+def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -> float:
     if a == b:
         return 1.0
+    cross_script = _is_arabic(a) != _is_arabic(b)
+    if cross_script and _is_arabic(b):
+        a, b = b, a  # the Arabic token first
     best = 0.0
-    for fine_a in fine_skeleton_variants(a):
-        for fine_b in fine_skeleton_variants(b):
-            coarse = Indel.normalized_similarity(coarse_skeleton(fine_a), coarse_skeleton(fine_b))
-            fine = Levenshtein.normalized_similarity(fine_a, fine_b)
-            best = max(best, fine_weight * fine + (1.0 - fine_weight) * coarse)
-    if _is_arabic(a) == _is_arabic(b):
-        vowels = Indel.normalized_similarity(vocalic_skeleton(a), vocalic_skeleton(b))
-        best = (1.0 - surface_weight) * best + surface_weight * vowels
-        if not _is_arabic(a) and latin_phonetic_code(a) == latin_phonetic_code(b) != "":
-            best = max(best, _PHONETIC_MATCH_FLOOR)
-        return best
-    arabic, latin = (a, b) if _is_arabic(a) else (b, a)
-    return CROSS_SCRIPT_CEILING * ((1.0 - vowel_weight) * best + vowel_weight * _vowel_recall(arabic, latin))
+    for reading_a in readings(a):
+        for reading_b in readings(b):
+            skeleton = fine_weight * Levenshtein.normalized_similarity(reading_a.fine, reading_b.fine) + (
+                1.0 - fine_weight
+            ) * Indel.normalized_similarity(reading_a.coarse, reading_b.coarse)
+            vowels = Indel.normalized_similarity(reading_a.vocalic, reading_b.vocalic)
+            if cross_script:
+                vowels = _RECALL_SHARE * _recall(reading_a.vocalic, reading_b.vocalic) + (1 - _RECALL_SHARE) * vowels
+            best = max(best, (1.0 - vowel_weight) * skeleton + vowel_weight * vowels)
+    if cross_script:
+        return CROSS_SCRIPT_CEILING * best
+    if not _is_arabic(a) and latin_phonetic_code(a) == latin_phonetic_code(b) != "":
+        best = max(best, _PHONETIC_MATCH_FLOOR)
+    return best
 
 
-def _vowel_recall(arabic: str, latin: str) -> float:
+def _recall(written: str, other: str) -> float:
     """Share of the Arabic token's written letters (long vowels included) found in order in the Latin one."""
-    written = vocalic_skeleton(arabic)
     if not written:
         return 1.0
-    return LCSseq.similarity(written, vocalic_skeleton(latin)) / len(written)
+    return LCSseq.similarity(written, other) / len(written)
 
 
 def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS) -> float:
@@ -153,12 +159,12 @@ def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS) -> 
 
     Examples
     --------
-    >>> token_similarity("khalifa", "خليفه"), token_similarity("x", "x")
-    (0.95, 1.0)
+    >>> round(token_similarity("khalifa", "خليفه"), 2), token_similarity("x", "x")
+    (0.94, 1.0)
     """
     if a > b:
         a, b = b, a
-    return _token_similarity(a, b, settings.fine_weight, settings.surface_weight, settings.vowel_weight)
+    return _token_similarity(a, b, settings.fine_weight, settings.vowel_weight)
 
 
 def match_name(query: Sequence[str], name: Sequence[str], settings: Settings = _DEFAULT_SETTINGS) -> NameMatch:
