@@ -25,6 +25,8 @@ same queries.
 
 from __future__ import annotations
 
+import importlib.metadata
+import importlib.util
 import random
 import sys
 import time
@@ -225,7 +227,7 @@ def _breakdowns(
 
 
 # -- systems -----------------------------------------------------------------------
-def build_systems(resolver: er.Resolver, table: NameTable, *, use_rigour: bool, notes: list[str]) -> list[System]:
+def build_systems(resolver: er.Resolver, table: NameTable, *, use_rigour: bool) -> list[System]:
     """entity_resolve and every baseline over one gazetteer."""
     systems: list[System] = [
         ResolverSystem(resolver),
@@ -239,12 +241,34 @@ def build_systems(resolver: er.Resolver, table: NameTable, *, use_rigour: bool, 
     return systems
 
 
-def _rigour_note(use_rigour: bool, quick: bool) -> tuple[bool, str | None]:
+def _rigour_note(requested: bool, quick: bool) -> tuple[bool, str]:
+    """Whether to run the rigour baseline, and a note saying so."""
+    nomenklatura = importlib.util.find_spec("nomenklatura") is not None
+    other = "nomenklatura is importable but not used" if nomenklatura else "nomenklatura is not importable"
     if not rigour_available():
-        return False, "rigour is not importable: its baseline is skipped (nomenklatura is not used)"
+        return False, f"rigour is not importable: its baseline is skipped; {other}"
     if quick:
-        return False, "--quick: the rigour baseline is skipped (its name tagger takes seconds to load)"
-    return use_rigour, None
+        return False, f"--quick: the rigour baseline is skipped (its name tagger loads slowly); {other}"
+    if not requested:
+        return False, f"the rigour baseline is off (--no-rigour); {other}"
+    return True, f"rigour {_version('rigour')} baseline: see benchmarks/systems.py; {other}"
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+#: One line per system for the report.
+SYSTEM_LEGEND = (
+    "systems: entity_resolve = Resolver.resolve_many(top_k=5); exact = normalize_name tokens joined, "
+    "linked when one entity has that key; rapidfuzz = brute-force WRatio + default_process over every "
+    f"name, accepted at >= {FUZZY_CUTOFF:.0f} (same answer as process.extractOne); anyascii+rapidfuzz = "
+    "the same after anyascii on both sides; metaphone = jellyfish metaphone of the anyascii tokens, "
+    "linked when one entity has that code; rigour = rigour name symbols + Levenshtein, Dice >= 0.7"
+)
 
 
 A_NOTES = (
@@ -324,7 +348,7 @@ def task_cross_script(*, seed: int, quick: bool, use_rigour: bool, notes: list[s
             gazetteer = er.Gazetteer.from_records(records, origin=f"{key}-{query_side}")
             table = NameTable.from_entities(list(gazetteer))
             _log(f"A {label}, {arrow}: {len(records)} entities, {len(queries)} queries")
-            systems = build_systems(er.Resolver(gazetteer), table, use_rigour=use_rigour, notes=notes)
+            systems = build_systems(er.Resolver(gazetteer), table, use_rigour=use_rigour)
             results.append(run_task(f"A-{key}-{query_side}", f"A {label}: {arrow}", queries, systems, table, seed=seed))
     return results
 
@@ -545,7 +569,7 @@ def builtin_tasks(*, seed: int, use_rigour: bool, notes: list[str]) -> list[Task
     resolver = er.Resolver()
     gazetteer = resolver.gazetteer
     table = NameTable.from_entities(list(gazetteer))
-    systems = build_systems(resolver, table, use_rigour=use_rigour, notes=notes)
+    systems = build_systems(resolver, table, use_rigour=use_rigour)
     results = []
     golden = (
         ("B-golden", "B golden garbles", golden_queries(data.load_garbles(), gazetteer, "garbles.csv", notes)),
@@ -563,7 +587,7 @@ def quick_tasks(*, seed: int, notes: list[str]) -> list[TaskResult]:
     """Task C on the tiny custom gazetteer of ``QUICK_RECORDS``."""
     gazetteer = er.Gazetteer.from_records(QUICK_RECORDS, origin="quick")
     table = NameTable.from_entities(list(gazetteer))
-    systems = build_systems(er.Resolver(gazetteer), table, use_rigour=False, notes=notes)
+    systems = build_systems(er.Resolver(gazetteer), table, use_rigour=False)
     notes.append("--quick: golden tables skipped (they need the built-in gazetteer)")
     return [task_noise(gazetteer, systems, table, seed=seed, quick=True)]
 
@@ -590,8 +614,7 @@ def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = No
     out = out or (RESULTS_DIR / "quick" if quick else RESULTS_DIR)
     notes: list[str] = [f"seed {seed}; entity_resolve {er.__version__}; commit {git_commit(data.repo_root())}"]
     use_rigour, rigour_note = _rigour_note(rigour, quick)
-    if rigour_note:
-        notes.append(rigour_note)
+    notes += [SYSTEM_LEGEND, rigour_note]
     started = time.perf_counter()
     tasks = task_cross_script(seed=seed, quick=quick, use_rigour=use_rigour, notes=notes)
     if quick:

@@ -66,14 +66,24 @@ def write_text(path: Path, text: str) -> None:
 
 
 def git_commit(root: Path) -> str | None:
-    """The commit checked out at ``root`` (None outside git)."""
+    """The commit checked out at ``root``, marked when the package has uncommitted changes.
+
+    Returns None outside git.
+    """
     try:
-        done = subprocess.run(
+        head = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True, check=True
-        )
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "entity_resolve"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
-    return done.stdout.strip() or None
+    return f"{head} + uncommitted changes in entity_resolve/" if dirty else head or None
 
 
 def bar_plot(path: Path, tasks: Sequence[tuple[str, Mapping[str, Mapping[str, float]]]]) -> str | None:
