@@ -170,8 +170,6 @@ class NameIndex:
         For each indexed name, its position in ``Entity.names``.
     name_tokens : tuple of str
         For each indexed name, its normalised tokens joined by spaces.
-    fine_vocabulary : frozenset of str
-        Fine skeletons of every indexed token (to choose clitic readings).
     """
 
     entity_ids: tuple[str, ...]
@@ -182,7 +180,6 @@ class NameIndex:
     key_offsets: np.ndarray
     postings: np.ndarray
     name_prior: np.ndarray
-    fine_vocabulary: frozenset[str]
     fingerprint: str
 
     @classmethod
@@ -200,7 +197,6 @@ class NameIndex:
         key_of_posting: list[int] = []
         name_of_posting: list[int] = []
         name_prior: list[float] = []
-        vocabulary: set[str] = set()
         for entity_position, entity in enumerate(gazetteer):
             seen_forms: set[tuple[str, ...]] = set()
             for alias_position, alias in enumerate(entity.names):
@@ -214,7 +210,6 @@ class NameIndex:
                 name_tokens.append(" ".join(tokens))
                 token_hashes: set[int] = set()
                 for token in tokens:
-                    vocabulary.update(fine_skeleton_variants(token))
                     token_hashes.update(_name_key_hashes(token))
                 for key_hash in sorted(token_hashes):
                     key_of_posting.append(key_hash)
@@ -237,7 +232,6 @@ class NameIndex:
             key_offsets=offsets,
             postings=names,
             name_prior=np.array(name_prior, dtype=np.float32),
-            fine_vocabulary=frozenset(vocabulary),
             fingerprint=gazetteer.fingerprint,
         )
 
@@ -345,7 +339,6 @@ class NameIndex:
             "key_offsets": self.key_offsets,
             "postings": self.postings,
             "name_prior": self.name_prior,
-            "fine_vocabulary": _pack(sorted(self.fine_vocabulary)),
         }
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
@@ -373,7 +366,6 @@ class NameIndex:
                     key_offsets=data["key_offsets"],
                     postings=data["postings"],
                     name_prior=data["name_prior"],
-                    fine_vocabulary=frozenset(_unpack(data["fine_vocabulary"])),
                     fingerprint=fingerprint,
                 )
         except (OSError, ValueError, KeyError):

@@ -32,6 +32,7 @@ from functools import lru_cache
 import jellyfish
 
 __all__ = [
+    "AYN",
     "COARSE_CLASS",
     "Reading",
     "coarse_skeleton",
@@ -119,7 +120,10 @@ _AMBIGUOUS_DIGRAPHS = frozenset({"dh", "th", "sh", "kh", "gh", "dg"})
 #: Ambiguous digraphs expanded per token (each doubles the readings).
 _MAX_AMBIGUITIES = 2
 _ARABIC_ARTICLE = "ال"
-_ARABIC_VOWELS = {"ا": "a", "و": "u", "ي": "i"}
+#: The ʿayn in vocalic skeletons (compared within Arabic script, ignored across scripts).
+AYN = "'"
+#: Written vowels of Arabic, and ʿayn, which Latin spells as a vowel or not at all.
+_ARABIC_VOWELS = {"ا": "a", "و": "u", "ي": "i", "ع": AYN}
 _LATIN_VOWELS_TO_VOCALIC = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i", "w": "u"}
 
 COARSE_CLASS: dict[str, str] = {
@@ -136,6 +140,7 @@ COARSE_CLASS: dict[str, str] = {
     "s": "S",
     "z": "S",
     "S": "S",
+    "w": "B",
     "h": "H",
     "x": "H",
     "G": "K",
@@ -144,7 +149,8 @@ COARSE_CLASS: dict[str, str] = {
     "g": "K",
     "j": "K",
 }
-"""Fine symbol to its confusable class (the coarse alphabet)."""
+"""Fine symbol to its confusable class (the coarse alphabet). ``w`` only occurs in
+readings of و as a consonant, which machine translation confuses with ف and ب."""
 
 
 _VOWEL_MARK = "."
@@ -161,18 +167,28 @@ def _collapse(symbols: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """One way to read a token: its fine, coarse and vocalic skeletons."""
+    """One way to read a token: its fine, coarse and vocalic skeletons.
+
+    ``indexed`` is False for readings that only the scorer tries (the و of a
+    garble read as the consonant it replaced: هوثر as h-w-th-r ~ حفتر); the
+    index reaches them through its deletion keys.
+    """
 
     fine: str
     coarse: str
     vocalic: str
+    indexed: bool = True
 
 
-def _arabic_reading(token: str) -> Reading:
+def _arabic_reading(token: str, waw_consonant: bool = False) -> Reading:
     fine: list[str] = []
     vocalic: list[str] = []
     last = len(token) - 1
     for position, letter in enumerate(token):
+        if waw_consonant and letter == "و" and 0 < position < last:
+            fine.append("w")
+            vocalic.append("w")
+            continue
         if position == last and position > 1 and letter in "هي":
             # final ة (folded to ه) is an a; final ي may be ى (a) or ي (i): say neither
             fine.append(_VOWEL_MARK)
@@ -182,7 +198,14 @@ def _arabic_reading(token: str) -> Reading:
         fine.append(consonant or _VOWEL_MARK)
         vocalic.append(consonant or _ARABIC_VOWELS.get(letter, ""))
     fine_text = _collapse("".join(fine))
-    return Reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)))
+    return Reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)), indexed=not waw_consonant)
+
+
+def _arabic_readings(token: str) -> list[Reading]:
+    found = [_arabic_reading(token)]
+    if "و" in token[1:-1]:
+        found.append(_arabic_reading(token, waw_consonant=True))
+    return found
 
 
 def _latin_graphemes(token: str) -> list[list[str]]:
@@ -196,7 +219,7 @@ def _latin_graphemes(token: str) -> list[list[str]]:
         if grapheme in _AMBIGUOUS_DIGRAPHS and ambiguities < _MAX_AMBIGUITIES:
             ambiguities += 1
             split = [grapheme[0], grapheme[1]]
-            sequences = [*(seq + [grapheme] for seq in sequences), *(seq + split for seq in sequences)]
+            sequences = [*([*seq, grapheme] for seq in sequences), *(seq + split for seq in sequences)]
         else:
             for seq in sequences:
                 seq.append(grapheme)
@@ -242,14 +265,16 @@ def readings(token: str) -> tuple[Reading, ...]:
     >>> [r.fine for r in readings("الاسد")], [r.fine for r in readings("adham")]
     (['sd', 'lsd'], ['Dm', 'dhm'])
     >>> readings("بشار")[0]
-    Reading(fine='bSr', coarse='BSR', vocalic='bSar')
+    Reading(fine='bSr', coarse='BSR', vocalic='bSar', indexed=True)
+    >>> [(r.coarse, r.indexed) for r in readings("هوثر")]
+    [('HTR', True), ('HBTR', False)]
     """
     if not token:
         return (Reading("", "", ""),)
     if "\u0600" <= token[0] <= "\u06ff":
         if token.startswith(_ARABIC_ARTICLE) and len(token) > 3:
-            return _unique((_arabic_reading(token[2:]), _arabic_reading(token)))
-        return (_arabic_reading(token),)
+            return _unique([*_arabic_readings(token[2:]), *_arabic_readings(token)])
+        return _unique(_arabic_readings(token))
     found: list[Reading] = []
     for graphemes in _latin_graphemes(token):
         found.append(_latin_reading(graphemes, ch="x"))
@@ -263,7 +288,7 @@ def _unique(found: Iterable[Reading]) -> tuple[Reading, ...]:
 
 
 def fine_skeleton_variants(token: str) -> tuple[str, ...]:
-    """The distinct fine skeletons of a token's readings, the most likely first.
+    """The distinct fine skeletons of a token's indexed readings, the most likely first.
 
     Examples
     --------
@@ -272,7 +297,7 @@ def fine_skeleton_variants(token: str) -> tuple[str, ...]:
     >>> fine_skeleton_variants("شاهد")
     ('Shd',)
     """
-    return tuple(dict.fromkeys(reading.fine for reading in readings(token)))
+    return tuple(dict.fromkeys(reading.fine for reading in readings(token) if reading.indexed))
 
 
 def fine_skeleton(token: str) -> str:

@@ -36,43 +36,29 @@ from .score import NameMatch, TokenMatch, match_name
 
 __all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve"]
 
-#: Title cues and the entity type they point to.
-_CUE_TYPES: dict[str, EntityType] = {
-    cue: "person"
-    for cue in (
-        "general",
-        "field marshal",
-        "colonel",
-        "brigadier",
-        "major",
-        "captain",
-        "commander",
-        "mr",
-        "mrs",
-        "miss",
-        "dr",
-        "sheikh",
-        "sheikha",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "crown prince",
-        "sultan",
-        "president",
-        "prime minister",
-        "foreign minister",
-        "defence minister",
-        "minister",
-        "envoy",
-        "imam",
-        "ayatollah",
-        "his eminence",
-    )
-}
+#: Every title cue (General, الرئيس, Dr, ...) names a person.
+_CUE_TYPE: EntityType = "person"
 _CACHE_ENV = "ENTITY_RESOLVE_CACHE"
+#: Score factor of the reading without a proclitic: a name that really starts
+#: with و ب ل (وليد, بشار) keeps its own reading first.
+_CLITIC_READING_FACTOR = 0.98
+#: How much lower the partial-name floor is for places (half of it for organisations).
+_PARTIAL_PENALTY_OTHER_TYPES = 0.1
 #: Gazetteers at least this large have their index saved (building costs seconds).
 _CACHE_MIN_ENTITIES = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """A scored name before it becomes a ``Candidate`` (kept cheap: most are dropped)."""
+
+    score: float
+    entity_position: int
+    alias_position: int
+    query: NormalizedName
+    matched: NameMatch
+    type_factor: float
+    context_bonus: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,27 +181,27 @@ class Resolver:
         self.index: NameIndex = cached_index(self.gazetteer, directory)
         self._entities: tuple[Entity, ...] = tuple(self.gazetteer)
         self._countries: dict[str, frozenset[str]] | None = None
+        # a surname alone names a person; half a place or organisation name rarely names it
+        self._partial_floor = {
+            "person": self.settings.partial_floor,
+            "organization": self.settings.partial_floor - _PARTIAL_PENALTY_OTHER_TYPES / 2,
+            "place": self.settings.partial_floor - _PARTIAL_PENALTY_OTHER_TYPES,
+        }
 
     def __repr__(self) -> str:
         return f"<Resolver over {self.gazetteer!r}, {len(self.index)} names>"
 
     # -- query preparation -------------------------------------------------------
-    def _reading(self, token: str) -> str:
-        """Choose between a token and its clitic-stripped reading (لخليفة -> خليفة)."""
-        stripped = strip_clitic(token)
-        if stripped is None:
-            return token
-        vocabulary = self.index.fine_vocabulary
-        if fine_skeleton(token) in vocabulary:
-            return token
-        if fine_skeleton(stripped) in vocabulary:
-            return stripped
-        return token
-
-    def _prepare(self, mention: str) -> NormalizedName:
+    @staticmethod
+    def _readings(mention: str) -> tuple[NormalizedName, ...]:
+        """The mention as written, and without a proclitic on its first word (لخليفة حفتر)."""
         normalized = normalize_name(mention)
-        tokens = tuple(self._reading(token) for token in normalized.tokens)
-        return replace(normalized, tokens=tokens)
+        if not normalized.tokens:
+            return (normalized,)
+        stripped = strip_clitic(normalized.tokens[0])
+        if stripped is None:
+            return (normalized,)
+        return normalized, replace(normalized, tokens=(stripped, *normalized.tokens[1:]))
 
     # -- scoring -----------------------------------------------------------------
     def _context_bonus(self, entity: Entity, matched: NameMatch, context: DocumentContext) -> float:
@@ -235,8 +221,7 @@ class Resolver:
         """
         settings = self.settings
         similarity = matched.similarity
-        cue_types = {_CUE_TYPES[cue] for cue in query.cues if cue in _CUE_TYPES}
-        type_factor = settings.type_mismatch_factor if cue_types and entity.type not in cue_types else 1.0
+        type_factor = settings.type_mismatch_factor if query.cues and entity.type != _CUE_TYPE else 1.0
         # Importance moves an uncertain score, never an exact one.
         prior_shift = settings.prior_weight * (entity.prior - 0.5) * (1.0 - similarity)
         bonus = self._context_bonus(entity, matched, context) * (1.0 - similarity) * 2.0 if context else 0.0
@@ -245,28 +230,22 @@ class Resolver:
         score = min(1.0, max(0.0, (1.0 - tiebreak) * adjusted + tiebreak * entity.prior))
         return score, type_factor, bonus
 
-    @staticmethod
-    def _candidate(
-        query: NormalizedName,
-        entity: Entity,
-        alias_position: int,
-        matched: NameMatch,
-        scored: tuple[float, float, float],
-    ) -> Candidate:
-        score, type_factor, bonus = scored
+    def _candidate(self, scored: _Scored) -> Candidate:
+        entity = self._entities[scored.entity_position]
+        matched = scored.matched
         explanation = Explanation(
-            query=" ".join(query.tokens),
-            matched_name=entity.names[alias_position],
+            query=" ".join(scored.query.tokens),
+            matched_name=entity.names[scored.alias_position],
             alignment=matched.alignment,
             name_similarity=round(matched.similarity, 4),
             aligned=round(matched.aligned, 4),
             whole=round(matched.whole, 4),
             coverage=round(matched.coverage, 4),
             prior=entity.prior,
-            type_factor=type_factor,
-            context_bonus=round(bonus, 4),
+            type_factor=scored.type_factor,
+            context_bonus=round(scored.context_bonus, 4),
         )
-        return Candidate(entity=entity, score=round(score, 6), explanation=explanation)
+        return Candidate(entity=entity, score=round(scored.score, 6), explanation=explanation)
 
     # -- public ------------------------------------------------------------------
     def resolve(
@@ -305,28 +284,58 @@ class Resolver:
         if not isinstance(mention, str):
             raise TypeError(f"mention must be a str, not {type(mention).__name__}")
         wanted = _wanted_types(types)
-        query = self._prepare(mention)
+        readings = self._readings(mention)
+        query = readings[0]
         if query.is_empty:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
-        context_tokens = DocumentContext.from_text(context)
-        index = self.index
-        best: dict[int, tuple[float, int, NameMatch, tuple[float, float, float]]] = {}
-        for name_number in index.lookup(query.tokens, limit=self.settings.max_candidates):
-            entity_position = int(index.name_entity[name_number])
-            entity = self._entities[entity_position]
-            if wanted is not None and entity.type not in wanted:
-                continue
-            matched = match_name(query.tokens, index.name_token_tuple(name_number), self.settings)
-            scored = self._score(query, entity, matched, context_tokens)
-            current = best.get(entity_position)
-            if current is None or scored[0] > current[0]:
-                best[entity_position] = (scored[0], int(index.name_alias[name_number]), matched, scored)
-        ranked_positions = sorted(best, key=lambda p: (-best[p][0], -self._entities[p].prior, self._entities[p].id))
-        ranked = [
-            self._candidate(query, self._entities[p], best[p][1], best[p][2], best[p][3])
-            for p in ranked_positions[: max(top_k, 2)]
-        ]
+        # title cues are evidence too: "الملك" supports an entity described as King
+        document = DocumentContext.from_text(
+            [*query.cues, *((context,) if isinstance(context, str) else context or ())]
+        )
+        best: dict[int, _Scored] = {}
+        for reading_number, reading in enumerate(readings):
+            penalty = 1.0 if reading_number == 0 else _CLITIC_READING_FACTOR
+            for name_number in self.index.lookup(reading.tokens, limit=self.settings.max_candidates):
+                scored = self._score_name(reading, name_number, document, wanted, penalty)
+                if scored is None:
+                    continue
+                current = best.get(scored.entity_position)
+                if current is None or scored.score > current.score:
+                    best[scored.entity_position] = scored
+        ranked_positions = sorted(best, key=lambda p: (-best[p].score, -self._entities[p].prior, self._entities[p].id))
+        ranked = [self._candidate(best[p]) for p in ranked_positions[: max(top_k, 2)]]
         return self._decide(mention, query, ranked, top_k)
+
+    def _score_name(
+        self,
+        query: NormalizedName,
+        name_number: int,
+        document: DocumentContext,
+        wanted: frozenset[str] | None,
+        penalty: float,
+    ) -> _Scored | None:
+        """Score one indexed name against one reading of the mention (None if its type is not wanted)."""
+        entity_position = int(self.index.name_entity[name_number])
+        entity = self._entities[entity_position]
+        if wanted is not None and entity.type not in wanted:
+            return None
+        matched = match_name(
+            query.tokens,
+            self.index.name_token_tuple(name_number),
+            self.settings,
+            partial_floor=self._partial_floor[entity.type],
+            leading_descriptor=1 if query.cues else 2,
+        )
+        score, type_factor, bonus = self._score(query, entity, matched, document)
+        return _Scored(
+            score * penalty,
+            entity_position,
+            int(self.index.name_alias[name_number]),
+            query,
+            matched,
+            type_factor,
+            bonus,
+        )
 
     def _decide(self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int) -> Resolution:
         if not ranked:

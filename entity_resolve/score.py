@@ -28,7 +28,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .config import Settings
-from .keys import fine_skeleton, latin_phonetic_code, readings
+from .keys import AYN, fine_skeleton, latin_phonetic_code, readings
 
 __all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_weight"]
 
@@ -64,6 +64,16 @@ CROSS_SCRIPT_CEILING = 0.95
 #: Share of the recall of the Arabic letters in the cross-script vowel agreement
 #: (the rest is the symmetric Indel similarity, which counts extra Latin vowels).
 _RECALL_SHARE = 0.7
+#: Within Arabic script, long vowels are what garbles insert and drop: they weigh half.
+_ARABIC_VOWEL_SHARE = 0.5
+#: Skeletons shorter than this lean on their vowels.
+_SHORT_SKELETON = 3
+#: Share of the plain spelling in a Latin-to-Latin token similarity.
+_LATIN_SURFACE_SHARE = 0.3
+#: Token pairs less similar than this are different tokens: half credit.
+_DIFFERENT_TOKEN = 0.6
+#: Weight of the words of a role or description before a fully matched name.
+_DESCRIPTOR_WEIGHT = 0.25
 #: Agreement of jellyfish metaphone codes lifts a Latin pair to at least this.
 _PHONETIC_MATCH_FLOOR = 0.9
 
@@ -133,15 +143,33 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -
             skeleton = fine_weight * Levenshtein.normalized_similarity(reading_a.fine, reading_b.fine) + (
                 1.0 - fine_weight
             ) * Indel.normalized_similarity(reading_a.coarse, reading_b.coarse)
-            vowels = Indel.normalized_similarity(reading_a.vocalic, reading_b.vocalic)
             if cross_script:
-                vowels = _RECALL_SHARE * _recall(reading_a.vocalic, reading_b.vocalic) + (1 - _RECALL_SHARE) * vowels
-            best = max(best, (1.0 - vowel_weight) * skeleton + vowel_weight * vowels)
+                written = reading_a.vocalic.replace(AYN, "")
+                vowels = _RECALL_SHARE * _recall(written, reading_b.vocalic) + (
+                    1 - _RECALL_SHARE
+                ) * Indel.normalized_similarity(written, reading_b.vocalic)
+            else:
+                vowels = Indel.normalized_similarity(reading_a.vocalic, reading_b.vocalic)
+            weight = _vowel_share(
+                vowel_weight if cross_script or not _is_arabic(a) else vowel_weight * _ARABIC_VOWEL_SHARE,
+                min(len(reading_a.fine), len(reading_b.fine)),
+            )
+            best = max(best, (1.0 - weight) * skeleton + weight * vowels)
     if cross_script:
         return CROSS_SCRIPT_CEILING * best
-    if not _is_arabic(a) and latin_phonetic_code(a) == latin_phonetic_code(b) != "":
-        best = max(best, _PHONETIC_MATCH_FLOOR)
+    if not _is_arabic(a):
+        # Latin spellings of one script: the letters themselves count too (however is not Hoover)
+        best = (1.0 - _LATIN_SURFACE_SHARE) * best + _LATIN_SURFACE_SHARE * Indel.normalized_similarity(a, b)
+        if latin_phonetic_code(a) == latin_phonetic_code(b) != "":
+            best = max(best, _PHONETIC_MATCH_FLOOR)
     return best
+
+
+def _vowel_share(vowel_weight: float, consonants: int) -> float:
+    """Vowels weigh more in short names: two consonants say little (Seeb, Usbu')."""
+    if consonants >= _SHORT_SKELETON:
+        return vowel_weight
+    return vowel_weight + (1.0 - vowel_weight) * (_SHORT_SKELETON - consonants) / _SHORT_SKELETON
 
 
 def _recall(written: str, other: str) -> float:
@@ -167,7 +195,14 @@ def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS) -> 
     return _token_similarity(a, b, settings.fine_weight, settings.vowel_weight)
 
 
-def match_name(query: Sequence[str], name: Sequence[str], settings: Settings = _DEFAULT_SETTINGS) -> NameMatch:
+def match_name(
+    query: Sequence[str],
+    name: Sequence[str],
+    settings: Settings = _DEFAULT_SETTINGS,
+    *,
+    partial_floor: float | None = None,
+    leading_descriptor: int = 2,
+) -> NameMatch:
     """Align a mention's tokens with a name's tokens and score the match.
 
     Parameters
@@ -176,6 +211,14 @@ def match_name(query: Sequence[str], name: Sequence[str], settings: Settings = _
         Normalised tokens (``normalize_name(...).tokens``).
     settings : Settings
         Weights; see ``Settings``.
+    partial_floor : float, optional
+        Score factor of a mention that covers none of the name's other tokens;
+        defaults to ``settings.partial_floor``.
+    leading_descriptor : int
+        Fewest unmatched words before a fully matched multi-word name that
+        read as a role ("رئيس المجلس الرئاسي محمد المنفي") and count little;
+        fewer are a different first name (أيهم نادر الشماع is not Nader
+        al-Shammaa). The resolver lowers it to 1 after a title cue.
 
     Returns
     -------
@@ -197,17 +240,35 @@ def match_name(query: Sequence[str], name: Sequence[str], settings: Settings = _
     """
     if not query or not name:
         return NameMatch(0.0, 0.0, 0.0, 0.0, ())
+    if partial_floor is None:
+        partial_floor = settings.partial_floor
     chosen = _align(query, name, settings)
     query_weights = [token_weight(token) for token in query]
     name_weights = [token_weight(token) for token in name]
-    precision = sum(query_weights[i] * sim for i, _j, sim in chosen) / sum(query_weights)
+    credited = [(i, j, sim if sim >= _DIFFERENT_TOKEN else sim / 2.0) for i, j, sim in chosen]
+    if len(query) - len(name) >= leading_descriptor and _is_descriptor_then_name(chosen, len(query), len(name)):
+        # "رئيس المجلس الرئاسي محمد المنفي": a role before a fully matched name counts little
+        first = min(i for i, _j, _sim in chosen)
+        query_weights = [w * _DESCRIPTOR_WEIGHT if i < first else w for i, w in enumerate(query_weights)]
+    precision = sum(query_weights[i] * sim for i, _j, sim in credited) / sum(query_weights)
     name_total = sum(name_weights)
     coverage = sum(name_weights[j] for _i, j, _sim in chosen) / name_total
-    recall = sum(name_weights[j] * sim for _i, j, sim in chosen) / name_total
-    aligned = precision * (settings.partial_floor + (1.0 - settings.partial_floor) * recall)
-    whole = token_similarity("".join(query), "".join(name), settings) if len(query) + len(name) > 2 else 0.0
+    recall = sum(name_weights[j] * sim for _i, j, sim in credited) / name_total
+    aligned = precision * (partial_floor + (1.0 - partial_floor) * recall)
+    # one side written as one word (Nasrallah / نصر الله): compare the whole names
+    tokenised_apart = min(len(query), len(name)) == 1 < max(len(query), len(name))
+    whole = token_similarity("".join(query), "".join(name), settings) if tokenised_apart else 0.0
     alignment = tuple(TokenMatch(query[i], name[j], sim) for i, j, sim in chosen)
     return NameMatch(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment)
+
+
+def _is_descriptor_then_name(chosen: list[tuple[int, int, float]], query_length: int, name_length: int) -> bool:
+    """True when every token of a multi-word name is matched by the last tokens of a longer mention."""
+    if name_length < 2 or query_length <= name_length or len(chosen) < name_length:
+        return False
+    if any(sim < _DIFFERENT_TOKEN for _i, _j, sim in chosen):
+        return False
+    return sorted(i for i, _j, _sim in chosen) == list(range(query_length - name_length, query_length))
 
 
 def _align(query: Sequence[str], name: Sequence[str], settings: Settings) -> list[tuple[int, int, float]]:
