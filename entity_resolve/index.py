@@ -57,6 +57,9 @@ MAX_NAMES_PER_ENTITY = 3
 MAX_DELETION_POSTINGS = 5_000
 #: Postings read per key at most (the most important entities come first).
 MAX_POSTINGS_PER_KEY = 2_000
+#: Bits of ``NameIndex.name_flags``.
+ARABIC_NAME = 1
+FOREIGN_LETTERS = 2
 #: Saved indexes kept per cache directory (one per gazetteer in use).
 MAX_CACHED_INDEXES = 4
 #: How many names the index hands to the scorer at most.
@@ -168,6 +171,9 @@ class NameIndex:
         For each indexed name, the position of its entity in ``entity_ids``.
     name_alias : numpy.ndarray
         For each indexed name, its position in ``Entity.names``.
+    name_flags : numpy.ndarray
+        For each indexed name, ``ARABIC_NAME`` (written in Arabic script) and
+        ``FOREIGN_LETTERS`` (with Persian or Urdu letters) bits.
     name_tokens : tuple of str
         For each indexed name, its normalised tokens joined by spaces.
     """
@@ -175,6 +181,7 @@ class NameIndex:
     entity_ids: tuple[str, ...]
     name_entity: np.ndarray
     name_alias: np.ndarray
+    name_flags: np.ndarray
     name_tokens: tuple[str, ...]
     key_hashes: np.ndarray
     key_offsets: np.ndarray
@@ -193,6 +200,7 @@ class NameIndex:
         """
         name_entity: list[int] = []
         name_alias: list[int] = []
+        name_flags: list[int] = []
         name_tokens: list[str] = []
         key_of_posting: list[int] = []
         name_of_posting: list[int] = []
@@ -200,10 +208,15 @@ class NameIndex:
         for entity_position, entity in enumerate(gazetteer):
             seen_forms: set[tuple[str, ...]] = set()
             for alias_position, alias in enumerate(entity.names):
-                tokens = normalize_name(alias).tokens
+                normalized = normalize_name(alias)
+                tokens = normalized.tokens
                 if not tokens or tokens in seen_forms:
                     continue
                 seen_forms.add(tokens)
+                name_flags.append(
+                    (ARABIC_NAME if normalized.script == "arabic" else 0)
+                    | (FOREIGN_LETTERS if normalized.foreign_letters else 0)
+                )
                 name_number = len(name_tokens)
                 name_entity.append(entity_position)
                 name_alias.append(alias_position)
@@ -227,6 +240,7 @@ class NameIndex:
             entity_ids=tuple(entity.id for entity in gazetteer),
             name_entity=np.array(name_entity, dtype=np.int32),
             name_alias=np.array(name_alias, dtype=np.int32),
+            name_flags=np.array(name_flags, dtype=np.uint8),
             name_tokens=tuple(name_tokens),
             key_hashes=key_hashes,
             key_offsets=offsets,
@@ -334,6 +348,7 @@ class NameIndex:
             "entity_ids": _pack(self.entity_ids),
             "name_entity": self.name_entity,
             "name_alias": self.name_alias,
+            "name_flags": self.name_flags,
             "name_tokens": _pack(self.name_tokens),
             "key_hashes": self.key_hashes,
             "key_offsets": self.key_offsets,
@@ -361,6 +376,7 @@ class NameIndex:
                     entity_ids=_unpack(data["entity_ids"]),
                     name_entity=data["name_entity"],
                     name_alias=data["name_alias"],
+                    name_flags=data["name_flags"],
                     name_tokens=_unpack(data["name_tokens"]),
                     key_hashes=data["key_hashes"],
                     key_offsets=data["key_offsets"],

@@ -33,6 +33,7 @@ __all__ = [
     "detect_script",
     "fold_arabic",
     "fold_latin",
+    "has_foreign_letters",
     "normalize_name",
     "strip_clitic",
 ]
@@ -103,6 +104,11 @@ _LATIN_LETTER_FOLD = str.maketrans(
     }
 )
 
+#: Letters of Persian, Urdu, Pashto, Kurdish, Uyghur... absent from Arabic spelling.
+_FOREIGN_ARABIC_LETTERS = re.compile(
+    "[\u067e\u0686\u0698\u06a9\u06af\u06cc\u06d2\u06c1\u06c0\u06be"
+    "\u06c7\u06c6\u06c8\u06cb\u06d0\u0688\u0679\u0691\u06ba\u06b5\u06ce\u0695]"
+)
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_CHAR = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -257,17 +263,32 @@ class NormalizedName:
         The script(s) the letters of the mention are written in.
     cues : tuple of str
         Titles and honorifics found before the name (``"general"``, ``"mr"``).
+    foreign_letters : bool
+        The mention uses letters of Persian, Urdu or other non-Arabic
+        languages written in Arabic script (پ چ ژ گ ک ی ے ہ).
     """
 
     original: str
     tokens: tuple[str, ...]
     script: Script
     cues: tuple[str, ...] = ()
+    foreign_letters: bool = False
 
     @property
     def is_empty(self) -> bool:
         """True when no name token is left (empty, punctuation, digits, titles only)."""
         return not self.tokens
+
+
+def has_foreign_letters(text: str) -> bool:
+    """True when ``text`` has letters that Arabic spelling does not use (Persian, Urdu, ...).
+
+    Examples
+    --------
+    >>> has_foreign_letters("پاکستان"), has_foreign_letters("باكستان")
+    (True, False)
+    """
+    return _FOREIGN_ARABIC_LETTERS.search(text) is not None
 
 
 def detect_script(text: str) -> Script:
@@ -445,6 +466,7 @@ def normalize_name(mention: str) -> NormalizedName:
     original = mention[:MAX_MENTION_CHARS]
     text = _INVISIBLE.sub("", original)
     script = detect_script(text)
+    text_before_fold = text
     text = _LATIN_ASSIMILATED_ARTICLE.sub(" ", fold_latin(fold_arabic(text)))
     raw_tokens = _TOKEN.findall(text)
     arabic_part = [t for t in raw_tokens if _ARABIC_CHAR.match(t)]
@@ -463,4 +485,18 @@ def normalize_name(mention: str) -> NormalizedName:
         ]
     else:
         tokens, cues = [], []
-    return NormalizedName(original=original, tokens=tuple(tokens), script=script, cues=tuple(cues))
+    tokens = [token for token in tokens if not _is_noise(token)]
+    return NormalizedName(
+        original=original,
+        tokens=tuple(tokens),
+        script=script,
+        cues=tuple(cues),
+        foreign_letters=has_foreign_letters(text_before_fold),
+    )
+
+
+def _is_noise(token: str) -> bool:
+    """A lone Arabic letter (و, ب: a conjunction or clitic) or one letter repeated (ططط, xxxx)."""
+    if len(token) == 1:
+        return _ARABIC_CHAR.match(token) is not None
+    return len(set(token)) == 1

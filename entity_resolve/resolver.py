@@ -29,7 +29,7 @@ from pathlib import Path
 from .config import Settings
 from .context import DocumentContext, country_names
 from .gazetteer import Entity, EntityType, Gazetteer
-from .index import NameIndex, cached_index
+from .index import FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton
 from .normalize import NormalizedName, normalize_name, strip_clitic
 from .score import NameMatch, TokenMatch, match_name
@@ -42,6 +42,11 @@ _CACHE_ENV = "ENTITY_RESOLVE_CACHE"
 #: Score factor of the reading without a proclitic: a name that really starts
 #: with و ب ل (وليد, بشار) keeps its own reading first.
 _CLITIC_READING_FACTOR = 0.98
+#: Score factor of a match through a Persian or Urdu spelling (پ چ ک ی) when the
+#: mention has none of those letters.
+_FOREIGN_SPELLING_FACTOR = 0.95
+#: Mentions with fewer letters than this are not names ("x").
+_MIN_LETTERS = 2
 #: How much lower the partial-name floor is for places (half of it for organisations).
 _PARTIAL_PENALTY_OTHER_TYPES = 0.1
 #: Gazetteers at least this large have their index saved (building costs seconds).
@@ -230,6 +235,17 @@ class Resolver:
         score = min(1.0, max(0.0, (1.0 - tiebreak) * adjusted + tiebreak * entity.prior))
         return score, type_factor, bonus
 
+    def _script_factor(self, query: NormalizedName, name_number: int) -> float:
+        """Discount a match through a Persian or Urdu spelling when the mention is in Arabic spelling.
+
+        GeoNames lists Urdu and Persian exonyms (فن لینڈ for Finland); MT output
+        in Arabic rarely uses their letters, and common Arabic words (في حين)
+        happen to resemble them.
+        """
+        if self.index.name_flags[name_number] & FOREIGN_LETTERS and not query.foreign_letters:
+            return _FOREIGN_SPELLING_FACTOR
+        return 1.0
+
     def _candidate(self, scored: _Scored) -> Candidate:
         entity = self._entities[scored.entity_position]
         matched = scored.matched
@@ -286,7 +302,7 @@ class Resolver:
         wanted = _wanted_types(types)
         readings = self._readings(mention)
         query = readings[0]
-        if query.is_empty:
+        if sum(map(len, query.tokens)) < _MIN_LETTERS:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
         # title cues are evidence too: "الملك" supports an entity described as King
         document = DocumentContext.from_text(
@@ -327,6 +343,7 @@ class Resolver:
             leading_descriptor=1 if query.cues else 2,
         )
         score, type_factor, bonus = self._score(query, entity, matched, document)
+        penalty *= self._script_factor(query, name_number)
         return _Scored(
             score * penalty,
             entity_position,

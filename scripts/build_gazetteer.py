@@ -118,8 +118,10 @@ ARABIC_LABEL_COUNTRIES: frozenset[str] = frozenset(
 # Priors
 # --------------------------------------------------------------------------
 
-#: prior = log10(population) / PLACE_PRIOR_LOG_DIVISOR, clamped to [min, 1].
-PLACE_PRIOR_LOG_DIVISOR = 8.0
+#: prior = (log10(population) - OFFSET) / DIVISOR, clamped to [MIN, MAX].
+PLACE_PRIOR_LOG_OFFSET = 3.0
+PLACE_PRIOR_LOG_DIVISOR = 4.5
+PLACE_PRIOR_MAX = 0.95
 PLACE_PRIOR_MIN = 0.05
 #: Persons from the romanizer: prior grows with the number of distinct Latin
 #: spellings Wikidata attests, from PERSON_PRIOR_MIN (one spelling) up to
@@ -372,12 +374,15 @@ def population_prior(population: int) -> float:
     Returns
     -------
     float
-        ``min(1, log10(population) / 8)``, at least ``PLACE_PRIOR_MIN``.
+        ``(log10(population) - PLACE_PRIOR_LOG_OFFSET) / PLACE_PRIOR_LOG_DIVISOR``
+        clipped to [``PLACE_PRIOR_MIN``, ``PLACE_PRIOR_MAX``]: a town of 15,000
+        people gets about 0.26, a city of a million 0.67, of ten million 0.89,
+        so that a small town's namesake does not outrank a capital.
     """
     if population <= 1:
         return PLACE_PRIOR_MIN
-    value = min(1.0, math.log10(population) / PLACE_PRIOR_LOG_DIVISOR)
-    return round(max(PLACE_PRIOR_MIN, value), PRIOR_DECIMALS)
+    value = (math.log10(population) - PLACE_PRIOR_LOG_OFFSET) / PLACE_PRIOR_LOG_DIVISOR
+    return round(min(PLACE_PRIOR_MAX, max(PLACE_PRIOR_MIN, value)), PRIOR_DECIMALS)
 
 
 def spelling_prior(n_spellings: int) -> float:

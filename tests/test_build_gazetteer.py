@@ -131,7 +131,8 @@ def test_script_helpers(build_module: ModuleType) -> None:
     assert b.arabic_match_key("عبد الله") == b.arabic_match_key("عبدالله")
     assert b.latin_match_key("Ar-Raqqah") == "ar raqqah"
     assert b.population_prior(0) == b.PLACE_PRIOR_MIN
-    assert b.population_prior(10**9) == 1.0
+    assert b.population_prior(10**9) == b.PLACE_PRIOR_MAX
+    assert b.population_prior(15_000) < b.population_prior(1_000_000) < b.population_prior(10_000_000)
     assert b.spelling_prior(1) == b.PERSON_PRIOR_MIN
     assert b.spelling_prior(50) == b.PERSON_PRIOR_MAX
 
