@@ -50,6 +50,7 @@ from .systems import (
     ResolverSystem,
     RigourSystem,
     System,
+    anyascii_available,
     rigour_available,
 )
 
@@ -228,14 +229,10 @@ def _breakdowns(
 
 # -- systems -----------------------------------------------------------------------
 def build_systems(resolver: er.Resolver, table: NameTable, *, use_rigour: bool) -> list[System]:
-    """entity_resolve and every baseline over one gazetteer."""
-    systems: list[System] = [
-        ResolverSystem(resolver),
-        ExactSystem(table),
-        FuzzySystem(table, cutoff=FUZZY_CUTOFF),
-        FuzzySystem(table, transliterate=True, cutoff=FUZZY_CUTOFF),
-        MetaphoneSystem(table),
-    ]
+    """entity_resolve and every baseline over one gazetteer (those whose packages import)."""
+    systems: list[System] = [ResolverSystem(resolver), ExactSystem(table), FuzzySystem(table, cutoff=FUZZY_CUTOFF)]
+    if anyascii_available():
+        systems += [FuzzySystem(table, transliterate=True, cutoff=FUZZY_CUTOFF), MetaphoneSystem(table)]
     if use_rigour:
         systems.append(RigourSystem(table))
     return systems
@@ -615,6 +612,8 @@ def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = No
     notes: list[str] = [f"seed {seed}; entity_resolve {er.__version__}; commit {git_commit(data.repo_root())}"]
     use_rigour, rigour_note = _rigour_note(rigour, quick)
     notes += [SYSTEM_LEGEND, rigour_note]
+    if not anyascii_available():
+        notes.append("anyascii is not importable (pip install anyascii): its two baselines are skipped")
     started = time.perf_counter()
     tasks = task_cross_script(seed=seed, quick=quick, use_rigour=use_rigour, notes=notes)
     if quick:

@@ -26,6 +26,8 @@ __all__ = ["bar_plot", "git_commit", "markdown_table", "percent", "write_json", 
 PLOT_WIDTH = 11.0
 PLOT_ROW_HEIGHT = 3.2
 PLOT_DPI = 110
+#: Share of the figure height kept below the axes for the legend.
+LEGEND_SPACE = 0.07
 
 
 def percent(value: float | None, digits: int = 1) -> str:
@@ -123,8 +125,9 @@ def bar_plot(path: Path, tasks: Sequence[tuple[str, Mapping[str, Mapping[str, fl
         axis.grid(axis="x", alpha=0.3)
     axes[0].set_yticks(range(len(tasks)), [title for title, _ in tasks], fontsize=8)
     axes[0].invert_yaxis()
-    axes[1].legend(fontsize=7, loc="lower right")
-    figure.tight_layout()
+    handles, labels = axes[0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="lower center", ncol=len(systems), fontsize=8, frameon=False)
+    figure.tight_layout(rect=(0.0, LEGEND_SPACE, 1.0, 1.0))
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, dpi=PLOT_DPI)
     plt.close(figure)

@@ -61,6 +61,7 @@ __all__ = [
     "ResolverSystem",
     "RigourSystem",
     "System",
+    "anyascii_available",
     "anyascii_text",
     "rigour_available",
 ]
@@ -127,6 +128,11 @@ class NameTable:
         """Entity ids by decreasing prior, then id."""
         ranked = sorted(entity_positions, key=lambda p: (-self.priors[p], self.ids[p]))
         return [self.ids[p] for p in ranked]
+
+
+def anyascii_available() -> bool:
+    """Whether ``anyascii`` (the ``bench`` extra) can be imported."""
+    return importlib.util.find_spec("anyascii") is not None
 
 
 def anyascii_text(text: str) -> str:
