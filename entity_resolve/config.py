@@ -58,7 +58,7 @@ class Settings:
     """
 
     threshold: float = 0.8
-    margin: float = 0.015
+    margin: float = 0.01
     fine_weight: float = 0.35
     vowel_weight: float = 0.3
     partial_floor: float = 0.85

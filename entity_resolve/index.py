@@ -35,7 +35,7 @@ import numpy as np
 
 from . import __version__
 from .gazetteer import Gazetteer
-from .keys import coarse_skeleton, fine_skeleton_variants
+from .keys import coarse_skeleton, fine_skeleton_variants, readings
 from .normalize import normalize_name
 
 __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "token_keys"]
@@ -48,6 +48,10 @@ INDEX_FORMAT = 7
 DELETION_KEY_WEIGHT = 0.7
 #: Weight of a key reached through a deletion on both sides (a substitution).
 SUBSTITUTION_KEY_WEIGHT = 0.5
+#: Support bonus of a name in the query's script.
+SAME_SCRIPT_BONUS = 0.05
+#: Weight of the keys of a reading that only the scorer makes (not indexed).
+SCORER_READING_WEIGHT = 0.9
 #: Weight of the exact fine skeleton and of the exact spelling of a token.
 FINE_KEY_WEIGHT = 1.3
 SURFACE_KEY_WEIGHT = 1.6
@@ -108,25 +112,30 @@ def token_keys(token: str) -> tuple[tuple[str, float], ...]:
     (``FINE_KEY_WEIGHT``) > exact coarse skeleton (1.0) > one coarse letter
     more or less (``DELETION_KEY_WEIGHT``) > one coarse letter changed
     (``SUBSTITUTION_KEY_WEIGHT``): symmetric deletion, as in SymSpell, finds
-    every name token within one coarse edit.
+    every name token within one coarse edit. Readings that only the scorer
+    makes (هوثر with و as a consonant: ``HBTR``) are looked up as well.
 
     Examples
     --------
     >>> [key for key, _ in token_keys("هوثر")][:6]
     ['=هوثر', '~hTr', 'HTR', '-HTR', 'TR', '-TR']
+    >>> dict(token_keys("هوثر"))["HBTR"]
+    0.9
     """
     keys: dict[str, float] = {"=" + token: SURFACE_KEY_WEIGHT}
-    for fine in fine_skeleton_variants(token):
-        coarse = coarse_skeleton(fine)
-        if fine:
+    for reading in readings(token):
+        # readings the index does not hold (و as a consonant) are looked up too, a little lower
+        scale = 1.0 if reading.indexed else SCORER_READING_WEIGHT
+        fine, coarse = reading.fine, reading.coarse
+        if fine and reading.indexed:
             keys.setdefault("~" + fine, FINE_KEY_WEIGHT)
         if not coarse:
             continue
-        keys.setdefault(coarse, 1.0)
-        keys.setdefault("-" + coarse, DELETION_KEY_WEIGHT)  # the name has one letter more
+        keys.setdefault(coarse, scale)
+        keys.setdefault("-" + coarse, DELETION_KEY_WEIGHT * scale)  # the name has one letter more
         for variant in _deletions(coarse):
-            keys.setdefault(variant, DELETION_KEY_WEIGHT)  # the name has one letter less
-            keys.setdefault("-" + variant, SUBSTITUTION_KEY_WEIGHT)  # one letter differs
+            keys.setdefault(variant, DELETION_KEY_WEIGHT * scale)  # the name has one letter less
+            keys.setdefault("-" + variant, SUBSTITUTION_KEY_WEIGHT * scale)  # one letter differs
     return tuple(keys.items())
 
 
@@ -260,8 +269,10 @@ class NameIndex:
         """Names that share keys with ``tokens``, best supported first.
 
         Each query token votes once per name with the weight of its best key:
-        the key's inverse document frequency times its family weight. Ties go
-        to the more important entity. At most ``MAX_NAMES_PER_ENTITY`` names of
+        the key's inverse document frequency times its family weight; the sum
+        is scaled by ``1 + prior`` so that a salient entity one edit away is
+        not crowded out by obscure exact namesakes. Ties go to the more
+        important entity. At most ``MAX_NAMES_PER_ENTITY`` names of
         one entity are returned.
 
         Parameters
@@ -321,6 +332,12 @@ class NameIndex:
         name_starts = np.flatnonzero(np.r_[True, pair_names[1:] != pair_names[:-1]])
         unique_names = pair_names[name_starts]
         support = np.add.reduceat(best_weights, name_starts)
+        # a salient entity reached through a deletion beats an obscure exact namesake
+        support = support * (1.0 + self.name_prior[unique_names])
+        # among an entity's names, those in the query's script first (حفتر before Haftar)
+        query_arabic = "\u0600" <= tokens[0][:1] <= "\u06ff"
+        same_script = ((self.name_flags[unique_names] & ARABIC_NAME) > 0) == query_arabic
+        support = support * np.where(same_script, 1.0 + SAME_SCRIPT_BONUS, 1.0)
         shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
         if len(unique_names) > shortlist:
             best = np.argpartition(-support, shortlist - 1)[:shortlist]

@@ -34,10 +34,13 @@ import jellyfish
 __all__ = [
     "AYN",
     "COARSE_CLASS",
+    "FINAL_TEH",
+    "FINAL_YEH",
     "Reading",
     "coarse_skeleton",
     "fine_skeleton",
     "fine_skeleton_variants",
+    "latin_comparable",
     "latin_phonetic_code",
     "readings",
     "vocalic_skeleton",
@@ -120,8 +123,13 @@ _AMBIGUOUS_DIGRAPHS = frozenset({"dh", "th", "sh", "kh", "gh", "dg"})
 #: Ambiguous digraphs expanded per token (each doubles the readings).
 _MAX_AMBIGUITIES = 2
 _ARABIC_ARTICLE = "ال"
-#: The ʿayn in vocalic skeletons (compared within Arabic script, ignored across scripts).
+#: Letters of Arabic vocalic skeletons that Latin spells variously: ʿayn (as a
+#: vowel or nothing), final ة (a) and final ي/ى (i, a or nothing). They count
+#: within Arabic script (جدا is not جدة, بغداد is not البغدادي); across
+#: scripts ``latin_comparable`` maps them to what Latin writes.
 AYN = "'"
+FINAL_TEH = "A"
+FINAL_YEH = "Y"
 #: Written vowels of Arabic, and ʿayn, which Latin spells as a vowel or not at all.
 _ARABIC_VOWELS = {"ا": "a", "و": "u", "ي": "i", "ع": AYN}
 _LATIN_VOWELS_TO_VOCALIC = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i", "w": "u"}
@@ -190,9 +198,9 @@ def _arabic_reading(token: str, waw_consonant: bool = False) -> Reading:
             vocalic.append("w")
             continue
         if position == last and position > 1 and letter in "هي":
-            # final ة (folded to ه) is an a; final ي may be ى (a) or ي (i): say neither
+            # final ة (folded to ه) is an a; final ي may be ى (a) or the i of a nisba
             fine.append(_VOWEL_MARK)
-            vocalic.append("a" if letter == "ه" else "")
+            vocalic.append(FINAL_TEH if letter == "ه" else FINAL_YEH)
             continue
         consonant = _ARABIC_TO_FINE.get(letter)
         fine.append(consonant or _VOWEL_MARK)
@@ -346,6 +354,20 @@ def latin_phonetic_code(token: str) -> str:
     return str(jellyfish.metaphone(token))
 
 
+_LATIN_COMPARABLE = str.maketrans({AYN: None, FINAL_YEH: None, FINAL_TEH: "a"})
+
+
+def latin_comparable(vocalic: str) -> str:
+    """An Arabic vocalic skeleton as Latin spelling can show it.
+
+    Examples
+    --------
+    >>> latin_comparable(readings("جده")[0].vocalic), latin_comparable(readings("عباسي")[0].vocalic)
+    ('jda', 'bas')
+    """
+    return vocalic.translate(_LATIN_COMPARABLE)
+
+
 def vocalic_skeleton(token: str) -> str:
     """Fine skeleton of the most likely reading with vowels kept as ``a``, ``i``, ``u``.
 
@@ -358,6 +380,6 @@ def vocalic_skeleton(token: str) -> str:
     >>> vocalic_skeleton("بشار"), vocalic_skeleton("bashar"), vocalic_skeleton("bashir")
     ('bSar', 'baSar', 'baSir')
     >>> vocalic_skeleton("خليفه"), vocalic_skeleton("khalifa")
-    ('xlifa', 'xalifa')
+    ('xlifA', 'xalifa')
     """
     return readings(token)[0].vocalic

@@ -467,6 +467,7 @@ def normalize_name(mention: str) -> NormalizedName:
     text = _INVISIBLE.sub("", original)
     script = detect_script(text)
     text_before_fold = text
+    text = text.replace("+", " plus ")  # OPEC+ is not OPEC
     text = _LATIN_ASSIMILATED_ARTICLE.sub(" ", fold_latin(fold_arabic(text)))
     raw_tokens = _TOKEN.findall(text)
     arabic_part = [t for t in raw_tokens if _ARABIC_CHAR.match(t)]

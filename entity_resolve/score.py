@@ -28,7 +28,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .config import Settings
-from .keys import AYN, fine_skeleton, latin_phonetic_code, readings
+from .keys import fine_skeleton, latin_comparable, latin_phonetic_code, readings
 
 __all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_weight"]
 
@@ -144,7 +144,7 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -
                 1.0 - fine_weight
             ) * Indel.normalized_similarity(reading_a.coarse, reading_b.coarse)
             if cross_script:
-                written = reading_a.vocalic.replace(AYN, "")
+                written = latin_comparable(reading_a.vocalic)
                 vowels = _RECALL_SHARE * _recall(written, reading_b.vocalic) + (
                     1 - _RECALL_SHARE
                 ) * Indel.normalized_similarity(written, reading_b.vocalic)
