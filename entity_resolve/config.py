@@ -66,7 +66,7 @@ class Settings:
     prior_tiebreak: float = 0.06
     type_mismatch_factor: float = 0.75
     context_weight: float = 0.15
-    max_candidates: int = 40
+    max_candidates: int = 20
 
     def __post_init__(self) -> None:
         for spec in fields(self):

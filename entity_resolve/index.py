@@ -58,9 +58,9 @@ SURFACE_KEY_WEIGHT = 1.6
 #: Names of one entity handed to the scorer at most (an entity may have 40 aliases).
 MAX_NAMES_PER_ENTITY = 3
 #: Keys posted under more names than this are used only when exact (too common).
-MAX_DELETION_POSTINGS = 5_000
+MAX_DELETION_POSTINGS = 2_000
 #: Postings read per key at most (the most important entities come first).
-MAX_POSTINGS_PER_KEY = 2_000
+MAX_POSTINGS_PER_KEY = 300
 #: Bits of ``NameIndex.name_flags``.
 ARABIC_NAME = 1
 FOREIGN_LETTERS = 2

@@ -134,35 +134,47 @@ def token_weight(token: str) -> float:
 def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -> float:
     if a == b:
         return 1.0
-    cross_script = _is_arabic(a) != _is_arabic(b)
-    if cross_script and _is_arabic(b):
+    arabic_a, arabic_b = _is_arabic(a), _is_arabic(b)
+    cross_script = arabic_a != arabic_b
+    if arabic_b and not arabic_a:
         a, b = b, a  # the Arabic token first
+    if not cross_script and arabic_a:
+        vowel_weight *= _ARABIC_VOWEL_SHARE
     best = 0.0
     for reading_a in readings(a):
+        written = latin_comparable(reading_a.vocalic) if cross_script else reading_a.vocalic
         for reading_b in readings(b):
-            skeleton = fine_weight * Levenshtein.normalized_similarity(reading_a.fine, reading_b.fine) + (
-                1.0 - fine_weight
-            ) * Indel.normalized_similarity(reading_a.coarse, reading_b.coarse)
-            if cross_script:
-                written = latin_comparable(reading_a.vocalic)
-                vowels = _RECALL_SHARE * _recall(written, reading_b.vocalic) + (
-                    1 - _RECALL_SHARE
-                ) * Indel.normalized_similarity(written, reading_b.vocalic)
-            else:
-                vowels = Indel.normalized_similarity(reading_a.vocalic, reading_b.vocalic)
-            weight = _vowel_share(
-                vowel_weight if cross_script or not _is_arabic(a) else vowel_weight * _ARABIC_VOWEL_SHARE,
-                min(len(reading_a.fine), len(reading_b.fine)),
+            skeleton = fine_weight * _levenshtein(reading_a.fine, reading_b.fine) + (1.0 - fine_weight) * _indel(
+                reading_a.coarse, reading_b.coarse
             )
-            best = max(best, (1.0 - weight) * skeleton + weight * vowels)
+            vowels = _vowel_agreement(written, reading_b.vocalic, cross_script)
+            weight = _vowel_share(vowel_weight, min(len(reading_a.fine), len(reading_b.fine)))
+            similarity = (1.0 - weight) * skeleton + weight * vowels
+            if similarity > best:
+                best = similarity
     if cross_script:
         return CROSS_SCRIPT_CEILING * best
-    if not _is_arabic(a):
+    if not arabic_a:
         # Latin spellings of one script: the letters themselves count too (however is not Hoover)
-        best = (1.0 - _LATIN_SURFACE_SHARE) * best + _LATIN_SURFACE_SHARE * Indel.normalized_similarity(a, b)
+        best = (1.0 - _LATIN_SURFACE_SHARE) * best + _LATIN_SURFACE_SHARE * _indel(a, b)
         if latin_phonetic_code(a) == latin_phonetic_code(b) != "":
             best = max(best, _PHONETIC_MATCH_FLOOR)
     return best
+
+
+_levenshtein = Levenshtein.normalized_similarity
+_indel = Indel.normalized_similarity
+
+
+def _vowel_agreement(written: str, other: str, cross_script: bool) -> float:
+    """Agreement of vocalic skeletons: Indel similarity, and across scripts mostly
+    the share of the Arabic token's written letters found in order in the Latin one."""
+    if not cross_script:
+        return _indel(written, other)
+    if not written:  # nothing written to find; extra Latin vowels still count against
+        return _RECALL_SHARE + (1 - _RECALL_SHARE) * (0.0 if other else 1.0)
+    common = LCSseq.similarity(written, other)
+    return _RECALL_SHARE * common / len(written) + (1 - _RECALL_SHARE) * 2.0 * common / (len(written) + len(other))
 
 
 def _vowel_share(vowel_weight: float, consonants: int) -> float:
@@ -170,13 +182,6 @@ def _vowel_share(vowel_weight: float, consonants: int) -> float:
     if consonants >= _SHORT_SKELETON:
         return vowel_weight
     return vowel_weight + (1.0 - vowel_weight) * (_SHORT_SKELETON - consonants) / _SHORT_SKELETON
-
-
-def _recall(written: str, other: str) -> float:
-    """Share of the Arabic token's written letters (long vowels included) found in order in the Latin one."""
-    if not written:
-        return 1.0
-    return LCSseq.similarity(written, other) / len(written)
 
 
 def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS) -> float:
@@ -243,8 +248,8 @@ def match_name(
     if partial_floor is None:
         partial_floor = settings.partial_floor
     chosen = _align(query, name, settings)
-    query_weights = [token_weight(token) for token in query]
-    name_weights = [token_weight(token) for token in name]
+    query_weights = _weights(tuple(query))
+    name_weights = _weights(tuple(name))
     credited = [(i, j, sim if sim >= _DIFFERENT_TOKEN else sim / 2.0) for i, j, sim in chosen]
     if len(query) - len(name) >= leading_descriptor and _is_descriptor_then_name(chosen, len(query), len(name)):
         # "رئيس المجلس الرئاسي محمد المنفي": a role before a fully matched name counts little
@@ -260,6 +265,11 @@ def match_name(
     whole = token_similarity("".join(query), "".join(name), settings) if tokenised_apart else 0.0
     alignment = tuple(TokenMatch(query[i], name[j], sim) for i, j, sim in chosen)
     return NameMatch(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment)
+
+
+@lru_cache(maxsize=131_072)
+def _weights(tokens: tuple[str, ...]) -> list[float]:
+    return [token_weight(token) for token in tokens]
 
 
 def _is_descriptor_then_name(chosen: list[tuple[int, int, float]], query_length: int, name_length: int) -> bool:
