@@ -71,6 +71,12 @@ class Entity:
     source: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    def _repr_html_(self) -> str:
+        """Notebook display: name, id, type, country and other names."""
+        from .display import entity_html
+
+        return entity_html(self)
+
 
 _KNOWN_FIELDS = frozenset({"id", "type", "name", "aliases", "country", "description", "wikidata", "prior", "source"})
 

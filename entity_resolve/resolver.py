@@ -28,6 +28,7 @@ from pathlib import Path
 
 from .config import Settings
 from .context import DocumentContext, country_names
+from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton
@@ -135,6 +136,10 @@ class Resolution:
     score: float
     candidates: tuple[Candidate, ...] = ()
     cues: tuple[str, ...] = ()
+
+    def _repr_html_(self) -> str:
+        """Notebook display: the decision and the ranked candidates with their score parts."""
+        return resolution_html(self)
 
 
 def _default_cache_dir() -> Path | None:
