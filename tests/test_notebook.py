@@ -30,5 +30,7 @@ def test_quickstart_notebook_runs(builtin_resolver: er.Resolver) -> None:
 
 def test_resolution_html_escapes_and_ranks(small_resolver: er.Resolver) -> None:
     page = small_resolver.resolve("الجنرال هوثر")._repr_html_()
-    assert "Khalifa Haftar" in page and "<table" in page and 'dir="auto"' in page
+    assert "Khalifa Haftar" in page
+    assert "<table" in page
+    assert 'dir="auto"' in page
     assert "<script>" not in er.Resolution(mention="<script>", entity=None, score=0.0)._repr_html_()
