@@ -38,7 +38,7 @@ from .gazetteer import Gazetteer
 from .keys import coarse_skeleton, fine_skeleton_variants, readings
 from .normalize import normalize_name
 
-__all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "token_keys"]
+__all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys", "token_keys"]
 
 _log = logging.getLogger("entity_resolve")
 
@@ -50,6 +50,8 @@ DELETION_KEY_WEIGHT = 0.7
 SUBSTITUTION_KEY_WEIGHT = 0.5
 #: Support bonus of a name in the query's script.
 SAME_SCRIPT_BONUS = 0.05
+#: Weight of a word-pair key (it proves two words at once).
+PAIR_KEY_WEIGHT = 1.5
 #: Weight of the keys of a reading that only the scorer makes (not indexed).
 SCORER_READING_WEIGHT = 0.9
 #: Weight of the exact fine skeleton and of the exact spelling of a token.
@@ -149,6 +151,28 @@ def _unpack(packed: np.ndarray) -> tuple[str, ...]:
     return tuple(text.split("\n")) if text else ()
 
 
+def pair_keys(tokens: Sequence[str]) -> tuple[str, ...]:
+    """Keys of word pairs: the coarse skeletons of neighbouring words and of words one apart.
+
+    A pair is far more specific than its words: "محمد استية" finds Mohammad
+    Shtayyeh (محمد اشتية) among thousands of Mohammeds and hundreds of
+    two-consonant names.
+
+    Examples
+    --------
+    >>> pair_keys(("محمد", "بن", "سلمان"))
+    ('|MHMT|BN', '|BN|SLMN', '|MHMT|SLMN')
+    """
+    skeletons = [readings(token)[0].coarse for token in tokens]
+    keys: dict[str, None] = {}
+    for gap in (1, 2):
+        for first in range(len(skeletons) - gap):
+            left, right = skeletons[first], skeletons[first + gap]
+            if left and right:
+                keys[f"|{left}|{right}"] = None
+    return tuple(keys)
+
+
 @lru_cache(maxsize=262_144)
 def _name_key_hashes(token: str) -> tuple[int, ...]:
     return tuple(_digest(key) for key in name_keys(token))
@@ -233,6 +257,7 @@ class NameIndex:
                 token_hashes: set[int] = set()
                 for token in tokens:
                     token_hashes.update(_name_key_hashes(token))
+                token_hashes.update(_digest(key) for key in pair_keys(tokens))
                 for key_hash in sorted(token_hashes):
                     key_of_posting.append(key_hash)
                     name_of_posting.append(name_number)
@@ -302,6 +327,11 @@ class NameIndex:
             hash_parts.append(hashes)
             family_parts.append(families)
             owner_parts.append(np.full(len(hashes), position, dtype=np.int64))
+        pairs_of_words = pair_keys(tokens)
+        if pairs_of_words:  # all word pairs vote as one more "word"
+            hash_parts.append(np.array([_digest(key) for key in pairs_of_words], dtype=np.int64))
+            family_parts.append(np.full(len(pairs_of_words), PAIR_KEY_WEIGHT))
+            owner_parts.append(np.full(len(pairs_of_words), len(tokens), dtype=np.int64))
         if not hash_parts or not len(self.key_hashes):
             return []
         hashes = np.concatenate(hash_parts)
@@ -322,7 +352,7 @@ class NameIndex:
         ).astype(np.int64)
         weights = np.repeat(idf, taken)
         # one vote per (query token, name): the weight of its best key
-        pairs = names * (len(tokens) + 1) + np.repeat(owners[usable], taken)
+        pairs = names * (len(tokens) + 2) + np.repeat(owners[usable], taken)
         order = np.argsort(pairs, kind="stable")
         pairs, names, weights = pairs[order], names[order], weights[order]
         boundaries = np.flatnonzero(np.r_[True, pairs[1:] != pairs[:-1]])
