@@ -118,6 +118,8 @@ _LATIN_TO_FINE = dict(_LATIN_GRAPHEMES) | {"c": "k"}
 _LATIN_VOWELS = frozenset("aeiouy")
 #: Alternative reading of Latin ``ch``: German ``x`` (Chalifa) or French ``S`` (Chahed).
 _LATIN_CH_ALTERNATIVE = "S"
+#: Latin z also spells ذ and ظ (as Egyptian and Levantine Arabic pronounce them).
+_LATIN_Z_ALTERNATIVE = "D"
 #: Digraphs that may also be two letters (Adham, Fathi, Ishaq, Edgar).
 _AMBIGUOUS_DIGRAPHS = frozenset({"dh", "th", "sh", "kh", "gh", "dg"})
 #: Ambiguous digraphs expanded per token (each doubles the readings).
@@ -235,7 +237,7 @@ def _latin_graphemes(token: str) -> list[list[str]]:
     return sequences
 
 
-def _latin_reading(graphemes: list[str], ch: str) -> Reading:
+def _latin_reading(graphemes: list[str], ch: str, z: str = "z", indexed: bool = True) -> Reading:
     fine: list[str] = []
     vocalic: list[str] = []
     last = len(graphemes) - 1
@@ -248,6 +250,8 @@ def _latin_reading(graphemes: list[str], ch: str) -> Reading:
             continue  # word-final h after a vowel spells the vowel (Fatimah, Abdullah ~ ه)
         if grapheme == "ch":
             symbol = ch
+        elif grapheme == "z":
+            symbol = z
         elif grapheme == "c":
             following = graphemes[position + 1] if position < last else ""
             symbol = "s" if following[:1] in ("e", "i", "y") else "k"
@@ -256,7 +260,7 @@ def _latin_reading(graphemes: list[str], ch: str) -> Reading:
         fine.append(symbol)
         vocalic.append(symbol if symbol != _VOWEL_MARK else "")
     fine_text = _collapse("".join(fine))
-    return Reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)))
+    return Reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)), indexed=indexed)
 
 
 @lru_cache(maxsize=262_144)
@@ -265,8 +269,10 @@ def readings(token: str) -> tuple[Reading, ...]:
 
     An Arabic token with the article (الأسد) is read without and with it
     (Assad, Alban); a Latin token with ``ch`` is read the German (``x``) and the
-    French (``S``) way, and one with ``dh``, ``th``, ``sh``, ``kh``, ``gh`` or
-    ``dg`` as one sound and as two letters (Adham is d+h).
+    French (``S``) way, one with ``dh``, ``th``, ``sh``, ``kh``, ``gh`` or
+    ``dg`` as one sound and as two letters (Adham is d+h), and one with ``z``
+    also as ذ (Kazafi); an Arabic token with a medial و also reads it as a
+    consonant (the garble هوثر of حفتر). The last two are scorer-only readings.
 
     Examples
     --------
@@ -288,6 +294,8 @@ def readings(token: str) -> tuple[Reading, ...]:
         found.append(_latin_reading(graphemes, ch="x"))
         if "ch" in graphemes:
             found.append(_latin_reading(graphemes, ch=_LATIN_CH_ALTERNATIVE))
+    if "z" in token:  # Egyptian and Levantine z for ذ and ظ (Kazafi, Zolfikar): scorer only
+        found.append(_latin_reading(_latin_graphemes(token)[0], ch="x", z=_LATIN_Z_ALTERNATIVE, indexed=False))
     return _unique(found)
 
 

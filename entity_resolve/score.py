@@ -66,6 +66,10 @@ CROSS_SCRIPT_CEILING = 0.95
 _RECALL_SHARE = 0.7
 #: Within Arabic script, long vowels are what garbles insert and drop: they weigh half.
 _ARABIC_VOWEL_SHARE = 0.5
+#: A final ي on one Arabic token only (a nisba adjective or surname) marks another word.
+_NISBA = "ي"
+_NISBA_FACTOR = 0.93
+_NISBA_MIN_LETTERS = 4
 #: Skeletons shorter than this lean on their vowels.
 _SHORT_SKELETON = 3
 #: Share of the plain spelling in a Latin-to-Latin token similarity.
@@ -154,6 +158,8 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -
                 best = similarity
     if cross_script:
         return CROSS_SCRIPT_CEILING * best
+    if arabic_a and (a[-1] == _NISBA) != (b[-1] == _NISBA) and min(len(a), len(b)) >= _NISBA_MIN_LETTERS:
+        best *= _NISBA_FACTOR  # البغدادي is of Baghdad, not Baghdad; السوداني is not السودان
     if not arabic_a:
         # Latin spellings of one script: the letters themselves count too (however is not Hoover)
         best = (1.0 - _LATIN_SURFACE_SHARE) * best + _LATIN_SURFACE_SHARE * _indel(a, b)
