@@ -3,7 +3,7 @@
 Examples
 --------
 >>> Settings().threshold
-0.8
+0.81
 >>> Settings(threshold=0.8).threshold
 0.8
 >>> Settings(threshold=2.0)
@@ -57,7 +57,7 @@ class Settings:
         Names handed from the index to the scorer.
     """
 
-    threshold: float = 0.8
+    threshold: float = 0.81
     margin: float = 0.01
     fine_weight: float = 0.35
     vowel_weight: float = 0.3
