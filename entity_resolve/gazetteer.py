@@ -20,12 +20,13 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 __all__ = ["DEFAULT_PRIOR", "ENTITY_TYPES", "Entity", "EntityType", "Gazetteer"]
 
@@ -199,15 +200,15 @@ class Gazetteer:
     (['Sirte'], True)
     """
 
-    __slots__ = ("__weakref__", "_by_id", "_entities", "_fingerprint", "origin")
+    __slots__ = ("__weakref__", "_entities", "_fingerprint", "_positions", "origin")
 
     def __init__(self, entities: Iterable[Entity], *, origin: str = "records") -> None:
-        self._entities: tuple[Entity, ...] = tuple(entities)
-        self._by_id: dict[str, Entity] = {}
-        for entity in self._entities:
-            if entity.id in self._by_id:
+        self._entities: Sequence[Entity] = tuple(entities)
+        self._positions: dict[str, int] = {}
+        for position, entity in enumerate(self._entities):
+            if entity.id in self._positions:
                 raise ValueError(f"{origin}: duplicate id {entity.id!r}")
-            self._by_id[entity.id] = entity
+            self._positions[entity.id] = position
         self._fingerprint: str | None = None
         self.origin = origin
 
@@ -267,24 +268,29 @@ class Gazetteer:
         """
         if not isinstance(other, Gazetteer):
             other = Gazetteer.from_records(other)
-        return Gazetteer((*self._entities, *other), origin=f"{self.origin}+{other.origin}")
+        return Gazetteer((*self, *other), origin=f"{self.origin}+{other.origin}")
 
     # -- collection protocol --------------------------------------------------
     def __len__(self) -> int:
         return len(self._entities)
 
     def __iter__(self) -> Iterator[Entity]:
-        return iter(self._entities)
+        return (self._entities[position] for position in range(len(self._entities)))
 
     def __contains__(self, entity_id: object) -> bool:
-        return entity_id in self._by_id
+        return entity_id in self._positions
 
     def __getitem__(self, entity_id: str) -> Entity:
-        return self._by_id[entity_id]
+        return self._entities[self._positions[entity_id]]
 
     def get(self, entity_id: str, default: Entity | None = None) -> Entity | None:
         """The entity with ``entity_id``, or ``default``."""
-        return self._by_id.get(entity_id, default)
+        position = self._positions.get(entity_id)
+        return default if position is None else self._entities[position]
+
+    def entity_at(self, position: int) -> Entity:
+        """The entity at ``position`` in iteration order (what indexes refer to)."""
+        return self._entities[position]
 
     def __repr__(self) -> str:
         return f"<Gazetteer {len(self)} entities from {self.origin}>"
@@ -294,11 +300,68 @@ class Gazetteer:
         """A digest of every entity's id, type, names and prior (keys saved indexes)."""
         if self._fingerprint is None:
             digest = hashlib.blake2b(digest_size=16)
-            for entity in self._entities:
+            for entity in self:
                 digest.update("\x1f".join((entity.id, entity.type, *entity.names, repr(entity.prior))).encode())
                 digest.update(b"\x1e")
             self._fingerprint = digest.hexdigest()
         return self._fingerprint
+
+
+class _LazyEntities(Sequence[Entity]):
+    """Entities of a trusted JSON Lines file, parsed on first access.
+
+    The built-in gazetteer is validated when it is built (and by its tests);
+    reading its 100,000 records eagerly would cost a second at every start,
+    while a resolver touches a few dozen per mention.
+    """
+
+    __slots__ = ("_cache", "_lines", "_path")
+
+    def __init__(self, lines: list[str], path: Path) -> None:
+        self._lines = lines
+        self._path = path
+        self._cache: list[Entity | None] = [None] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, position: int) -> Entity: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[Entity]: ...
+    def __getitem__(self, position: int | slice) -> Entity | Sequence[Entity]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        entity = self._cache[position]
+        if entity is None:
+            origin = f"{self._path}:{position + 1}"
+            try:
+                record = json.loads(self._lines[position])
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{origin}: invalid JSON ({error.msg})") from None
+            entity = entity_from_record(record, origin)
+            self._cache[position] = entity
+        return entity
+
+
+_LEADING_ID = re.compile(r'\{"id":\s*"([^"\\]+)"')
+
+
+def _lazy_gazetteer(data: bytes, path: Path, origin: str) -> Gazetteer:
+    """A gazetteer over a trusted JSON Lines file whose records start with ``{"id":"..."``."""
+    lines = [line for line in data.decode("utf-8").split("\n") if line.strip()]
+    positions: dict[str, int] = {}
+    for position, line in enumerate(lines):
+        match = _LEADING_ID.match(line)
+        entity_id = match.group(1) if match else str(json.loads(line).get("id", ""))
+        if not entity_id or entity_id in positions:
+            raise ValueError(f"{path}:{position + 1}: missing or duplicate id {entity_id!r}")
+        positions[entity_id] = position
+    gazetteer = Gazetteer((), origin=origin)
+    gazetteer._entities = _LazyEntities(lines, path)
+    gazetteer._positions = positions
+    gazetteer._fingerprint = hashlib.blake2b(data, digest_size=16).hexdigest()
+    return gazetteer
 
 
 def _entities_from_rows(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> list[Entity]:
@@ -318,6 +381,4 @@ def _entities_from_rows(rows: Iterable[tuple[str, Mapping[str, Any]]]) -> list[E
 def _default_gazetteer() -> Gazetteer:
     resource = resources.files("entity_resolve").joinpath("data", "gazetteer", _DEFAULT_FILE)
     with resources.as_file(resource) as path:
-        gazetteer = Gazetteer.load(path)
-    gazetteer.origin = "built-in"
-    return gazetteer
+        return _lazy_gazetteer(path.read_bytes(), Path(path), origin="built-in")

@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from . import __version__
+from .context import country_names
 from .gazetteer import Gazetteer
 from .keys import coarse_skeleton, fine_skeleton_variants, readings
 from .normalize import normalize_name
@@ -141,6 +142,11 @@ def token_keys(token: str) -> tuple[tuple[str, float], ...]:
     return tuple(keys.items())
 
 
+def _unpack_country_names(packed: np.ndarray) -> dict[str, frozenset[str]]:
+    rows = (line.split("\t") for line in _unpack(packed))
+    return {code: frozenset(names.split()) for code, names in rows}
+
+
 def _pack(strings: Sequence[str]) -> np.ndarray:
     """Strings as one UTF-8 byte array, newline-separated (compact, no pickle)."""
     return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
@@ -204,6 +210,8 @@ class NameIndex:
         For each indexed name, the position of its entity in ``entity_ids``.
     name_alias : numpy.ndarray
         For each indexed name, its position in ``Entity.names``.
+    country_names : dict
+        Fine skeletons of each country's names, by ISO code (context evidence).
     name_flags : numpy.ndarray
         For each indexed name, ``ARABIC_NAME`` (written in Arabic script) and
         ``FOREIGN_LETTERS`` (with Persian or Urdu letters) bits.
@@ -220,6 +228,7 @@ class NameIndex:
     key_offsets: np.ndarray
     postings: np.ndarray
     name_prior: np.ndarray
+    country_names: dict[str, frozenset[str]]
     fingerprint: str
 
     @classmethod
@@ -280,6 +289,7 @@ class NameIndex:
             key_offsets=offsets,
             postings=names,
             name_prior=np.array(name_prior, dtype=np.float32),
+            country_names=country_names(gazetteer),
             fingerprint=gazetteer.fingerprint,
         )
 
@@ -401,6 +411,9 @@ class NameIndex:
             "key_offsets": self.key_offsets,
             "postings": self.postings,
             "name_prior": self.name_prior,
+            "country_names": _pack(
+                [f"{code}\t{' '.join(sorted(names))}" for code, names in sorted(self.country_names.items())]
+            ),
         }
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
@@ -429,6 +442,7 @@ class NameIndex:
                     key_offsets=data["key_offsets"],
                     postings=data["postings"],
                     name_prior=data["name_prior"],
+                    country_names=_unpack_country_names(data["country_names"]),
                     fingerprint=fingerprint,
                 )
         except (OSError, ValueError, KeyError):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .config import Settings
-from .context import DocumentContext, country_names
+from .context import DocumentContext
 from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import FOREIGN_LETTERS, NameIndex, cached_index
@@ -189,8 +189,7 @@ class Resolver:
         else:
             directory = None
         self.index: NameIndex = cached_index(self.gazetteer, directory)
-        self._entities: tuple[Entity, ...] = tuple(self.gazetteer)
-        self._countries: dict[str, frozenset[str]] | None = None
+        self._entity_at = self.gazetteer.entity_at
         # a surname alone names a person; half a place or organisation name rarely names it
         self._partial_floor = {
             "person": self.settings.partial_floor,
@@ -216,10 +215,8 @@ class Resolver:
     # -- scoring -----------------------------------------------------------------
     def _context_bonus(self, entity: Entity, matched: NameMatch, context: DocumentContext) -> float:
         """Bonus in [0, ``context_weight``]: two pieces of evidence give the whole bonus."""
-        if self._countries is None:
-            self._countries = country_names(self.gazetteer)
         matched_tokens = {fine_skeleton(m.name_token) for m in matched.alignment}
-        evidence = context.support(entity, matched_tokens, self._countries)
+        evidence = context.support(entity, matched_tokens, self.index.country_names)
         return self.settings.context_weight * min(1.0, len(evidence) / 2.0)
 
     def _score(
@@ -252,7 +249,7 @@ class Resolver:
         return 1.0
 
     def _candidate(self, scored: _Scored) -> Candidate:
-        entity = self._entities[scored.entity_position]
+        entity = self._entity_at(scored.entity_position)
         matched = scored.matched
         explanation = Explanation(
             query=" ".join(scored.query.tokens),
@@ -323,7 +320,9 @@ class Resolver:
                 current = best.get(scored.entity_position)
                 if current is None or scored.score > current.score:
                     best[scored.entity_position] = scored
-        ranked_positions = sorted(best, key=lambda p: (-best[p].score, -self._entities[p].prior, self._entities[p].id))
+        ranked_positions = sorted(
+            best, key=lambda p: (-best[p].score, -self._entity_at(p).prior, self._entity_at(p).id)
+        )
         ranked = [self._candidate(best[p]) for p in ranked_positions[: max(top_k, 2)]]
         return self._decide(mention, query, ranked, top_k)
 
@@ -337,7 +336,7 @@ class Resolver:
     ) -> _Scored | None:
         """Score one indexed name against one reading of the mention (None if its type is not wanted)."""
         entity_position = int(self.index.name_entity[name_number])
-        entity = self._entities[entity_position]
+        entity = self._entity_at(entity_position)
         if wanted is not None and entity.type not in wanted:
             return None
         matched = match_name(
