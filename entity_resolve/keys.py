@@ -190,25 +190,35 @@ class Reading:
     indexed: bool = True
 
 
+_WAW_MARK = "\uffff"  # a medial و read as a consonant
+
+
 def _arabic_reading(token: str, waw_consonant: bool = False) -> Reading:
-    fine: list[str] = []
-    vocalic: list[str] = []
-    last = len(token) - 1
-    for position, letter in enumerate(token):
-        if waw_consonant and letter == "و" and 0 < position < last:
-            fine.append("w")
-            vocalic.append("w")
-            continue
-        if position == last and position > 1 and letter in "هي":
-            # final ة (folded to ه) is an a; final ي may be ى (a) or the i of a nisba
-            fine.append(_VOWEL_MARK)
-            vocalic.append(FINAL_TEH if letter == "ه" else FINAL_YEH)
-            continue
-        consonant = _ARABIC_TO_FINE.get(letter)
-        fine.append(consonant or _VOWEL_MARK)
-        vocalic.append(consonant or _ARABIC_VOWELS.get(letter, ""))
-    fine_text = _collapse("".join(fine))
-    return Reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)), indexed=not waw_consonant)
+    if waw_consonant:  # a medial و read as the consonant a garble put there
+        token = token[0] + token[1:-1].replace("و", _WAW_MARK) + token[-1]
+    body, final_fine, final_vocalic = token, "", ""
+    if len(token) > 2 and token[-1] in "هي":
+        # final ة (folded to ه) is an a; final ي may be ى (a) or the i of a nisba
+        body, final_fine = token[:-1], _VOWEL_MARK
+        final_vocalic = FINAL_TEH if token[-1] == "ه" else FINAL_YEH
+    fine_text = _collapse(_NOT_FINE.sub(_VOWEL_MARK, body.translate(_ARABIC_FINE_TABLE)) + final_fine)
+    vocalic_text = _collapse(_NOT_VOCALIC.sub("", body.translate(_ARABIC_VOCALIC_TABLE)) + final_vocalic)
+    return Reading(fine_text, coarse_skeleton(fine_text), vocalic_text, indexed=not waw_consonant)
+
+
+def _arabic_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """``str.translate`` tables of Arabic letters to fine and vocalic symbols."""
+    letters = {chr(code) for code in range(0x0600, 0x0700)} | set(_ARABIC_TO_FINE) | set(_ARABIC_VOWELS)
+    fine = {ord(letter): _ARABIC_TO_FINE.get(letter, _VOWEL_MARK) for letter in letters}
+    vocalic = {ord(letter): _ARABIC_TO_FINE.get(letter) or _ARABIC_VOWELS.get(letter, "") for letter in letters}
+    fine[ord(_WAW_MARK)] = vocalic[ord(_WAW_MARK)] = "w"
+    return fine, vocalic
+
+
+_ARABIC_FINE_TABLE, _ARABIC_VOCALIC_TABLE = _arabic_tables()
+#: Anything a stray character left that is not a symbol of the alphabets.
+_NOT_FINE = re.compile("[^bfmnlrtTdDszShxGqkgjw.]")
+_NOT_VOCALIC = re.compile(f"[^bfmnlrtTdDszShxGqkgjwaiu{AYN}{FINAL_TEH}{FINAL_YEH}]")
 
 
 def _arabic_readings(token: str) -> list[Reading]:
