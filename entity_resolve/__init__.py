@@ -15,20 +15,26 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .cluster import Cluster, cluster
 from .config import Settings
 from .gazetteer import Entity, Gazetteer
 from .resolver import Candidate, Explanation, Resolution, Resolver, resolve
 from .score import TokenMatch
+from .text import Mention, resolve_text
 
 __all__ = [
     "Candidate",
+    "Cluster",
     "Entity",
     "Explanation",
     "Gazetteer",
+    "Mention",
     "Resolution",
     "Resolver",
     "Settings",
     "TokenMatch",
     "__version__",
+    "cluster",
     "resolve",
+    "resolve_text",
 ]

@@ -1,0 +1,708 @@
+"""Spot and resolve the name mentions of a running text.
+
+No named-entity model is available offline, so the gazetteer itself spots
+names: every run of one to ``MAX_SPAN_TOKENS`` adjacent tokens (Arabic or
+Latin, offsets kept in the original text) that could be a name is resolved
+with the ``Resolver``, a title word before it (الجنرال, President) joining the
+span. Spans whose resolution names an entity and whose match covers the name
+well are kept, the best and longest first ("خليفة حفتر" over "حفتر"). A
+second, document-level pass re-reads leftover capitalised Latin words and
+Arabic words after a title, with the names of the entities already found as
+context, so that a garble late in an article links to the person named in
+full earlier.
+
+Examples
+--------
+>>> from entity_resolve.gazetteer import Gazetteer
+>>> g = Gazetteer.from_records([
+...     {"id": "person:khalifa-haftar", "type": "person", "name": "Khalifa Haftar",
+...      "aliases": ["خليفة حفتر", "حفتر"], "prior": 0.95},
+...     {"id": "place:benghazi", "type": "place", "name": "Benghazi", "aliases": ["بنغازي"]},
+... ])
+>>> text = "وصل خليفة حفتر إلى بنغازي، وقال الجنرال هوثر إن"
+>>> [(m.text, m.entity.id) for m in resolve_text(text, gazetteer=g)]
+[('خليفة حفتر', 'person:khalifa-haftar'), ('بنغازي', 'place:benghazi'), ('الجنرال هوثر', 'person:khalifa-haftar')]
+>>> m = resolve_text(text, gazetteer=g)[0]
+>>> text[m.start:m.end] == m.text
+True
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import Entity, Gazetteer
+from .normalize import normalize_name, strip_clitic
+from .resolver import Candidate, Resolution, Resolver, _resolver_for
+
+__all__ = [
+    "CONTEXT_WINDOW_CHARS",
+    "MAX_SPAN_TOKENS",
+    "MAX_TEXT_CHARS",
+    "Mention",
+    "resolve_text",
+]
+
+#: Text read at most; a longer text is cut (its mentions past the cut are not found).
+MAX_TEXT_CHARS = 100_000
+#: Longest span tried, in name tokens (a title before it comes on top).
+MAX_SPAN_TOKENS = 5
+#: Longest title before a name, in tokens ("الرئيس السابق", "Lieutenant General").
+MAX_TITLE_TOKENS = 3
+#: Characters of text on each side of a span given to the resolver as context
+#: (bounded, so that the cost of a text stays linear in its length).
+CONTEXT_WINDOW_CHARS = 1_000
+#: Single tokens shorter than this (letters) are not spans on their own.
+MIN_TOKEN_LETTERS = 3
+#: A lone token naming an entity this obscure (``Entity.prior``) in the first pass is
+#: more likely a common word (وقف, "to stop", is also a hamlet).
+LONE_TOKEN_MIN_PRIOR = 0.4
+#: A lone token naming part of a longer name (a surname alone) in the first pass
+#: needs an entity at least this prominent (دعا, "he called", is also a first name).
+PARTIAL_TOKEN_MIN_PRIOR = 0.5
+#: Every token of a span must match a name token at least this well.
+MIN_ALIGNED_SIMILARITY = 0.75
+#: Without a title, a leftover token of the second pass must match a name token this well
+#: (هوتر for حفتر, not جلسة for مجلس).
+GARBLE_TOKEN_SIMILARITY = 0.85
+#: Share of the matched name that a span must cover ("of" is not Party of God).
+MIN_COVERAGE = 0.5
+#: Two overlapping spans of one entity whose scores differ by less than this: the longer wins.
+LENGTH_TOLERANCE = 0.03
+#: Names looked up per token when checking that the edges of a span can belong to one
+#: name; a token with more (a common word) is not checked.
+PREFILTER_NAMES = 2_000
+#: Candidates of the context-free resolution that may become acceptable with context.
+PROBE_TOP_K = 10
+#: Names of each entity found in the first pass added to the context of the second.
+DOCUMENT_NAMES_PER_ENTITY = 8
+#: Entities found in the first pass whose names join the context of the second, at most.
+MAX_DOCUMENT_ENTITIES = 64
+#: Candidates kept in ``Mention.candidates``.
+OUTPUT_TOP_K = 5
+#: The only type that a lone token may name by part of its name (a surname).
+_PARTIAL_NAME_TYPE = "person"
+#: The type that a title cue names.
+_CUE_TYPE = "person"
+_ARABIC_ARTICLE = "ال"
+
+# Letters and the marks, joiners and apostrophes that may sit inside a word.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff"
+_JOINERS = "\u00ad\u200b-\u200f\u2060\u202a-\u202e\u2066-\u2069"
+_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}{_JOINERS}])*(?:['’ʼ](?:[^\W\d_]|[{_MARKS}])+)*")
+# What may separate two tokens of one name: spaces, invisible controls, one hyphen or line break.
+_SPACE = f"[ \\t\u00a0\u2009\u202f{_JOINERS}]*"
+_NAME_GAP = re.compile(rf"{_SPACE}(?:[-‐‑]|\r?\n)?{_SPACE}")
+# After a title, a full stop too ("Gen. Haftar", "Dr. Sarraj").
+_TITLE_GAP = re.compile(rf"{_SPACE}\.?{_SPACE}")
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Particles that belong to names ("al-Sarraj", "bin Salman", "de Mistura"): lowercase is fine.
+_PARTICLES = _word_set(
+    "al el ad ar as ash at ath az an ed es er et ez bin ibn ben bint abu abou abd ould ul "
+    "de da di du del della des der den van von la le"
+)
+# Lowercase words that may stand inside a name ("Party of God", "Islamic State in Iraq").
+_CONNECTORS = _word_set("of in for and the on de du des la le et y del der die das und von fur")
+
+# Function words of English, French and German: never at the edge of a span.
+_LATIN_FUNCTION_WORDS = _word_set(
+    """
+    a an the and or but if then than that this these those there here what which who whom whose when where
+    why how all any both each few more most other some such no nor not only own same so too very can will
+    just should now also be is are was were been being have has had do does did of in on at by for with
+    about against between into through during before after above below to from up down out off over under
+    again further once he she it they we you i me him her them us his its their our your my mine said says
+    say told according while since until monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december today yesterday tomorrow
+    le la les un une des du de et ou mais donc car ni que qui quoi dont il elle ils elles nous vous je tu
+    se sa son ses leur leurs ce cet cette ces dans par pour avec sans sur sous entre vers chez est sont
+    etait ont avait selon aussi plus lundi mardi mercredi jeudi vendredi samedi dimanche
+    der die das ein eine einer eines einem einen und oder aber wenn dass weil mit von zu zum zur im am
+    auf aus bei nach vor uber unter fur gegen ohne um ist sind war waren hat haben wird werden sich nicht
+    auch noch nur sein seine ihre ihr wie was wer wo montag dienstag mittwoch donnerstag freitag samstag
+    sonntag
+    """
+)
+# Common news words that start or end names ("Government of National Accord"): never a span alone.
+_LATIN_COMMON_WORDS = _word_set(
+    """
+    new last first mr mrs ms news report reports official officials government forces army city state
+    national international council ministry minister president general
+    """
+)
+# Arabic function words (folded as ``normalize_name`` folds them): never at the edge of a span.
+_ARABIC_FUNCTION_WORDS = """
+    في من الى إلى على عن مع ان أن إن انه أنه إنه بان بأن لان لأن كان كانت يكون تكون قد لقد لم لن لا ما
+    ماذا هذا هذه ذلك تلك هؤلاء الذي التي الذين اللذين اللتين هو هي هم هما نحن انا أنا انت أنت كل بعض غير
+    بين عند عندما حتى ثم او أو أم بل لكن لكنه كما مثل حيث اذا إذا منذ خلال حول ضد نحو عبر دون قبل بعد
+    فوق تحت امام أمام وراء لدى اي أي ايضا أيضا قال قالت يقول تقول اكد أكد اكدت أكدت اضاف أضاف اعلن أعلن
+    وفق وفقا بحسب حسب اليوم امس أمس غدا يوم الاثنين الثلاثاء الاربعاء الأربعاء الخميس الجمعة السبت الأحد
+    الاحد هناك هنا الان الآن حين بينما فيما وقت الوقت اكثر أكثر اقل أقل
+"""
+# Common Arabic news words that start or end names (مجلس الأمن الدولي): never a span alone.
+_ARABIC_COMMON_WORDS = """
+    باسم مدينة المدينة منطقة المنطقة قوات القوات الجيش جيش حكومة الحكومة رئيس الرئيس وزير الوزير وزارة
+    الوزارة دولة الدولة بلاد البلاد شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط الشمال الجنوب الشرق
+    الغرب عام العام سنة السنة شهر الشهر كبير كبيرة جديد جديدة عدد العديد مجموعة المجموعة الناطق المتحدث
+    متحدث مصدر مصادر وقف بيان البيان تقرير التقرير الوطني الوطنية الدولي الدولية العربي العربية الليبي الليبية
+    السوري السورية المصري المصرية الاسلامي الإسلامي الاسلامية الإسلامية مجلس المجلس
+"""
+
+
+@lru_cache(maxsize=2)
+def _arabic_words(words: str) -> frozenset[str]:
+    """The words as written and as ``normalize_name`` folds them."""
+    folded: set[str] = set()
+    for word in words.split():
+        folded.update(normalize_name(word).tokens)
+        folded.add(word)
+    return frozenset(folded)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name found in a text and what it resolves to.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets in the original text: ``text[start:end] == mention.text``.
+    text : str
+        The mention as written, title included when one precedes the name.
+    entity : Entity or None
+        The resolved entity (``resolve_text`` returns resolved mentions only;
+        None is for mentions built by hand, e.g. for ``cluster``).
+    score : float
+        The resolver's score in [0, 1].
+    candidates : tuple of Candidate
+        Best first, at most five.
+    cues : tuple of str
+        Title cues found in the mention (``"general"``, ``"president"``).
+    """
+
+    start: int
+    end: int
+    text: str
+    entity: Entity | None
+    score: float
+    candidates: tuple[Candidate, ...] = ()
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    arabic: bool
+    capitalised: bool
+    joins_next: bool  # only spaces, a hyphen or a line break before the next token
+    title_gap_next: bool  # as ``joins_next``, or a full stop after an abbreviation
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    first: int  # index of the first token (the title's first token when there is one)
+    last: int  # index of the last token
+    start: int
+    end: int
+    resolution: Resolution
+
+    @property
+    def entity(self) -> Entity:
+        assert self.resolution.entity is not None
+        return self.resolution.entity
+
+    @property
+    def score(self) -> float:
+        return self.resolution.score
+
+    @property
+    def rank(self) -> tuple[float, int, int, int]:
+        """Sort key: best score, then most tokens, then longest, then leftmost."""
+        return (-self.score, -(self.last - self.first), -(self.end - self.start), self.start)
+
+
+@lru_cache(maxsize=65_536)
+def _title_tokens(window: str) -> tuple[str, ...] | None:
+    """The cues of ``window`` when it is a title and nothing else (الجنرال, Gen, Prime Minister)."""
+    normalized = normalize_name(window)
+    if normalized.tokens or not normalized.cues:
+        return None
+    return normalized.cues
+
+
+def _letters(token: str) -> int:
+    return sum(ch.isalpha() for ch in token)
+
+
+def _tokenize(text: str) -> list[_Token]:
+    matches = list(_WORD.finditer(text))
+    tokens: list[_Token] = []
+    for position, match in enumerate(matches):
+        word = match.group()
+        following = matches[position + 1].start() if position + 1 < len(matches) else None
+        gap = text[match.end() : following] if following is not None else None
+        arabic = _ARABIC_LETTER.match(word) is not None
+        tokens.append(
+            _Token(
+                start=match.start(),
+                end=match.end(),
+                text=word,
+                arabic=arabic,
+                capitalised=not arabic and not word[0].islower(),
+                joins_next=gap is not None and _NAME_GAP.fullmatch(gap) is not None,
+                title_gap_next=gap is not None
+                and (_NAME_GAP.fullmatch(gap) is not None or _TITLE_GAP.fullmatch(gap) is not None),
+            )
+        )
+    return tokens
+
+
+def _vocabulary(resolver: Resolver) -> frozenset[str]:
+    """Every token of every indexed name, without the Arabic article (built once per resolver)."""
+    with _vocabulary_lock:
+        found = _vocabularies.get(resolver)
+        if found is None:
+            found = frozenset(
+                token.removeprefix(_ARABIC_ARTICLE)
+                for joined in resolver.index.name_tokens
+                for token in joined.split(" ")
+            )
+            _vocabularies[resolver] = found
+        return found
+
+
+_vocabularies: weakref.WeakKeyDictionary[Resolver, frozenset[str]] = weakref.WeakKeyDictionary()
+_vocabulary_lock = threading.Lock()
+
+
+def _spellings(token: str) -> tuple[str, ...]:
+    """A folded token as it may be spelt in a name: itself and without a proclitic, article aside."""
+    stripped = strip_clitic(token)
+    forms = (token,) if stripped is None else (token, stripped)
+    return tuple(form.removeprefix(_ARABIC_ARTICLE) for form in forms)
+
+
+def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) -> bool:
+    """The span matches the candidate's name well (see ``_accepted``)."""
+    entity = candidate.entity
+    explanation = candidate.explanation
+    query_tokens = explanation.query.split()
+    if not query_tokens or explanation.coverage < MIN_COVERAGE:
+        return False
+    if len(explanation.alignment) < len(query_tokens):
+        return False  # a token of the span matches nothing of the name
+    if min(pair.similarity for pair in explanation.alignment) < min_similarity:
+        return False
+    if not strict:
+        return True
+    if not any(
+        pair.name_token.removeprefix(_ARABIC_ARTICLE) in _spellings(pair.query_token) for pair in explanation.alignment
+    ):
+        return False
+    if len(query_tokens) > 1:
+        return True
+    if explanation.coverage < 1.0:
+        return entity.type == _PARTIAL_NAME_TYPE and entity.prior >= PARTIAL_TOKEN_MIN_PRIOR
+    return entity.prior >= LONE_TOKEN_MIN_PRIOR
+
+
+def _accepted(resolution: Resolution, *, strict: bool, min_similarity: float = MIN_ALIGNED_SIMILARITY) -> bool:
+    """The resolver accepted an entity and the span matches its name well.
+
+    Every token of the span matches a name token at least ``min_similarity``
+    and the span covers ``MIN_COVERAGE`` of the name. When ``strict`` (first
+    pass), a token of the span is spelt as in the name; a lone token names
+    an entity of prior ``LONE_TOKEN_MIN_PRIOR`` or more, and when it covers
+    part of the name only, a person of prior ``PARTIAL_TOKEN_MIN_PRIOR``
+    or more (a surname alone; half an organisation's name is a common word).
+    """
+    if resolution.entity is None or not resolution.candidates:
+        return False
+    best = resolution.candidates[0]
+    return best.entity.id == resolution.entity.id and _structure_ok(best, strict=strict, min_similarity=min_similarity)
+
+
+class _Spotter:
+    """The state of one ``resolve_text`` call: tokens, caches and the resolver."""
+
+    def __init__(self, text: str, resolver: Resolver, types: Iterable[str] | str | None) -> None:
+        self.text = text
+        self.resolver = resolver
+        self.types = types
+        self.tokens = _tokenize(text)
+        # a text without any capital letter (or all capitals) says nothing by case
+        latin = [t for t in self.tokens if not t.arabic]
+        self.case_blind = all(t.capitalised for t in latin) or not any(t.capitalised for t in latin)
+        self.vocabulary = _vocabulary(resolver)
+        self.arabic_function_words = _arabic_words(_ARABIC_FUNCTION_WORDS)
+        self.arabic_common_words = _arabic_words(_ARABIC_COMMON_WORDS)
+        # context moves an uncertain score by at most this much
+        self.context_slack = 2.0 * resolver.settings.context_weight
+        self._plain: dict[str, Resolution] = {}
+        self._folded: dict[str, tuple[str, ...]] = {}
+        self._entities: dict[str, frozenset[int] | None] = {}
+        self._titles: dict[int, int | None] = {}
+
+    # -- token predicates ----------------------------------------------------------
+    def folded(self, token: _Token) -> tuple[str, ...]:
+        """The normalised tokens of ``token`` (usually one; none for an article)."""
+        found = self._folded.get(token.text)
+        if found is None:
+            found = normalize_name(token.text).tokens
+            self._folded[token.text] = found
+        return found
+
+    def is_stopword(self, token: _Token, *, single: bool) -> bool:
+        """A function word; when ``single``, a common news word too (either clitic reading)."""
+        if not token.arabic:
+            word = token.text.casefold()
+            return word in _LATIN_FUNCTION_WORDS or (single and word in _LATIN_COMMON_WORDS)
+        forms = {token.text, *self.folded(token)}
+        stripped = strip_clitic(token.text)
+        if stripped is not None:
+            forms |= {stripped, *normalize_name(stripped).tokens}
+        return bool(forms & self.arabic_function_words) or (single and bool(forms & self.arabic_common_words))
+
+    def is_particle(self, token: _Token) -> bool:
+        return not token.arabic and token.text.casefold() in _PARTICLES
+
+    def is_connector(self, token: _Token) -> bool:
+        return not token.arabic and token.text.casefold() in _CONNECTORS
+
+    def is_acronym(self, token: _Token) -> bool:
+        return not token.arabic and len(token.text) >= 2 and token.text.isupper() and not self.case_blind
+
+    def is_title(self, index: int) -> bool:
+        return _title_tokens(self.tokens[index].text) is not None
+
+    def name_like(self, token: _Token) -> bool:
+        """Could be part of a name: Arabic, or Latin capitalised (any case in a case-blind text)."""
+        return token.arabic or token.capitalised or self.case_blind
+
+    def can_edge(self, index: int, *, first: bool, single: bool) -> bool:
+        """Token ``index`` may start (``first``) or end a span, or be one alone (``single``)."""
+        token = self.tokens[index]
+        if self.is_acronym(token):
+            return True
+        if self.is_title(index) or self.is_stopword(token, single=single):
+            return False
+        if self.is_particle(token):
+            return first and not single
+        if not self.name_like(token):
+            return False
+        return _letters(token.text) >= MIN_TOKEN_LETTERS
+
+    def can_inside(self, index: int) -> bool:
+        token = self.tokens[index]
+        return self.name_like(token) or self.is_particle(token) or self.is_connector(token)
+
+    def title_before(self, index: int) -> int | None:
+        """Index of the first token of the title right before token ``index``, if any."""
+        if index in self._titles:
+            return self._titles[index]
+        found: int | None = None
+        for width in range(1, MAX_TITLE_TOKENS + 1):
+            first = index - width
+            if first < 0 or not self.tokens[index - 1].title_gap_next:
+                break
+            if any(not self.tokens[k].joins_next for k in range(first, index - 1)):
+                break
+            window = self.text[self.tokens[first].start : self.tokens[index - 1].end]
+            if _title_tokens(window) is not None:
+                found = first
+        self._titles[index] = found
+        return found
+
+    # -- cheap checks before resolving -------------------------------------------
+    def spelt_as_a_name(self, token: _Token) -> bool:
+        """Some name of the gazetteer has a token spelt as this one (folded, clitic and article aside)."""
+        return any(form in self.vocabulary for folded in self.folded(token) for form in _spellings(folded))
+
+    def entities_of(self, token: _Token) -> frozenset[int] | None:
+        """Entities whose names share index keys with ``token``; None when too many to tell."""
+        if token.text in self._entities:
+            return self._entities[token.text]
+        index = self.resolver.index
+        found: frozenset[int] | None = frozenset()
+        folded = self.folded(token)
+        if folded:
+            names = index.lookup(folded, limit=PREFILTER_NAMES)
+            if len(names) >= PREFILTER_NAMES:
+                found = None
+            else:
+                found = frozenset(int(position) for position in index.name_entity[names])
+        self._entities[token.text] = found
+        return found
+
+    def admissible(self, first: int, last: int, *, strict: bool) -> bool:
+        """Could tokens ``first..last`` be one name? Cheap: no resolver call.
+
+        With ``strict``, a token must be spelt as in some name; the tokens must
+        share a candidate entity in the index (tokens of common words, with
+        too many candidates, are not checked).
+        """
+        content = [t for t in self.tokens[first : last + 1] if self.folded(t) and not self.is_connector(t)]
+        if not content:
+            return False
+        if strict and not any(self.spelt_as_a_name(t) for t in content):
+            return False
+        if len(content) == 1:
+            return True
+        shared: frozenset[int] | None = None
+        for token in content:
+            entities = self.entities_of(token)
+            if entities is not None:
+                shared = entities if shared is None else shared & entities
+        return shared is None or bool(shared)
+
+    def promising(self, mention: str, *, strict: bool, min_similarity: float) -> bool:
+        """The context-free resolution has a candidate that context could make acceptable."""
+        probe = self._plain.get(mention)
+        if probe is None:
+            probe = self.resolver.resolve(mention, types=self.types, top_k=PROBE_TOP_K)
+            self._plain[mention] = probe
+        floor = self.resolver.settings.threshold - self.context_slack
+        return any(
+            candidate.score >= floor and _structure_ok(candidate, strict=strict, min_similarity=min_similarity)
+            for candidate in probe.candidates
+        )
+
+    # -- resolution --------------------------------------------------------------
+    def window(self, start: int, end: int) -> str:
+        return self.text[max(0, start - CONTEXT_WINDOW_CHARS) : end + CONTEXT_WINDOW_CHARS]
+
+    def spans(
+        self,
+        first: int,
+        *,
+        strict: bool,
+        taken: Sequence[bool],
+        extra_context: Sequence[str] = (),
+        min_similarity: float = MIN_ALIGNED_SIMILARITY,
+    ) -> list[_Span]:
+        """Accepted spans that start at token ``first`` (or at the title before it)."""
+        tokens = self.tokens
+        title = self.title_before(first)
+        if title is not None and any(taken[title:first]):
+            title = None
+        found: list[_Span] = []
+        last = first
+        while last < len(tokens) and last - first < MAX_SPAN_TOKENS and not taken[last]:
+            if last > first and not (tokens[last - 1].joins_next and self.can_inside(last)):
+                break
+            single = last == first
+            if self.can_edge(last, first=single, single=single) and self.admissible(first, last, strict=strict):
+                for span_first in (first,) if title is None else (first, title):
+                    start, end = tokens[span_first].start, tokens[last].end
+                    mention = self.text[start:end]
+                    if not self.promising(mention, strict=strict, min_similarity=min_similarity):
+                        continue
+                    context = [self.window(start, end), *extra_context]
+                    resolution = self.resolver.resolve(mention, context=context, types=self.types, top_k=OUTPUT_TOP_K)
+                    if _accepted(resolution, strict=strict, min_similarity=min_similarity):
+                        found.append(_Span(span_first, last, start, end, resolution))
+            last += 1
+        return found
+
+
+def _first_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
+    """Resolve every plausible span of one to ``MAX_SPAN_TOKENS`` name tokens; keep the best."""
+    found: list[_Span] = []
+    for first in range(len(spotter.tokens)):
+        if spotter.can_edge(first, first=True, single=False):
+            found.extend(spotter.spans(first, strict=True, taken=taken))
+    return _select(found, taken)
+
+
+def _select(spans: list[_Span], taken: list[bool]) -> list[_Span]:
+    """Non-overlapping spans, best first, marked in ``taken``.
+
+    Of overlapping spans of one entity whose scores differ by less than
+    ``LENGTH_TOLERANCE``, the longer wins ("خليفة حفتر" over "حفتر").
+    """
+    chosen: list[_Span] = []
+    by_first: dict[int, list[_Span]] = {}
+    for span in spans:
+        by_first.setdefault(span.first, []).append(span)
+    reach = MAX_SPAN_TOKENS + MAX_TITLE_TOKENS
+    for span in sorted(spans, key=lambda s: s.rank):
+        if any(taken[span.first : span.last + 1]):
+            continue
+        wider = [
+            other
+            for first in range(max(0, span.first - reach), span.first + 1)
+            for other in by_first.get(first, ())
+            if other.last >= span.last
+            and other.entity.id == span.entity.id
+            and other.score >= span.score - LENGTH_TOLERANCE
+            and not any(taken[other.first : other.last + 1])
+        ]
+        best = min(wider, key=lambda s: (-(s.last - s.first), -(s.end - s.start), -s.score, s.start))
+        for position in range(best.first, best.last + 1):
+            taken[position] = True
+        chosen.append(best)
+    return chosen
+
+
+def _document_names(chosen: Sequence[_Span]) -> tuple[list[str], set[str]]:
+    """Names of the entities found so far (first seen first) and their ids."""
+    names: list[str] = []
+    ids: set[str] = set()
+    for span in sorted(chosen, key=lambda s: s.start):
+        if span.entity.id in ids or len(ids) >= MAX_DOCUMENT_ENTITIES:
+            continue
+        ids.add(span.entity.id)
+        names.extend(span.entity.names[:DOCUMENT_NAMES_PER_ENTITY])
+    return names, ids
+
+
+def _second_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) -> list[_Span]:
+    """Re-read leftover tokens with the names of the entities already found as context.
+
+    Tried: capitalised Latin words and Arabic words right after a title.
+    Accepted without the first pass's spelling rules, but only an entity of
+    the document, or a person after a title cue.
+    """
+    names, document_ids = _document_names(chosen)
+    found: list[_Span] = []
+    for first, token in enumerate(spotter.tokens):
+        if taken[first] or not spotter.can_edge(first, first=True, single=True):
+            continue
+        titled = spotter.title_before(first) is not None
+        if (token.arabic and not titled) or (not token.arabic and (spotter.case_blind or not token.capitalised)):
+            continue
+        for bar in (MIN_ALIGNED_SIMILARITY,) if titled else (GARBLE_TOKEN_SIMILARITY,):
+            for span in spotter.spans(first, strict=False, taken=taken, extra_context=names, min_similarity=bar):
+                entity = span.entity
+                if entity.id in document_ids or (span.resolution.cues and entity.type == _CUE_TYPE):
+                    found.append(span)
+    return _select(found, taken)
+
+
+def _choose_resolver(gazetteer: Gazetteer | None, resolver: Resolver | None) -> Resolver:
+    if resolver is not None:
+        if not isinstance(resolver, Resolver):
+            raise TypeError(f"resolver must be a Resolver, not {type(resolver).__name__}")
+        if gazetteer is not None and resolver.gazetteer is not gazetteer:
+            raise ValueError("resolver and gazetteer disagree: pass one of them")
+        return resolver
+    if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+        raise TypeError(f"gazetteer must be a Gazetteer, not {type(gazetteer).__name__}")
+    return _resolver_for(gazetteer)
+
+
+def resolve_text(
+    text: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    resolver: Resolver | None = None,
+    types: Iterable[str] | str | None = None,
+) -> list[Mention]:
+    """Find the names of a text and resolve each to an entity of the gazetteer.
+
+    Parameters
+    ----------
+    text : str
+        A document in any mix of Arabic and Latin script. Only the first
+        ``MAX_TEXT_CHARS`` (100,000) characters are read: a longer text is
+        cut and names past the cut are not found.
+    gazetteer : Gazetteer, optional
+        Defaults to the built-in gazetteer; its resolver is built once.
+    resolver : Resolver, optional
+        A resolver to use instead (its gazetteer must be ``gazetteer`` when both are given).
+    types : str or iterable of str, optional
+        Only entities of these types ("person", "organization", "place").
+
+    Returns
+    -------
+    list of Mention
+        Resolved mentions only, sorted by ``start``, never overlapping;
+        ``text[m.start:m.end] == m.text`` for each.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str, or ``gazetteer``/``resolver`` has the wrong type.
+    ValueError
+        If ``types`` names an unknown type, or ``resolver`` belongs to another gazetteer.
+
+    See Also
+    --------
+    Resolver.resolve : resolves one mention.
+    cluster : groups mentions, resolved or not.
+
+    Notes
+    -----
+    Spotting uses the gazetteer, not a language model: a span is one to
+    ``MAX_SPAN_TOKENS`` adjacent tokens (separated by spaces, a hyphen or a
+    line break) with no stopword or lone short token at its edges; a Latin
+    span needs capitals, unless the text has none (or only capitals). A title
+    right before a span (الجنرال, "Gen.") is tried as part of it. In the first
+    pass a span needs a token spelt as in the name, and a lone token must be
+    spelt as in the name and name a person (a surname) or the whole name of
+    an entity not too obscure (``LONE_TOKEN_MIN_PRIOR``): common words
+    resemble some name of a large gazetteer. Every span token must match a
+    name token and the span must cover ``MIN_COVERAGE`` of the name; the
+    second pass drops the spelling rules but accepts only entities of the
+    document or persons after a title. Overlaps are settled greedily
+    by score, then length. Each span is resolved with
+    ``CONTEXT_WINDOW_CHARS`` characters on each side as context; the second
+    pass adds the names of the entities found in the first.
+
+    Cost is linear in the length of the text: at most ``2 * MAX_SPAN_TOKENS``
+    spans start at each token; a multi-token span is resolved only when the
+    index finds one entity for both its edge tokens, and with context only
+    when its context-free score is near the threshold; context is bounded
+    per span. Context-free resolutions are cached per distinct span text.
+    The result is deterministic.
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Gazetteer
+    >>> g = Gazetteer.from_records([
+    ...     {"id": "person:fayez-al-sarraj", "type": "person", "name": "Fayez al-Sarraj",
+    ...      "aliases": ["فايز السراج"]},
+    ...     {"id": "place:tripoli", "type": "place", "name": "Tripoli", "aliases": ["طرابلس"]},
+    ... ])
+    >>> [(m.start, m.end, m.text, m.entity.id) for m in resolve_text(
+    ...     "Prime Minister Fayez al-Sarraj returned to Tripoli.", gazetteer=g)]
+    [(0, 30, 'Prime Minister Fayez al-Sarraj', 'person:fayez-al-sarraj'), (43, 50, 'Tripoli', 'place:tripoli')]
+    >>> resolve_text("", gazetteer=g)
+    []
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    chosen_resolver = _choose_resolver(gazetteer, resolver)
+    text = text[:MAX_TEXT_CHARS]
+    spotter = _Spotter(text, chosen_resolver, types)
+    if not spotter.tokens:
+        return []
+    taken = [False] * len(spotter.tokens)
+    chosen = _first_pass(spotter, taken)
+    chosen += _second_pass(spotter, chosen, taken)
+    chosen.sort(key=lambda span: span.start)
+    return [
+        Mention(
+            start=span.start,
+            end=span.end,
+            text=text[span.start : span.end],
+            entity=span.entity,
+            score=span.score,
+            candidates=span.resolution.candidates[:OUTPUT_TOP_K],
+            cues=span.resolution.cues,
+        )
+        for span in chosen
+    ]

@@ -1,0 +1,254 @@
+"""cluster: mentions grouped by entity, known or new, with stable ids."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import entity_resolve as er
+from entity_resolve.cluster import NAME_MATCH_THRESHOLD, name_similarity
+from entity_resolve.normalize import normalize_name
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DABBAGH = ["Samer Dabbagh", "Samir al-Dabbagh", "سامر الدباغ"]
+# names no small-gazetteer entity is close to, in several spellings
+UNKNOWN_POOL = [
+    *DABBAGH,
+    "سمير الدباغ",
+    "Samir Dabbag",
+    "Omar Dabbagh",
+    "Dabbagh",
+    "Aguila Saleh",
+    "Aguila Salah",
+    "عقيلة صالح",
+    "Ahmed Maiteeq",
+    "Ahmad Mitig",
+    "أحمد معيتيق",
+    "Samer Khalil",
+    "Omar Khalil",
+]
+KNOWN_POOL = [
+    "Khalifa Haftar",
+    "حفتر",
+    "Chalifa Haftar",
+    "الجنرال هوثر",
+    "Fayez al-Sarraj",
+    "فايز السراج",
+    "Bashar al-Assad",
+    "Benghazi",
+    "مجلس الأمن الدولي",
+    "Hifta",
+    "Sarag",
+]
+JUNK = ["", "   ", "!!!", "42", "الجنرال"]
+
+
+def summary(clusters: list[er.Cluster]) -> list[tuple[str, list[str]]]:
+    return [(c.id, [m if isinstance(m, str) else m.text for m in c.members]) for c in clusters]
+
+
+def is_subsequence(part: list[object], whole: list[object]) -> bool:
+    remaining = iter(whole)
+    return all(any(item == other for other in remaining) for item in part)
+
+
+def check_partition(mentions: list[str | er.Mention], clusters: list[er.Cluster]) -> None:
+    """Every input in exactly one cluster, members in input order, clusters by first member, ids unique."""
+    assert Counter(m for c in clusters for m in c.members) == Counter(mentions)
+    for c in clusters:
+        assert c.members
+        assert is_subsequence(list(c.members), list(mentions))
+    # equal mentions always share a cluster, so a member's first occurrence is in its cluster
+    firsts = [mentions.index(c.members[0]) for c in clusters]
+    assert firsts == sorted(firsts)
+    assert len({c.id for c in clusters}) == len(clusters)
+    assert all(c.id == c.entity.id for c in clusters if c.entity is not None)
+    assert all(c.id.startswith("new:") for c in clusters if c.entity is None)
+
+
+def test_unresolved_variants_share_a_new_cluster(small_resolver: er.Resolver) -> None:
+    clusters = er.cluster(DABBAGH, resolver=small_resolver)
+    assert len(clusters) == 1
+    (only,) = clusters
+    assert only.entity is None
+    assert only.id.startswith("new:")
+    assert len(only.id) == len("new:") + 12
+    assert only.members == tuple(DABBAGH)
+
+
+def test_resolved_mentions_cluster_under_the_gazetteer_id(small_resolver: er.Resolver) -> None:
+    mentions = ["حفتر", "Samer Dabbagh", "Chalifa Haftar", "Fayez al-Sarraj", "سامر الدباغ", "Khalifa Haftar"]
+    assert summary(er.cluster(mentions, resolver=small_resolver)) == [
+        ("person:khalifa-haftar", ["حفتر", "Chalifa Haftar", "Khalifa Haftar"]),
+        (er.cluster(["Samer Dabbagh", "سامر الدباغ"], resolver=small_resolver)[0].id, ["Samer Dabbagh", "سامر الدباغ"]),
+        ("person:fayez-al-sarraj", ["Fayez al-Sarraj"]),
+    ]
+
+
+def test_new_id_depends_on_the_members_only(small_resolver: er.Resolver) -> None:
+    alone = er.cluster(DABBAGH, resolver=small_resolver)[0].id
+    shuffled = er.cluster([*reversed(DABBAGH), "Benghazi"], resolver=small_resolver)
+    assert shuffled[0].id == alone
+    assert er.cluster(DABBAGH[:2], resolver=small_resolver)[0].id != alone
+
+
+def test_weak_candidate_joins_an_entity_named_elsewhere(small_resolver: er.Resolver) -> None:
+    assert small_resolver.resolve("Hifta").entity is None
+    with_full_name = er.cluster(["Khalifa Haftar", "Hifta"], resolver=small_resolver)
+    assert summary(with_full_name) == [("person:khalifa-haftar", ["Khalifa Haftar", "Hifta"])]
+    # without another mention of Haftar, the guess is not made
+    alone = er.cluster(["Hifta"], resolver=small_resolver)
+    assert alone[0].entity is None
+    assert er.cluster(["Khalifa Haftar", "Hifta"], resolver=small_resolver, candidate_floor=None)[1].entity is None
+
+
+def test_cannot_link_splits_a_component_with_two_entities(small_resolver: er.Resolver) -> None:
+    # threshold 0 joins the two unresolved mentions; each leans to another entity
+    mentions = ["Khalifa Haftar", "Fayez al-Sarraj", "Hafter Samer", "Sarraj Samer"]
+    clusters = er.cluster(mentions, resolver=small_resolver, threshold=0.0, candidate_floor=0.3)
+    assert summary(clusters) == [
+        ("person:khalifa-haftar", ["Khalifa Haftar", "Hafter Samer"]),
+        ("person:fayez-al-sarraj", ["Fayez al-Sarraj", "Sarraj Samer"]),
+    ]
+
+
+def test_mentions_from_resolve_text(small_resolver: er.Resolver) -> None:
+    text = "قال خليفة حفتر في بنغازي إن الجنرال هوثر لن يلتقي فايز السراج. Later Khalifa Haftar left Benghazi."
+    mentions = er.resolve_text(text, resolver=small_resolver)
+    inputs: list[str | er.Mention] = [*mentions, "Samer Dabbagh"]
+    clusters = er.cluster(inputs, resolver=small_resolver)
+    check_partition(inputs, clusters)
+    by_id = {c.id: c for c in clusters}
+    haftar = by_id["person:khalifa-haftar"]
+    assert [m.text for m in haftar.members if isinstance(m, er.Mention)] == [
+        "خليفة حفتر",
+        "الجنرال هوثر",
+        "Khalifa Haftar",
+    ]
+    assert all(isinstance(m, er.Mention) for m in haftar.members)
+    assert [m.text for m in by_id["place:benghazi"].members if isinstance(m, er.Mention)] == ["بنغازي", "Benghazi"]
+
+
+def test_junk_mentions_each_land_in_one_cluster(small_resolver: er.Resolver) -> None:
+    mentions = [*JUNK, "", "Samer Dabbagh"]
+    clusters = er.cluster(mentions, resolver=small_resolver)
+    check_partition(list(mentions), clusters)
+    assert all(c.entity is None for c in clusters)
+
+
+def test_empty_input(small_resolver: er.Resolver) -> None:
+    assert er.cluster([], resolver=small_resolver) == []
+    assert er.cluster(iter(()), resolver=small_resolver) == []
+
+
+def test_bad_input(small_resolver: er.Resolver) -> None:
+    with pytest.raises(TypeError, match="not str"):
+        er.cluster("Haftar", resolver=small_resolver)
+    with pytest.raises(TypeError, match=r"mentions\[1\] must be a str or Mention, not int"):
+        er.cluster(["Haftar", 3], resolver=small_resolver)  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not int"):
+        er.cluster(3, resolver=small_resolver)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="threshold"):
+        er.cluster(["Haftar"], resolver=small_resolver, threshold=1.5)
+    with pytest.raises(ValueError, match="candidate_floor"):
+        er.cluster(["Haftar"], resolver=small_resolver, candidate_floor=-0.1)
+
+
+def test_same_clusters_twice(small_resolver: er.Resolver) -> None:
+    mentions = [*KNOWN_POOL, *UNKNOWN_POOL, *JUNK]
+    assert er.cluster(mentions, resolver=small_resolver) == er.cluster(mentions, resolver=small_resolver)
+
+
+_SUBPROCESS = """
+import json
+import entity_resolve as er
+from tests.conftest import SMALL_RECORDS
+from tests.test_cluster import JUNK, KNOWN_POOL, UNKNOWN_POOL
+resolver = er.Resolver(er.Gazetteer.from_records(SMALL_RECORDS))
+clusters = er.cluster([*KNOWN_POOL, *UNKNOWN_POOL, *JUNK], resolver=resolver)
+print(json.dumps([(c.id, list(c.members)) for c in clusters], ensure_ascii=False))
+"""
+
+
+def test_same_ids_in_another_process_with_another_hash_seed(small_resolver: er.Resolver) -> None:
+    expected = [
+        [c.id, list(c.members)] for c in er.cluster([*KNOWN_POOL, *UNKNOWN_POOL, *JUNK], resolver=small_resolver)
+    ]
+    outputs = []
+    for seed in ("1", "4242"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", _SUBPROCESS],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        outputs.append(json.loads(run.stdout))
+    assert outputs[0] == outputs[1] == expected
+
+
+def naive_partition(mentions: list[str], threshold: float) -> set[frozenset[int]]:
+    """Reference: all pairs compared, networkx connected components."""
+    forms = [normalize_name(m).tokens for m in mentions]
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(mentions)))
+    for i in range(len(mentions)):
+        for j in range(i + 1, len(mentions)):
+            same = forms[i] == forms[j] and (forms[i] or mentions[i].strip() == mentions[j].strip())
+            if same or name_similarity(forms[i], forms[j]) >= threshold:
+                graph.add_edge(i, j)
+    return {frozenset(c) for c in nx.connected_components(graph)}
+
+
+def partition(mentions: list[str], clusters: list[er.Cluster]) -> set[frozenset[int]]:
+    """Clusters as sets of input positions (equal strings share a cluster, so positions follow)."""
+    cluster_of = {m: number for number, c in enumerate(clusters) for m in c.members}
+    groups: dict[int, set[int]] = {}
+    for position, mention in enumerate(mentions):
+        groups.setdefault(cluster_of[mention], set()).add(position)
+    return {frozenset(group) for group in groups.values()}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    mentions=st.lists(st.sampled_from([*UNKNOWN_POOL, *JUNK[:3]]), max_size=10),
+    threshold=st.sampled_from([0.7, 0.8, NAME_MATCH_THRESHOLD, 0.9, 0.95]),
+)
+def test_blocked_clustering_equals_all_pairs_reference(
+    small_resolver: er.Resolver, mentions: list[str], threshold: float
+) -> None:
+    assert all(small_resolver.resolve(m).entity is None for m in mentions)
+    clusters = er.cluster(mentions, resolver=small_resolver, threshold=threshold, candidate_floor=None)
+    assert partition(mentions, clusters) == naive_partition(mentions, threshold)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    mentions=st.lists(st.sampled_from([*KNOWN_POOL, *UNKNOWN_POOL, *JUNK]), max_size=12),
+    threshold=st.sampled_from([0.0, 0.5, NAME_MATCH_THRESHOLD]),
+    floor=st.sampled_from([None, 0.3, 0.7]),
+)
+def test_partition_and_cannot_link_properties(
+    small_resolver: er.Resolver, mentions: list[str], threshold: float, floor: float | None
+) -> None:
+    clusters = er.cluster(mentions, resolver=small_resolver, threshold=threshold, candidate_floor=floor)
+    check_partition(list(mentions), clusters)
+    for c in clusters:
+        resolved = {small_resolver.resolve(m).entity for m in c.members if isinstance(m, str)} - {None}
+        # cannot-link: never two entities in a cluster, and a resolved mention sits with its entity
+        assert len(resolved) <= 1
+        if resolved:
+            assert c.entity in resolved

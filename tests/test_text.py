@@ -1,0 +1,207 @@
+"""resolve_text: spotting and resolving the names of a running text."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import entity_resolve as er
+from entity_resolve.text import MAX_TEXT_CHARS
+
+ARABIC_PARAGRAPH = (
+    "طرابلس (رويترز) - قال المتحدث باسم الجيش إن قوات المشير خليفة حفتر سيطرت على مدينة بنغازي "
+    "بعد معارك عنيفة في شرق البلاد. وأضاف أن رئيس حكومة الوفاق الوطني فايز السراج دعا مجلس الأمن "
+    "الدولي إلى عقد جلسة طارئة. وفي مصراتة، قال مسؤولون إن الجنرال هوثر رفض الدعوة إلى وقف إطلاق النار."
+)
+
+LATIN_PARAGRAPH = (
+    "Forces loyal to eastern commander Khalifa Haftar took control of Benghazi on Tuesday, a spokesman "
+    "said. Prime Minister Fayez al-Sarraj of the Government of National Accord asked the UN Security "
+    "Council for an emergency session. In Misrata, officials said General Hafter had rejected a ceasefire, "
+    "while President Abdel Fattah el-Sisi met Bashar al-Assad."
+)
+
+
+def found(mentions: list[er.Mention]) -> list[tuple[str, str]]:
+    return [(m.text, m.entity.id if m.entity else "-") for m in mentions]
+
+
+def check_invariants(text: str, mentions: list[er.Mention]) -> None:
+    previous_end = 0
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert mention.start >= previous_end, "mentions overlap or are out of order"
+        assert mention.entity is not None
+        assert 0.0 < mention.score <= 1.0
+        previous_end = mention.end
+
+
+def test_arabic_paragraph_about_haftar(small_resolver: er.Resolver) -> None:
+    mentions = er.resolve_text(ARABIC_PARAGRAPH, resolver=small_resolver)
+    check_invariants(ARABIC_PARAGRAPH, mentions)
+    assert found(mentions) == [
+        ("طرابلس", "place:tripoli-libya"),
+        ("المشير خليفة حفتر", "person:khalifa-haftar"),
+        ("بنغازي", "place:benghazi"),
+        ("حكومة الوفاق الوطني", "org:government-of-national-accord"),
+        ("فايز السراج", "person:fayez-al-sarraj"),
+        ("مجلس الأمن الدولي", "org:un-security-council"),
+        ("مصراتة", "place:misrata"),
+        ("الجنرال هوثر", "person:khalifa-haftar"),
+    ]
+    garble = mentions[-1]
+    assert garble.cues == ("general",)
+    assert garble.candidates[0].entity.id == "person:khalifa-haftar"
+
+
+def test_longest_confident_match_wins(small_resolver: er.Resolver) -> None:
+    text = "التقى خليفة حفتر أمس"
+    assert found(er.resolve_text(text, resolver=small_resolver)) == [("خليفة حفتر", "person:khalifa-haftar")]
+
+
+def test_latin_paragraph(small_resolver: er.Resolver) -> None:
+    mentions = er.resolve_text(LATIN_PARAGRAPH, resolver=small_resolver)
+    check_invariants(LATIN_PARAGRAPH, mentions)
+    assert found(mentions) == [
+        ("commander Khalifa Haftar", "person:khalifa-haftar"),
+        ("Benghazi", "place:benghazi"),
+        ("Prime Minister Fayez al-Sarraj", "person:fayez-al-sarraj"),
+        ("Government of National Accord", "org:government-of-national-accord"),
+        ("UN Security Council", "org:un-security-council"),
+        ("Misrata", "place:misrata"),
+        ("General Hafter", "person:khalifa-haftar"),
+        ("President Abdel Fattah el-Sisi", "person:abdel-fattah-el-sisi"),
+        ("Bashar al-Assad", "person:bashar-al-assad"),
+    ]
+
+
+def test_garble_after_title_links_to_the_person_named_earlier(small_gazetteer: er.Gazetteer) -> None:
+    text = "Khalifa Haftar spoke in Benghazi. Later, Gen. Hifta said the army would stay."
+    mentions = er.resolve_text(text, gazetteer=small_gazetteer)
+    assert ("Gen. Hifta", "person:khalifa-haftar") in found(mentions)
+
+
+def test_common_words_and_short_tokens_are_not_mentions(small_resolver: er.Resolver) -> None:
+    # في resembles nothing useful; "of", "in" and 2-letter tokens are never spans on their own
+    assert er.resolve_text("في من إلى of in the on at Al El", resolver=small_resolver) == []
+
+
+def test_types_filter(small_resolver: er.Resolver) -> None:
+    mentions = er.resolve_text(LATIN_PARAGRAPH, resolver=small_resolver, types="place")
+    assert mentions
+    assert {m.entity.type for m in mentions if m.entity} == {"place"}
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", "!!! 42 ،؛؟", "\u200f\u200e"])
+def test_empty_and_meaningless_text(small_resolver: er.Resolver, text: str) -> None:
+    assert er.resolve_text(text, resolver=small_resolver) == []
+
+
+@pytest.mark.parametrize("bad", [None, b"Haftar", 42, ["Haftar"]])
+def test_non_string_text_raises_type_error(small_resolver: er.Resolver, bad: object) -> None:
+    with pytest.raises(TypeError, match="text must be a str"):
+        er.resolve_text(bad, resolver=small_resolver)  # type: ignore[arg-type]
+
+
+def test_bad_arguments(small_gazetteer: er.Gazetteer, small_resolver: er.Resolver) -> None:
+    with pytest.raises(TypeError, match="gazetteer must be a Gazetteer"):
+        er.resolve_text("Haftar", gazetteer="small")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="resolver must be a Resolver"):
+        er.resolve_text("Haftar", resolver=small_gazetteer)  # type: ignore[arg-type]
+    other = er.Gazetteer.from_records([{"id": "x", "type": "place", "name": "Xanadu"}])
+    with pytest.raises(ValueError, match="disagree"):
+        er.resolve_text("Haftar", gazetteer=other, resolver=small_resolver)
+    with pytest.raises(ValueError, match="unknown entity type"):
+        er.resolve_text("Khalifa Haftar", resolver=small_resolver, types="planet")
+
+
+def test_long_text_is_cut(small_resolver: er.Resolver) -> None:
+    filler = "1 " * (MAX_TEXT_CHARS // 2)
+    text = "خليفة حفتر " + filler + " فايز السراج"
+    assert len(text) > MAX_TEXT_CHARS
+    assert found(er.resolve_text(text, resolver=small_resolver)) == [("خليفة حفتر", "person:khalifa-haftar")]
+
+
+def test_work_grows_linearly_with_the_text(small_gazetteer: er.Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    resolver = er.Resolver(small_gazetteer)
+    calls = 0
+    original = resolver.resolve
+
+    def counting(mention: str, **options: object) -> er.Resolution:
+        nonlocal calls
+        calls += 1
+        return original(mention, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(resolver, "resolve", counting)
+    counts = []
+    for copies in (1, 4):
+        calls = 0
+        er.resolve_text(" ".join([ARABIC_PARAGRAPH] * copies), resolver=resolver)
+        counts.append(calls)
+    assert counts[1] <= 4 * counts[0]
+
+
+def test_results_are_deterministic_and_frozen(small_resolver: er.Resolver) -> None:
+    first = er.resolve_text(ARABIC_PARAGRAPH + " " + LATIN_PARAGRAPH, resolver=small_resolver)
+    second = er.resolve_text(ARABIC_PARAGRAPH + " " + LATIN_PARAGRAPH, resolver=small_resolver)
+    assert first == second
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first[0].start = 3  # type: ignore[misc]
+
+
+def test_diacritics_and_invisible_marks_keep_original_offsets(small_resolver: er.Resolver) -> None:
+    text = "وصل خَلِيفَة\u200f حفـتر إلى بنغازي"
+    mentions = er.resolve_text(text, resolver=small_resolver)
+    check_invariants(text, mentions)
+    assert found(mentions) == [("خَلِيفَة\u200f حفـتر", "person:khalifa-haftar"), ("بنغازي", "place:benghazi")]
+
+
+KNOWN = {
+    "خليفة حفتر": "person:khalifa-haftar",
+    "Fayez al-Sarraj": "person:fayez-al-sarraj",
+    "بنغازي": "place:benghazi",
+    "Bashar al-Assad": "person:bashar-al-assad",
+    "مجلس الأمن الدولي": "org:un-security-council",
+}
+FILLER = st.text(
+    alphabet=st.sampled_from(list("abcXYZ -.'\n\t0129") + list("بتثجحخدذرسشصعفقكلمنهوي") + ["\u064e", "\u200f", "ـ"]),
+    max_size=40,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(before=FILLER, after=FILLER, name=st.sampled_from(sorted(KNOWN)))
+def test_offsets_hold_for_arbitrary_text_around_a_known_name(
+    small_resolver: er.Resolver, before: str, after: str, name: str
+) -> None:
+    text = f"{before} ، {name} ، {after}"
+    mentions = er.resolve_text(text, resolver=small_resolver)
+    check_invariants(text, mentions)
+    start = len(before) + 3
+    assert (start, start + len(name), KNOWN[name]) in [(m.start, m.end, m.entity.id) for m in mentions if m.entity]
+
+
+@settings(max_examples=40, deadline=None)
+@given(text=st.text(max_size=80))
+def test_offsets_hold_for_any_text(small_resolver: er.Resolver, text: str) -> None:
+    check_invariants(text, er.resolve_text(text, resolver=small_resolver))
+
+
+def test_builtin_gazetteer_news_paragraph(builtin_resolver: er.Resolver) -> None:
+    mentions = er.resolve_text(LATIN_PARAGRAPH, resolver=builtin_resolver)
+    check_invariants(LATIN_PARAGRAPH, mentions)
+    pairs = found(mentions)
+    for expected in [
+        ("commander Khalifa Haftar", "person:khalifa-haftar"),
+        ("Benghazi", "place:benghazi"),
+        ("UN Security Council", "org:un-security-council"),
+        ("General Hafter", "person:khalifa-haftar"),
+        ("Bashar al-Assad", "person:bashar-al-assad"),
+    ]:
+        assert expected in pairs
+    # no common word of the paragraph is taken for a name
+    assert not {"Tuesday", "said", "session", "officials", "spokesman"} & {m.text for m in mentions}
