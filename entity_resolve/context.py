@@ -24,12 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import normalize_name
 
-__all__ = ["MAX_CONTEXT_CHARS", "DocumentContext", "country_names"]
+__all__ = ["MAX_CONTEXT_CHARS", "DocumentContext", "country_names", "entity_skeletons"]
 
 #: Context text read at most (a long article is cut, not refused).
 MAX_CONTEXT_CHARS = 100_000
@@ -48,6 +49,18 @@ def _skeletons(text: str, minimum: int) -> set[str]:
             if len(fine) >= minimum:
                 found.add(fine)
     return found
+
+
+@lru_cache(maxsize=65_536)
+def entity_skeletons(entity: Entity) -> frozenset[str]:
+    """Fine skeletons (three letters or more) of an entity's names and description words, cached."""
+    found: set[str] = set()
+    for text in (*entity.names, entity.description or ""):
+        for token in normalize_name(text).tokens:
+            fine = fine_skeleton(token)
+            if len(fine) >= _MIN_EVIDENCE:
+                found.add(fine)
+    return frozenset(found)
 
 
 def country_names(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
@@ -73,8 +86,14 @@ class DocumentContext:
     skeletons: frozenset[str]
 
     @classmethod
-    def from_text(cls, context: str | Iterable[str] | None) -> DocumentContext:
-        """Read a document (str) or other mentions (iterable of str); None is empty."""
+    def from_text(cls, context: str | Iterable[str] | DocumentContext | None) -> DocumentContext:
+        """Read a document (str) or other mentions (iterable of str); None is empty.
+
+        A ``DocumentContext`` is returned as it is: read a long document once and
+        pass the result with every mention of it.
+        """
+        if isinstance(context, DocumentContext):
+            return context
         if context is None:
             return cls(frozenset())
         texts = (context,) if isinstance(context, str) else [str(item) for item in context]
@@ -86,18 +105,16 @@ class DocumentContext:
     def __bool__(self) -> bool:
         return bool(self.skeletons)
 
+    def __or__(self, other: DocumentContext) -> DocumentContext:
+        return DocumentContext(self.skeletons | other.skeletons)
+
     def support(self, entity: Entity, matched: Set[str], countries: dict[str, frozenset[str]]) -> set[str]:
         """Evidence for ``entity`` in the document, besides the matched tokens.
 
         Returns labels: ``name:<skeleton>`` for each other name or description
         word found, ``country`` when the entity's country is named.
         """
-        evidence: set[str] = set()
-        for text in (*entity.names, entity.description or ""):
-            for token in normalize_name(text).tokens:
-                fine = fine_skeleton(token)
-                if len(fine) >= _MIN_EVIDENCE and fine not in matched and fine in self.skeletons:
-                    evidence.add(f"name:{fine}")
+        evidence = {f"name:{fine}" for fine in entity_skeletons(entity) & self.skeletons if fine not in matched}
         if entity.country and countries.get(entity.country, frozenset()) & self.skeletons:
             evidence.add("country")
         return evidence

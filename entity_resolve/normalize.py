@@ -218,6 +218,10 @@ _LATIN_TITLES: dict[tuple[str, ...], str] = {
     ("presidente",): "president",
     ("prasident",): "president",
     ("prime", "minister"): "prime minister",
+    ("foreign", "minister"): "foreign minister",
+    ("defence", "minister"): "defence minister",
+    ("defense", "minister"): "defence minister",
+    ("interior", "minister"): "interior minister",
     ("premier",): "prime minister",
     ("pm",): "prime minister",
     ("minister",): "minister",
@@ -430,13 +434,16 @@ def _arabic_tokens(tokens: list[str]) -> list[str]:
     return result
 
 
-def normalize_name(mention: str) -> NormalizedName:
+def normalize_name(mention: str, *, titles: bool = True) -> NormalizedName:
     """Normalise a name mention into folded tokens, script and title cues.
 
     Parameters
     ----------
     mention : str
         A name as written in a document, any script, any case.
+    titles : bool
+        Split leading titles off as cues (the default). False keeps them as
+        name words ("General National Congress" is an organisation).
 
     Returns
     -------
@@ -472,13 +479,13 @@ def normalize_name(mention: str) -> NormalizedName:
     raw_tokens = _TOKEN.findall(text)
     arabic_part = [t for t in raw_tokens if _ARABIC_CHAR.match(t)]
     if script == "arabic":
-        rest, cues = _split_titles(raw_tokens, _ARABIC_TITLES)
+        rest, cues = _split_titles(raw_tokens, _ARABIC_TITLES) if titles else (raw_tokens, [])
         tokens = _arabic_tokens(rest)
     elif script == "latin":
-        rest, cues = _split_titles(raw_tokens, _LATIN_TITLES)
+        rest, cues = _split_titles(raw_tokens, _LATIN_TITLES) if titles else (raw_tokens, [])
         tokens = _latin_tokens(" ".join(rest))
     elif script == "mixed":
-        rest, cues = _split_titles(raw_tokens, {**_ARABIC_TITLES, **_LATIN_TITLES})
+        rest, cues = _split_titles(raw_tokens, {**_ARABIC_TITLES, **_LATIN_TITLES}) if titles else (raw_tokens, [])
         tokens = [
             part
             for token in rest

@@ -40,9 +40,9 @@ __all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve"]
 #: Every title cue (General, الرئيس, Dr, ...) names a person.
 _CUE_TYPE: EntityType = "person"
 _CACHE_ENV = "ENTITY_RESOLVE_CACHE"
-#: Score factor of the reading without a proclitic: a name that really starts
+#: Score factor of the other readings (no proclitic, title kept): a name that really starts
 #: with و ب ل (وليد, بشار) keeps its own reading first.
-_CLITIC_READING_FACTOR = 0.98
+_ALTERNATIVE_READING_FACTOR = 0.98
 #: Score factor of a match through a Persian or Urdu spelling (پ چ ک ی) when the
 #: mention has none of those letters.
 _FOREIGN_SPELLING_FACTOR = 0.95
@@ -203,14 +203,21 @@ class Resolver:
     # -- query preparation -------------------------------------------------------
     @staticmethod
     def _readings(mention: str) -> tuple[NormalizedName, ...]:
-        """The mention as written, and without a proclitic on its first word (لخليفة حفتر)."""
+        """Readings of a mention, the first as written.
+
+        Also: without a proclitic on its first word (لخليفة حفتر), and, when a
+        title was split off, with the title kept as a name word (General
+        National Congress, Prince Sultan Air Base).
+        """
         normalized = normalize_name(mention)
-        if not normalized.tokens:
-            return (normalized,)
-        stripped = strip_clitic(normalized.tokens[0])
-        if stripped is None:
-            return (normalized,)
-        return normalized, replace(normalized, tokens=(stripped, *normalized.tokens[1:]))
+        found = [normalized]
+        if normalized.tokens:
+            stripped = strip_clitic(normalized.tokens[0])
+            if stripped is not None:
+                found.append(replace(normalized, tokens=(stripped, *normalized.tokens[1:])))
+        if normalized.cues:
+            found.append(normalize_name(mention, titles=False))
+        return tuple(found)
 
     # -- scoring -----------------------------------------------------------------
     def _context_bonus(self, entity: Entity, matched: NameMatch, context: DocumentContext) -> float:
@@ -270,7 +277,7 @@ class Resolver:
         self,
         mention: str,
         *,
-        context: str | Iterable[str] | None = None,
+        context: str | Iterable[str] | DocumentContext | None = None,
         types: Iterable[str] | str | None = None,
         top_k: int = 5,
     ) -> Resolution:
@@ -280,9 +287,11 @@ class Resolver:
         ----------
         mention : str
             A name as written: any script, titles and clitics allowed.
-        context : str or iterable of str, optional
+        context : str, iterable of str or DocumentContext, optional
             The document or other mentions; names of the entity found there
-            (its first name, its organisation) raise an uncertain score.
+            (its first name, its organisation, its country) raise an uncertain
+            score. For many mentions of one long document, read it once with
+            ``DocumentContext.from_text`` and pass that.
         types : str or iterable of str, optional
             Only entities of these types ("person", "organization", "place").
         top_k : int
@@ -312,7 +321,7 @@ class Resolver:
         )
         best: dict[int, _Scored] = {}
         for reading_number, reading in enumerate(readings):
-            penalty = 1.0 if reading_number == 0 else _CLITIC_READING_FACTOR
+            penalty = 1.0 if reading_number == 0 else _ALTERNATIVE_READING_FACTOR
             for name_number in self.index.lookup(reading.tokens, limit=self.settings.max_candidates):
                 scored = self._score_name(reading, name_number, document, wanted, penalty)
                 if scored is None:
@@ -376,7 +385,7 @@ class Resolver:
         self,
         mentions: Iterable[str],
         *,
-        context: str | Iterable[str] | None = None,
+        context: str | Iterable[str] | DocumentContext | None = None,
         types: Iterable[str] | str | None = None,
         top_k: int = 5,
     ) -> list[Resolution]:
@@ -427,7 +436,7 @@ def resolve(
     mention: str,
     *,
     gazetteer: Gazetteer | None = None,
-    context: str | Iterable[str] | None = None,
+    context: str | Iterable[str] | DocumentContext | None = None,
     types: Iterable[str] | str | None = None,
     top_k: int = 5,
 ) -> Resolution:

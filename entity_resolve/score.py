@@ -36,6 +36,26 @@ _DEFAULT_SETTINGS = Settings()
 #: Tokens that are particles of Arabic names: they count half.
 _PARTICLES = frozenset(
     {
+        "of",
+        "the",
+        "and",
+        "for",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "et",
+        "der",
+        "die",
+        "das",
+        "und",
+        "von",
+        "van",
+        "del",
+        "di",
+        "da",
         "abd",
         "abu",
         "abou",
@@ -76,6 +96,8 @@ _SHORT_SKELETON = 3
 _LATIN_SURFACE_SHARE = 0.3
 #: Token pairs less similar than this are different tokens: half credit.
 _DIFFERENT_TOKEN = 0.6
+#: Share of a name's weight a partial mention must cover to keep the whole partial floor.
+_MIN_PARTIAL_COVERAGE = 0.3
 #: Weight of the words of a role or description before a fully matched name.
 _DESCRIPTOR_WEIGHT = 0.25
 #: Agreement of jellyfish metaphone codes lifts a Latin pair to at least this.
@@ -265,7 +287,9 @@ def match_name(
     name_total = sum(name_weights)
     coverage = sum(name_weights[j] for _i, j, _sim in chosen) / name_total
     recall = sum(name_weights[j] * sim for _i, j, sim in credited) / name_total
-    aligned = precision * (partial_floor + (1.0 - partial_floor) * recall)
+    # a mention that covers a sliver of the name ("of" in "Party of God") keeps little of the floor
+    floor = partial_floor * min(1.0, coverage / _MIN_PARTIAL_COVERAGE)
+    aligned = precision * (floor + (1.0 - floor) * recall)
     # one side written as one word (Nasrallah / نصر الله): compare the whole names
     tokenised_apart = min(len(query), len(name)) == 1 < max(len(query), len(name))
     whole = token_similarity("".join(query), "".join(name), settings) if tokenised_apart else 0.0

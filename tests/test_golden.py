@@ -71,6 +71,16 @@ def test_hard_garbles_never_link_elsewhere(builtin_resolver: er.Resolver, mentio
     assert result.entity is None or result.entity.id == "person:khalifa-haftar"
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [("General National Congress", "org:general-national-congress"), ("UNSC", "org:un-security-council")],
+)
+def test_title_words_that_are_part_of_a_name(builtin_resolver: er.Resolver, mention: str, expected: str) -> None:
+    result = builtin_resolver.resolve(mention)
+    assert result.entity is not None
+    assert result.entity.id == expected
+
+
 def test_api_example_of_the_core_issue() -> None:
     result = er.resolve("الجنرال هوثر")
     assert result.entity is not None

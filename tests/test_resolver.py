@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import entity_resolve as er
+from entity_resolve.context import DocumentContext
+from entity_resolve.score import match_name
 from tests.conftest import SMALL_RECORDS
 
 DESIGN_CARD = [
@@ -54,7 +56,14 @@ def test_candidates_are_ranked_one_per_entity(small_resolver: er.Resolver) -> No
 
 def test_title_cue_penalises_other_types(small_resolver: er.Resolver) -> None:
     result = small_resolver.resolve("General Tripoli")
-    assert all(c.explanation.type_factor < 1.0 for c in result.candidates if c.entity.type != "person")
+    assert result.entity is None
+    penalised = small_resolver._score(
+        small_resolver._readings("General Tripoli")[0],
+        small_resolver.gazetteer["place:tripoli-libya"],
+        match_name(("tripoli",), ("tripoli",)),
+        DocumentContext.from_text(None),
+    )
+    assert penalised[1] < 1.0
 
 
 def test_types_filter(small_resolver: er.Resolver) -> None:
