@@ -316,9 +316,9 @@ class Resolver:
         if sum(map(len, query.tokens)) < _MIN_LETTERS:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
         # title cues are evidence too: "الملك" supports an entity described as King
-        document = DocumentContext.from_text(
-            [*query.cues, *((context,) if isinstance(context, str) else context or ())]
-        )
+        document = DocumentContext.from_text(context)
+        if query.cues:
+            document = document | DocumentContext.from_text(query.cues)
         best: dict[int, _Scored] = {}
         for reading_number, reading in enumerate(readings):
             penalty = 1.0 if reading_number == 0 else _ALTERNATIVE_READING_FACTOR
