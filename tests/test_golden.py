@@ -86,3 +86,15 @@ def test_api_example_of_the_core_issue() -> None:
     assert result.entity is not None
     assert (result.entity.name, result.entity.type) == ("Khalifa Haftar", "person")
     assert 0.0 < result.score <= 1.0
+
+
+def test_article_on_the_builtin_gazetteer(builtin_resolver: er.Resolver) -> None:
+    """The README's article: the garble late in the text links to the man named in full before."""
+    text = "وصل المشير خليفة حفتر إلى بنغازي، وقال الجنرال هوثر إن قواته ستبقى في سرت."
+    found = [(m.text, m.entity.id if m.entity else None) for m in er.resolve_text(text, resolver=builtin_resolver)]
+    assert found == [
+        ("المشير خليفة حفتر", "person:khalifa-haftar"),
+        ("بنغازي", "place:benghazi"),
+        ("الجنرال هوثر", "person:khalifa-haftar"),
+        ("سرت", "place:sirte"),
+    ]
