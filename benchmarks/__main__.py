@@ -1,4 +1,4 @@
-"""Command line: ``python -m benchmarks accuracy|speed [options]``."""
+"""Command line: ``python -m benchmarks accuracy|speed|clustering [options]``."""
 
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ def _parser() -> argparse.ArgumentParser:
     speed = commands.add_parser("speed", help="latency, build time and memory")
     speed.add_argument("--million", action="store_true", help="also the 1,000,000-name scaling run (slow)")
     speed.add_argument("--queries", type=int, default=None, help="mixed queries timed (default 1000)")
-    for command in (accuracy, speed):
+    clustering = commands.add_parser("clustering", help="clustering of name variants: B-cubed and CEAF-m")
+    clustering.add_argument("--quick", action="store_true", help="60 persons, no built-in gazetteer row")
+    clustering.add_argument("--persons", type=int, default=None, help="true clusters sampled (default 1000)")
+    for command in (accuracy, speed, clustering):
         command.add_argument("--seed", type=int, default=DEFAULT_SEED)
         command.add_argument("--out", type=Path, default=None, help="output folder")
     return parser
@@ -32,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from . import accuracy
 
         return accuracy.main(quick=args.quick, seed=args.seed, out=args.out, rigour=not args.no_rigour)
+    if args.command == "clustering":
+        from . import clustering
+
+        return clustering.main(quick=args.quick, seed=args.seed, persons=args.persons, out=args.out)
     from . import speed
 
     return speed.main(million=args.million, seed=args.seed, out=args.out, queries=args.queries)
