@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import jellyfish
@@ -38,6 +38,7 @@ __all__ = [
     "FINAL_YEH",
     "Reading",
     "coarse_skeleton",
+    "cross_script_form",
     "fine_skeleton",
     "fine_skeleton_variants",
     "latin_comparable",
@@ -121,7 +122,7 @@ _LATIN_CH_ALTERNATIVE = "S"
 #: Latin z also spells ذ and ظ (as Egyptian and Levantine Arabic pronounce them).
 _LATIN_Z_ALTERNATIVE = "D"
 #: Digraphs that may also be two letters (Adham, Fathi, Ishaq, Edgar).
-_AMBIGUOUS_DIGRAPHS = frozenset({"dh", "th", "sh", "kh", "gh", "dg"})
+_AMBIGUOUS_DIGRAPHS = frozenset({"dh", "th", "sh", "kh", "gh", "dg", "zh"})
 #: Ambiguous digraphs expanded per token (each doubles the readings).
 _MAX_AMBIGUITIES = 2
 _ARABIC_ARTICLE = "ال"
@@ -297,15 +298,21 @@ def readings(token: str) -> tuple[Reading, ...]:
         return (Reading("", "", ""),)
     if "\u0600" <= token[0] <= "\u06ff":
         if token.startswith(_ARABIC_ARTICLE) and len(token) > 3:
-            return _unique([*_arabic_readings(token[2:]), *_arabic_readings(token)])
+            # with the article, its alef is no written vowel: Latin spells it al-, el-, ul- or l
+            # (Abdallah, Abdul-Rahman), and the article's own token was dropped
+            with_article = [replace(r, vocalic=r.vocalic.removeprefix("a")) for r in _arabic_readings(token)]
+            return _unique([*_arabic_readings(token[2:]), *with_article])
         return _unique(_arabic_readings(token))
     found: list[Reading] = []
     for graphemes in _latin_graphemes(token):
         found.append(_latin_reading(graphemes, ch="x"))
         if "ch" in graphemes:
             found.append(_latin_reading(graphemes, ch=_LATIN_CH_ALTERNATIVE))
-    if "z" in token:  # Egyptian and Levantine z for ذ and ظ (Kazafi, Zolfikar): scorer only
-        found.append(_latin_reading(_latin_graphemes(token)[0], ch="x", z=_LATIN_Z_ALTERNATIVE, indexed=False))
+    if "z" in token:  # Egyptian and Levantine z for ذ and ظ (Kazafi, Mazhar): scorer only
+        found.extend(
+            _latin_reading(graphemes, ch="x", z=_LATIN_Z_ALTERNATIVE, indexed=False)
+            for graphemes in _latin_graphemes(token)
+        )
     return _unique(found)
 
 
@@ -373,6 +380,23 @@ def latin_phonetic_code(token: str) -> str:
 
 
 _LATIN_COMPARABLE = str.maketrans({AYN: None, FINAL_YEH: None, FINAL_TEH: "a"})
+
+
+_CROSS_SCRIPT_FOLD = str.maketrans({"q": "k", "G": "k", "g": "k"})
+
+
+def cross_script_form(skeleton: str) -> str:
+    """A fine or vocalic skeleton with the letters one script cannot tell apart in the other merged.
+
+    Latin spells ق, ك and غ as q, k, g or gh by language and region (Nateghi,
+    Sadeghi for ناطقي, صادقي); across scripts they are one sound.
+
+    Examples
+    --------
+    >>> cross_script_form("ntq"), cross_script_form("ntG")
+    ('ntk', 'ntk')
+    """
+    return skeleton.translate(_CROSS_SCRIPT_FOLD)
 
 
 def latin_comparable(vocalic: str) -> str:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .config import Settings
-from .keys import fine_skeleton, latin_comparable, latin_phonetic_code, readings
+from .keys import cross_script_form, fine_skeleton, latin_comparable, latin_phonetic_code, readings
 
 __all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_weight"]
 
@@ -168,13 +168,18 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -
         vowel_weight *= _ARABIC_VOWEL_SHARE
     best = 0.0
     for reading_a in readings(a):
-        written = latin_comparable(reading_a.vocalic) if cross_script else reading_a.vocalic
+        fine_a, coarse_a, vocalic_a = reading_a.fine, reading_a.coarse, reading_a.vocalic
+        if cross_script:
+            fine_a, vocalic_a = cross_script_form(fine_a), cross_script_form(latin_comparable(vocalic_a))
         for reading_b in readings(b):
-            skeleton = fine_weight * _levenshtein(reading_a.fine, reading_b.fine) + (1.0 - fine_weight) * _indel(
-                reading_a.coarse, reading_b.coarse
+            fine_b, vocalic_b = reading_b.fine, reading_b.vocalic
+            if cross_script:
+                fine_b, vocalic_b = cross_script_form(fine_b), cross_script_form(vocalic_b)
+            skeleton = fine_weight * _levenshtein(fine_a, fine_b) + (1.0 - fine_weight) * _indel(
+                coarse_a, reading_b.coarse
             )
-            vowels = _vowel_agreement(written, reading_b.vocalic, cross_script)
-            weight = _vowel_share(vowel_weight, min(len(reading_a.fine), len(reading_b.fine)))
+            vowels = _vowel_agreement(vocalic_a, vocalic_b, cross_script)
+            weight = _vowel_share(vowel_weight, min(len(fine_a), len(fine_b)))
             similarity = (1.0 - weight) * skeleton + weight * vowels
             if similarity > best:
                 best = similarity
