@@ -38,7 +38,7 @@ from .gazetteer import Entity, Gazetteer
 from .index import name_keys, token_keys
 from .normalize import normalize_name
 from .resolver import Candidate, Resolver
-from .score import match_name
+from .score import NameMatch, match_name, token_weight
 from .text import Mention, _choose_resolver
 
 __all__ = ["CANDIDATE_EDGE_FLOOR", "MAX_BLOCK_SIZE", "NAME_MATCH_THRESHOLD", "Cluster", "cluster", "name_similarity"]
@@ -52,6 +52,11 @@ CANDIDATE_EDGE_FLOOR = 0.7
 #: block on (a shared "Mohammed"); the names are still compared through their other tokens.
 MAX_BLOCK_SIZE = 200
 #: Hex digits of the digest in a new cluster's id.
+#: A name of at least this many words, each matched at least this well inside a
+#: longer name, with at least this much weight (no particles alone), matches it.
+_MIN_CONTAINED_TOKENS = 2
+_CONTAINED_TOKEN_SIMILARITY = 0.85
+_MIN_CONTAINED_WEIGHT = 4.0
 NEW_ID_DIGITS = 12
 NEW_ID_PREFIX = "new:"
 # Joins the member forms before hashing; cannot occur inside a form.
@@ -128,7 +133,8 @@ def name_similarity(a: Sequence[str], b: Sequence[str], settings: Settings | Non
     """Similarity of two normalised names, both ways: the lower of the two ``match_name`` scores.
 
     Symmetric and conservative: a surname alone does not match a full name
-    (which would chain "Assad" to every Assad).
+    (which would chain "Assad" to every Assad). A name of two words or more
+    all found in a longer one (one more middle or family name) matches it.
 
     Examples
     --------
@@ -141,7 +147,20 @@ def name_similarity(a: Sequence[str], b: Sequence[str], settings: Settings | Non
     if not a or not b:
         return 0.0
     settings = settings or Settings()
-    return min(match_name(a, b, settings).similarity, match_name(b, a, settings).similarity)
+    forward, backward = match_name(a, b, settings), match_name(b, a, settings)
+    shorter, longer = (forward, backward) if len(a) <= len(b) else (backward, forward)
+    if min(len(a), len(b)) >= _MIN_CONTAINED_TOKENS and _contained(shorter):
+        # "Alireza Soleimani" within "Alireza Soleimani Karbalaei": a full name with one more part
+        return shorter.similarity
+    return min(shorter.similarity, longer.similarity)
+
+
+def _contained(match: NameMatch) -> bool:
+    """Every word of the shorter name matched well, none of them a particle (bin, abu, al)."""
+    return (
+        all(pair.similarity >= _CONTAINED_TOKEN_SIMILARITY for pair in match.alignment)
+        and sum(token_weight(pair.query_token) for pair in match.alignment) >= _MIN_CONTAINED_WEIGHT
+    )
 
 
 def _candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .config import Settings
 from .keys import cross_script_form, fine_skeleton, latin_comparable, latin_phonetic_code, readings
+from .name_parts import are_different_names
 
 __all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_weight"]
 
@@ -86,6 +87,8 @@ CROSS_SCRIPT_CEILING = 0.95
 _RECALL_SHARE = 0.7
 #: Within Arabic script, long vowels are what garbles insert and drop: they weigh half.
 _ARABIC_VOWEL_SHARE = 0.5
+#: Factor of two tokens that the name-part lexicon knows as two different names.
+_DIFFERENT_NAMES_FACTOR = 0.85
 #: A final ي on one Arabic token only (a nisba adjective or surname) marks another word.
 _NISBA = "ي"
 _NISBA_FACTOR = 0.93
@@ -183,6 +186,8 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -
             similarity = (1.0 - weight) * skeleton + weight * vowels
             if similarity > best:
                 best = similarity
+    if are_different_names(a, b):
+        best *= _DIFFERENT_NAMES_FACTOR  # محمود is not a garble of محمد: both are names
     if cross_script:
         return CROSS_SCRIPT_CEILING * best
     if arabic_a and (a[-1] == _NISBA) != (b[-1] == _NISBA) and min(len(a), len(b)) >= _NISBA_MIN_LETTERS:
