@@ -50,7 +50,7 @@ NAME_MATCH_THRESHOLD = 0.85
 CANDIDATE_EDGE_FLOOR = 0.7
 #: Keys shared by more distinct unresolved names than this are too common to
 #: block on (a shared "Mohammed"); the names are still compared through their other tokens.
-MAX_BLOCK_SIZE = 200
+MAX_BLOCK_SIZE = 60
 #: Hex digits of the digest in a new cluster's id.
 #: A name of at least this many words, each matched at least this well inside a
 #: longer name, with at least this much weight (no particles alone), matches it.
