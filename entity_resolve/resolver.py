@@ -30,7 +30,7 @@ from .config import Settings
 from .context import DocumentContext
 from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
-from .index import FOREIGN_LETTERS, NameIndex, cached_index
+from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton
 from .normalize import NormalizedName, normalize_name, strip_clitic
 from .score import NameMatch, TokenMatch, match_name
@@ -46,6 +46,8 @@ _ALTERNATIVE_READING_FACTOR = 0.98
 #: Score factor of a match through a Persian or Urdu spelling (پ چ ک ی) when the
 #: mention has none of those letters.
 _FOREIGN_SPELLING_FACTOR = 0.95
+#: Entities scored again with the learned transliteration model, at least.
+_RESCORED_ENTITIES = 8
 #: Mentions with fewer letters than this are not names ("x").
 _MIN_LETTERS = 2
 #: How much lower the partial-name floor is for places (half of it for organisations).
@@ -244,6 +246,11 @@ class Resolver:
         score = min(1.0, max(0.0, (1.0 - tiebreak) * adjusted + tiebreak * entity.prior))
         return score, type_factor, bonus
 
+    def _other_script(self, query: NormalizedName, name_number: int) -> bool:
+        """True when the indexed name is written in the other script than the mention."""
+        name_arabic = bool(self.index.name_flags[name_number] & ARABIC_NAME)
+        return name_arabic != (query.script == "arabic") or query.script == "mixed"
+
     def _script_factor(self, query: NormalizedName, name_number: int) -> float:
         """Discount a match through a Persian or Urdu spelling when the mention is in Arabic spelling.
 
@@ -319,16 +326,28 @@ class Resolver:
         document = DocumentContext.from_text(context)
         if query.cues:
             document = document | DocumentContext.from_text(query.cues)
-        best: dict[int, _Scored] = {}
+        # ranked by the hand-made skeletons first; the best few are scored again with the learned model
+        first: dict[int, _Scored] = {}
+        tried: dict[int, list[tuple[_Scored, int, float]]] = {}
         for reading_number, reading in enumerate(readings):
             penalty = 1.0 if reading_number == 0 else _ALTERNATIVE_READING_FACTOR
             for name_number in self.index.lookup(reading.tokens, limit=self.settings.max_candidates):
-                scored = self._score_name(reading, name_number, document, wanted, penalty)
+                scored = self._score_name(reading, name_number, document, wanted, penalty, learned=False)
                 if scored is None:
                     continue
-                current = best.get(scored.entity_position)
+                tried.setdefault(scored.entity_position, []).append((scored, name_number, penalty))
+                current = first.get(scored.entity_position)
                 if current is None or scored.score > current.score:
-                    best[scored.entity_position] = scored
+                    first[scored.entity_position] = scored
+        shortlist = sorted(first, key=lambda p: (-first[p].score, p))[: max(top_k, _RESCORED_ENTITIES)]
+        best: dict[int, _Scored] = {}
+        for position in shortlist:
+            for scored, name_number, penalty in tried[position]:
+                if self._other_script(scored.query, name_number):  # only there does the learned model count
+                    rescored = self._score_name(scored.query, name_number, document, wanted, penalty)
+                    scored = rescored if rescored is not None else scored
+                if position not in best or scored.score > best[position].score:
+                    best[position] = scored
         ranked_positions = sorted(
             best, key=lambda p: (-best[p].score, -self._entity_at(p).prior, self._entity_at(p).id)
         )
@@ -342,6 +361,8 @@ class Resolver:
         document: DocumentContext,
         wanted: frozenset[str] | None,
         penalty: float,
+        *,
+        learned: bool = True,
     ) -> _Scored | None:
         """Score one indexed name against one reading of the mention (None if its type is not wanted)."""
         entity_position = int(self.index.name_entity[name_number])
@@ -354,6 +375,7 @@ class Resolver:
             self.settings,
             partial_floor=self._partial_floor[entity.type],
             leading_descriptor=1 if query.cues else 2,
+            learned=learned,
         )
         score, type_factor, bonus = self._score(query, entity, matched, document)
         penalty *= self._script_factor(query, name_number)

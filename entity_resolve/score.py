@@ -11,7 +11,7 @@ part of a name (a surname alone) keeps most of its score.
 Examples
 --------
 >>> round(token_similarity("حفتر", "haftar"), 2)
-0.93
+0.86
 >>> round(token_similarity("هوثر", "حفتر"), 2) > round(token_similarity("طاهر", "حفتر"), 2)
 True
 >>> match = match_name(("هوثر",), ("khalifa", "haftar"))
@@ -29,6 +29,7 @@ from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .config import Settings
 from .keys import cross_script_form, fine_skeleton, latin_comparable, latin_phonetic_code, readings
+from .learned import transliteration_similarity
 from .name_parts import are_different_names
 
 __all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_weight"]
@@ -87,6 +88,10 @@ CROSS_SCRIPT_CEILING = 0.95
 _RECALL_SHARE = 0.7
 #: Within Arabic script, long vowels are what garbles insert and drop: they weigh half.
 _ARABIC_VOWEL_SHARE = 0.5
+#: Share of the skeleton similarity in a cross-script token similarity; the rest
+#: is the learned transducer's (``learned.py``). Chosen on a tuning slice of the
+#: training pairs (scripts/eval_learned.py), never on dev.
+_SKELETON_SHARE = 0.3
 #: Factor of two tokens that the name-part lexicon knows as two different names.
 _DIFFERENT_NAMES_FACTOR = 0.85
 #: A final ي on one Arabic token only (a nisba adjective or surname) marks another word.
@@ -160,7 +165,7 @@ def token_weight(token: str) -> float:
 
 
 @lru_cache(maxsize=131_072)
-def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -> float:
+def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float, learned: bool = True) -> float:
     if a == b:
         return 1.0
     arabic_a, arabic_b = _is_arabic(a), _is_arabic(b)
@@ -189,7 +194,12 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -
     if are_different_names(a, b):
         best *= _DIFFERENT_NAMES_FACTOR  # محمود is not a garble of محمد: both are names
     if cross_script:
-        return CROSS_SCRIPT_CEILING * best
+        if not learned:
+            return CROSS_SCRIPT_CEILING * best
+        # the hand-made skeletons blended with the transducer learned from real name pairs
+        return CROSS_SCRIPT_CEILING * (
+            _SKELETON_SHARE * best + (1.0 - _SKELETON_SHARE) * transliteration_similarity(a, b)
+        )
     if arabic_a and (a[-1] == _NISBA) != (b[-1] == _NISBA) and min(len(a), len(b)) >= _NISBA_MIN_LETTERS:
         best *= _NISBA_FACTOR  # البغدادي is of Baghdad, not Baghdad; السوداني is not السودان
     if not arabic_a:
@@ -222,7 +232,7 @@ def _vowel_share(vowel_weight: float, consonants: int) -> float:
     return vowel_weight + (1.0 - vowel_weight) * (_SHORT_SKELETON - consonants) / _SHORT_SKELETON
 
 
-def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS) -> float:
+def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS, *, learned: bool = True) -> float:
     """Similarity in [0, 1] of two normalised tokens, any scripts.
 
     Symmetric; 1.0 for identical tokens and for cross-script tokens with the
@@ -231,11 +241,11 @@ def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS) -> 
     Examples
     --------
     >>> round(token_similarity("khalifa", "خليفه"), 2), token_similarity("x", "x")
-    (0.94, 1.0)
+    (0.89, 1.0)
     """
     if a > b:
         a, b = b, a
-    return _token_similarity(a, b, settings.fine_weight, settings.vowel_weight)
+    return _token_similarity(a, b, settings.fine_weight, settings.vowel_weight, learned)
 
 
 def match_name(
@@ -245,6 +255,7 @@ def match_name(
     *,
     partial_floor: float | None = None,
     leading_descriptor: int = 2,
+    learned: bool = True,
 ) -> NameMatch:
     """Align a mention's tokens with a name's tokens and score the match.
 
@@ -262,6 +273,10 @@ def match_name(
         read as a role ("رئيس المجلس الرئاسي محمد المنفي") and count little;
         fewer are a different first name (أيهم نادر الشماع is not Nader
         al-Shammaa). The resolver lowers it to 1 after a title cue.
+    learned : bool
+        Blend the learned transducer into cross-script token pairs (the
+        default). The resolver ranks its candidates without it first, then
+        scores the best few with it.
 
     Returns
     -------
@@ -285,7 +300,7 @@ def match_name(
         return NameMatch(0.0, 0.0, 0.0, 0.0, ())
     if partial_floor is None:
         partial_floor = settings.partial_floor
-    chosen = _align(query, name, settings)
+    chosen = _align(query, name, settings, learned)
     query_weights = _weights(tuple(query))
     name_weights = _weights(tuple(name))
     credited = [(i, j, sim if sim >= _DIFFERENT_TOKEN else sim / 2.0) for i, j, sim in chosen]
@@ -302,7 +317,7 @@ def match_name(
     aligned = precision * (floor + (1.0 - floor) * recall)
     # one side written as one word (Nasrallah / نصر الله): compare the whole names
     tokenised_apart = min(len(query), len(name)) == 1 < max(len(query), len(name))
-    whole = token_similarity("".join(query), "".join(name), settings) if tokenised_apart else 0.0
+    whole = token_similarity("".join(query), "".join(name), settings, learned=learned) if tokenised_apart else 0.0
     alignment = tuple(TokenMatch(query[i], name[j], sim) for i, j, sim in chosen)
     return NameMatch(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment)
 
@@ -321,14 +336,20 @@ def _is_descriptor_then_name(chosen: list[tuple[int, int, float]], query_length:
     return sorted(i for i, _j, _sim in chosen) == list(range(query_length - name_length, query_length))
 
 
-def _align(query: Sequence[str], name: Sequence[str], settings: Settings) -> list[tuple[int, int, float]]:
+def _align(
+    query: Sequence[str], name: Sequence[str], settings: Settings, learned: bool = True
+) -> list[tuple[int, int, float]]:
     """Greedy one-to-one alignment, best pair first: ``(query_i, name_j, similarity)`` by ``query_i``."""
     if len(query) == 1:
-        sims = [token_similarity(query[0], token, settings) for token in name]
+        sims = [token_similarity(query[0], token, settings, learned=learned) for token in name]
         best = max(range(len(name)), key=sims.__getitem__)
         return [(0, best, sims[best])]
     pairs = sorted(
-        ((token_similarity(q, n, settings), i, j) for i, q in enumerate(query) for j, n in enumerate(name)),
+        (
+            (token_similarity(q, n, settings, learned=learned), i, j)
+            for i, q in enumerate(query)
+            for j, n in enumerate(name)
+        ),
         key=lambda pair: (-pair[0], pair[1], pair[2]),
     )
     used_query: set[int] = set()

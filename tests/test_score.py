@@ -61,7 +61,7 @@ def test_garble_is_closer_to_its_name_than_to_a_decoy(garble: str, true: str, de
 def test_surname_alone_scores_below_full_name() -> None:
     full = match_name(tokens("Khalifa Haftar"), tokens("خليفة حفتر"))
     surname = match_name(tokens("Haftar"), tokens("خليفة حفتر"))
-    assert full.similarity > surname.similarity > 0.8
+    assert full.similarity > surname.similarity > 0.7
     assert surname.coverage < 1.0
 
 
