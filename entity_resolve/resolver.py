@@ -46,6 +46,8 @@ _ALTERNATIVE_READING_FACTOR = 0.98
 #: Score factor of a match through a Persian or Urdu spelling (پ چ ک ی) when the
 #: mention has none of those letters.
 _FOREIGN_SPELLING_FACTOR = 0.95
+#: Names scored again with the learned model are those within this much of the best first score.
+_RESCORE_REACH = 0.15
 #: Entities scored again with the learned transliteration model, at least.
 _RESCORED_ENTITIES = 8
 #: Mentions with fewer letters than this are not names ("x").
@@ -340,10 +342,12 @@ class Resolver:
                 if current is None or scored.score > current.score:
                     first[scored.entity_position] = scored
         shortlist = sorted(first, key=lambda p: (-first[p].score, p))[: max(top_k, _RESCORED_ENTITIES)]
+        reach = (first[shortlist[0]].score - _RESCORE_REACH) if shortlist else 1.0
         best: dict[int, _Scored] = {}
         for position in shortlist:
             for scored, name_number, penalty in tried[position]:
-                if self._other_script(scored.query, name_number):  # only there does the learned model count
+                # only across scripts does the learned model count, and only near the top
+                if scored.score >= reach and self._other_script(scored.query, name_number):
                     rescored = self._score_name(scored.query, name_number, document, wanted, penalty)
                     scored = rescored if rescored is not None else scored
                 if position not in best or scored.score > best[position].score:
