@@ -147,7 +147,8 @@ def name_similarity(a: Sequence[str], b: Sequence[str], settings: Settings | Non
     if not a or not b:
         return 0.0
     settings = settings or Settings()
-    forward, backward = match_name(a, b, settings), match_name(b, a, settings)
+    # the skeleton scale, on which NAME_MATCH_THRESHOLD was set (the learned blend runs lower across scripts)
+    forward, backward = match_name(a, b, settings, learned=False), match_name(b, a, settings, learned=False)
     shorter, longer = (forward, backward) if len(a) <= len(b) else (backward, forward)
     if min(len(a), len(b)) >= _MIN_CONTAINED_TOKENS and _contained(shorter):
         # "Alireza Soleimani" within "Alireza Soleimani Karbalaei": a full name with one more part
