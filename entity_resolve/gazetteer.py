@@ -82,11 +82,6 @@ class Entity:
 _KNOWN_FIELDS = frozenset({"id", "type", "name", "aliases", "country", "description", "wikidata", "prior", "source"})
 
 
-def _where(origin: str, record: Mapping[str, Any]) -> str:
-    rid = record.get("id") if isinstance(record, Mapping) else None
-    return f"{origin} (id {rid!r})" if rid else origin
-
-
 def _as_names(value: Any, where: str) -> list[str]:
     if value is None or value == "":
         return []
