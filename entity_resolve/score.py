@@ -165,7 +165,8 @@ def token_weight(token: str) -> float:
 
 
 @lru_cache(maxsize=131_072)
-def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float, learned: bool = True) -> float:
+def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -> float:
+    """The skeleton similarity of two tokens (across scripts: without the learned model)."""
     if a == b:
         return 1.0
     arabic_a, arabic_b = _is_arabic(a), _is_arabic(b)
@@ -194,12 +195,7 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float, l
     if are_different_names(a, b):
         best *= _DIFFERENT_NAMES_FACTOR  # محمود is not a garble of محمد: both are names
     if cross_script:
-        if not learned:
-            return CROSS_SCRIPT_CEILING * best
-        # the hand-made skeletons blended with the transducer learned from real name pairs
-        return CROSS_SCRIPT_CEILING * (
-            _SKELETON_SHARE * best + (1.0 - _SKELETON_SHARE) * transliteration_similarity(a, b)
-        )
+        return CROSS_SCRIPT_CEILING * best
     if arabic_a and (a[-1] == _NISBA) != (b[-1] == _NISBA) and min(len(a), len(b)) >= _NISBA_MIN_LETTERS:
         best *= _NISBA_FACTOR  # البغدادي is of Baghdad, not Baghdad; السوداني is not السودان
     if not arabic_a:
@@ -245,7 +241,15 @@ def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS, *, 
     """
     if a > b:
         a, b = b, a
-    return _token_similarity(a, b, settings.fine_weight, settings.vowel_weight, learned)
+    skeleton = _token_similarity(a, b, settings.fine_weight, settings.vowel_weight)
+    arabic_a, arabic_b = _is_arabic(a), _is_arabic(b)
+    if not learned or arabic_a == arabic_b or a == b:
+        return skeleton
+    # across scripts, the hand-made skeletons blended with the transducer learned from real name pairs
+    arabic, latin = (a, b) if arabic_a else (b, a)
+    return _SKELETON_SHARE * skeleton + (1.0 - _SKELETON_SHARE) * CROSS_SCRIPT_CEILING * transliteration_similarity(
+        arabic, latin
+    )
 
 
 def match_name(
