@@ -50,6 +50,9 @@ _FOREIGN_SPELLING_FACTOR = 0.95
 _RESCORE_REACH = 0.15
 #: Entities scored again with the learned transliteration model, at least.
 _RESCORED_ENTITIES = 8
+#: A fuzzy match of a bare mention with this many consonants or fewer needs EXTRA more margin.
+_SHORT_NAME_CONSONANTS = 3
+_SHORT_NAME_EXTRA = 0.03
 #: Mentions with fewer letters than this are not names ("x").
 _MIN_LETTERS = 2
 #: How much lower the partial-name floor is for places (half of it for organisations).
@@ -398,7 +401,16 @@ class Resolver:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        accepted = best.score >= self.settings.threshold and best.score - runner_up >= self.settings.margin
+        margin = self.settings.margin
+        if (
+            not query.cues
+            and best.explanation.name_similarity < 1.0
+            and _consonants(query.tokens) <= _SHORT_NAME_CONSONANTS
+        ):
+            # one letter changed in a short name makes another real name: a bare short garble
+            # must stand clear of the runner-up (a title or the context may settle it instead)
+            margin += _SHORT_NAME_EXTRA
+        accepted = best.score >= self.settings.threshold and best.score - runner_up >= margin
         return Resolution(
             mention=mention,
             entity=best.entity if accepted else None,
@@ -430,6 +442,10 @@ class Resolver:
             if not isinstance(mention, str):
                 raise TypeError(f"mentions[{position}] must be a str, not {type(mention).__name__}")
         return [self.resolve(m, context=context, types=types, top_k=top_k) for m in items]
+
+
+def _consonants(tokens: Sequence[str]) -> int:
+    return sum(len(fine_skeleton(token)) for token in tokens)
 
 
 def _wanted_types(types: Iterable[str] | str | None) -> frozenset[str] | None:
