@@ -37,9 +37,9 @@ from .config import Settings
 from .gazetteer import Entity, Gazetteer
 from .index import name_keys, token_keys
 from .normalize import normalize_name
-from .resolver import Candidate, Resolver
+from .resolver import Candidate, Resolver, resolver_for
 from .score import NameMatch, match_name, token_weight
-from .text import Mention, _choose_resolver
+from .text import Mention
 
 __all__ = ["CANDIDATE_EDGE_FLOOR", "MAX_BLOCK_SIZE", "NAME_MATCH_THRESHOLD", "Cluster", "cluster", "name_similarity"]
 
@@ -321,7 +321,7 @@ def cluster(
             raise TypeError(f"mentions[{position}] must be a str or Mention, not {type(item).__name__}")
     _check_unit("threshold", threshold)
     _check_unit("candidate_floor", candidate_floor)
-    chosen_resolver = _choose_resolver(gazetteer, resolver)
+    chosen_resolver = resolver_for(gazetteer, resolver)
     nodes = _items(items, chosen_resolver)
 
     graph = nx.Graph()

@@ -35,7 +35,7 @@ from .keys import fine_skeleton
 from .normalize import NormalizedName, normalize_name, strip_clitic
 from .score import NameMatch, TokenMatch, match_name
 
-__all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve"]
+__all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve", "resolver_for"]
 
 #: Every title cue (General, الرئيس, Dr, ...) names a person.
 _CUE_TYPE: EntityType = "person"
@@ -462,8 +462,27 @@ _resolvers: weakref.WeakKeyDictionary[Gazetteer, Resolver] = weakref.WeakKeyDict
 _resolvers_lock = threading.Lock()
 
 
-def _resolver_for(gazetteer: Gazetteer | None) -> Resolver:
-    """The resolver of ``gazetteer`` (the built-in one for None), built once per gazetteer."""
+def resolver_for(gazetteer: Gazetteer | None = None, resolver: Resolver | None = None) -> Resolver:
+    """The resolver to use: ``resolver`` if given, else the one of ``gazetteer``.
+
+    The resolver of each gazetteer (the built-in one for None) is built once
+    and kept while the gazetteer lives.
+
+    Raises
+    ------
+    TypeError
+        If ``gazetteer`` or ``resolver`` is of the wrong type.
+    ValueError
+        If both are given and the resolver serves another gazetteer.
+    """
+    if resolver is not None:
+        if not isinstance(resolver, Resolver):
+            raise TypeError(f"resolver must be a Resolver, not {type(resolver).__name__}")
+        if gazetteer is not None and resolver.gazetteer is not gazetteer:
+            raise ValueError("resolver and gazetteer disagree: pass one of them")
+        return resolver
+    if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
+        raise TypeError(f"gazetteer must be a Gazetteer, not {type(gazetteer).__name__}")
     if gazetteer is None:
         gazetteer = Gazetteer.default()
     with _resolvers_lock:
@@ -489,6 +508,4 @@ def resolve(
     """
     if not isinstance(mention, str):
         raise TypeError(f"mention must be a str, not {type(mention).__name__}")
-    if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
-        raise TypeError(f"gazetteer must be a Gazetteer, not {type(gazetteer).__name__}")
-    return _resolver_for(gazetteer).resolve(mention, context=context, types=types, top_k=top_k)
+    return resolver_for(gazetteer).resolve(mention, context=context, types=types, top_k=top_k)

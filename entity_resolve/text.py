@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from .gazetteer import Entity, Gazetteer
 from .normalize import normalize_name, strip_clitic
-from .resolver import Candidate, Resolution, Resolver, _resolver_for
+from .resolver import Candidate, Resolution, Resolver, resolver_for
 
 __all__ = [
     "CONTEXT_WINDOW_CHARS",
@@ -592,18 +592,6 @@ def _second_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) 
     return _select(found, taken)
 
 
-def _choose_resolver(gazetteer: Gazetteer | None, resolver: Resolver | None) -> Resolver:
-    if resolver is not None:
-        if not isinstance(resolver, Resolver):
-            raise TypeError(f"resolver must be a Resolver, not {type(resolver).__name__}")
-        if gazetteer is not None and resolver.gazetteer is not gazetteer:
-            raise ValueError("resolver and gazetteer disagree: pass one of them")
-        return resolver
-    if gazetteer is not None and not isinstance(gazetteer, Gazetteer):
-        raise TypeError(f"gazetteer must be a Gazetteer, not {type(gazetteer).__name__}")
-    return _resolver_for(gazetteer)
-
-
 def resolve_text(
     text: str,
     *,
@@ -685,7 +673,7 @@ def resolve_text(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    chosen_resolver = _choose_resolver(gazetteer, resolver)
+    chosen_resolver = resolver_for(gazetteer, resolver)
     text = text[:MAX_TEXT_CHARS]
     spotter = _Spotter(text, chosen_resolver, types)
     if not spotter.tokens:
