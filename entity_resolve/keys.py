@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import jellyfish
@@ -164,6 +164,16 @@ COARSE_CLASS: dict[str, str] = {
 readings of و as a consonant, which machine translation confuses with ف and ب."""
 
 
+class _DropUnknown(dict[int, str]):
+    """A ``str.translate`` table that drops every character it does not map."""
+
+    def __missing__(self, key: int) -> None:
+        return None
+
+
+_COARSE_TABLE = _DropUnknown({ord(symbol): coarse for symbol, coarse in COARSE_CLASS.items()})
+
+
 _VOWEL_MARK = "."
 
 
@@ -173,7 +183,13 @@ def _collapse(symbols: str) -> str:
     A ``_VOWEL_MARK`` separates letters that a dropped vowel stood between
     (``sisi`` keeps both s) and is removed.
     """
-    return re.sub(r"([^.])\1+", r"\1", symbols).replace(_VOWEL_MARK, "")
+    kept: list[str] = []
+    last = ""
+    for symbol in symbols:
+        if symbol != last or symbol == _VOWEL_MARK:
+            kept.append(symbol)
+        last = symbol
+    return "".join(kept).replace(_VOWEL_MARK, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,12 +247,12 @@ def _arabic_readings(token: str) -> list[Reading]:
 
 def _latin_graphemes(token: str) -> list[list[str]]:
     """Grapheme sequences of a Latin token: an ambiguous digraph (Adham: d+h, not dh) splits in two."""
+    graphemes = _LATIN_PATTERN.findall(token)
+    if _AMBIGUOUS_DIGRAPHS.isdisjoint(graphemes):
+        return [graphemes]
     sequences: list[list[str]] = [[]]
-    position = 0
     ambiguities = 0
-    while position < len(token):
-        match = _LATIN_PATTERN.match(token, position)
-        grapheme = match.group(0) if match else token[position]
+    for grapheme in graphemes:
         if grapheme in _AMBIGUOUS_DIGRAPHS and ambiguities < _MAX_AMBIGUITIES:
             ambiguities += 1
             split = [grapheme[0], grapheme[1]]
@@ -244,7 +260,6 @@ def _latin_graphemes(token: str) -> list[list[str]]:
         else:
             for seq in sequences:
                 seq.append(grapheme)
-        position += len(grapheme)
     return sequences
 
 
@@ -300,7 +315,9 @@ def readings(token: str) -> tuple[Reading, ...]:
         if token.startswith(_ARABIC_ARTICLE) and len(token) > 3:
             # with the article, its alef is no written vowel: Latin spells it al-, el-, ul- or l
             # (Abdallah, Abdul-Rahman), and the article's own token was dropped
-            with_article = [replace(r, vocalic=r.vocalic.removeprefix("a")) for r in _arabic_readings(token)]
+            with_article = [
+                Reading(r.fine, r.coarse, r.vocalic.removeprefix("a"), r.indexed) for r in _arabic_readings(token)
+            ]
             return _unique([*_arabic_readings(token[2:]), *with_article])
         return _unique(_arabic_readings(token))
     found: list[Reading] = []
@@ -360,7 +377,7 @@ def coarse_skeleton(fine: str) -> str:
     >>> coarse_skeleton("GDf"), coarse_skeleton("qDf")
     ('KTB', 'KTB')
     """
-    return _collapse("".join(COARSE_CLASS.get(symbol, "") for symbol in fine))
+    return _collapse(fine.translate(_COARSE_TABLE))
 
 
 @lru_cache(maxsize=65_536)

@@ -239,9 +239,15 @@ def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS, *, 
     >>> round(token_similarity("khalifa", "خليفه"), 2), token_similarity("x", "x")
     (0.89, 1.0)
     """
+    return _pair_similarity(a, b, settings.fine_weight, settings.vowel_weight, learned)
+
+
+@lru_cache(maxsize=262_144)
+def _pair_similarity(a: str, b: str, fine_weight: float, vowel_weight: float, learned: bool) -> float:
+    """``token_similarity`` cached on its arguments (the settings enter through their two weights)."""
     if a > b:
         a, b = b, a
-    skeleton = _token_similarity(a, b, settings.fine_weight, settings.vowel_weight)
+    skeleton = _token_similarity(a, b, fine_weight, vowel_weight)
     arabic_a, arabic_b = _is_arabic(a), _is_arabic(b)
     if not learned or arabic_a == arabic_b or a == b:
         return skeleton
