@@ -64,6 +64,9 @@ MAX_NAMES_PER_ENTITY = 3
 MAX_DELETION_POSTINGS = 2_000
 #: Postings read per key at most (the most important entities come first).
 MAX_POSTINGS_PER_KEY = 300
+#: Support of a name is divided by ``1 + EXTRA_TOKEN_PENALTY * k`` for each of its ``k``
+#: tokens beyond the mention's: Hussein Ibrahim before Ahmed Hussein Ibrahim Abbas.
+EXTRA_TOKEN_PENALTY = 1.0
 #: Bits of ``NameIndex.name_flags``.
 ARABIC_NAME = 1
 FOREIGN_LETTERS = 2
@@ -217,6 +220,8 @@ class NameIndex:
         ``FOREIGN_LETTERS`` (with Persian or Urdu letters) bits.
     name_tokens : tuple of str
         For each indexed name, its normalised tokens joined by spaces.
+    name_length : numpy.ndarray
+        For each indexed name, its number of tokens (at most 255).
     """
 
     entity_ids: tuple[str, ...]
@@ -228,6 +233,7 @@ class NameIndex:
     key_offsets: np.ndarray
     postings: np.ndarray
     name_prior: np.ndarray
+    name_length: np.ndarray
     country_names: dict[str, frozenset[str]]
     fingerprint: str
 
@@ -289,6 +295,7 @@ class NameIndex:
             key_offsets=offsets,
             postings=names,
             name_prior=np.array(name_prior, dtype=np.float32),
+            name_length=np.array([min(255, len(tokens.split(" "))) for tokens in name_tokens], dtype=np.uint8),
             country_names=country_names(gazetteer),
             fingerprint=gazetteer.fingerprint,
         )
@@ -306,7 +313,10 @@ class NameIndex:
         Each query token votes once per name with the weight of its best key:
         the key's inverse document frequency times its family weight; the sum
         is scaled by ``1 + prior`` so that a salient entity one edit away is
-        not crowded out by obscure exact namesakes. Ties go to the more
+        not crowded out by obscure exact namesakes, and divided by ``1 +
+        EXTRA_TOKEN_PENALTY`` per name token beyond the query's, so that a
+        name of the mention's length comes before longer names that contain
+        it (a surname alone still finds the full names). Ties go to the more
         important entity. At most ``MAX_NAMES_PER_ENTITY`` names of
         one entity are returned.
 
@@ -374,6 +384,9 @@ class NameIndex:
         support = np.add.reduceat(best_weights, name_starts)
         # a salient entity reached through a deletion beats an obscure exact namesake
         support = support * (1.0 + self.name_prior[unique_names])
+        # a name longer than the mention is a looser fit than one of its length (BM25's length norm)
+        extra_tokens = np.maximum(0, self.name_length[unique_names].astype(np.int64) - len(tokens))
+        support = support / (1.0 + EXTRA_TOKEN_PENALTY * extra_tokens)
         # among an entity's names, those in the query's script first (حفتر before Haftar)
         query_arabic = "\u0600" <= tokens[0][:1] <= "\u06ff"
         same_script = ((self.name_flags[unique_names] & ARABIC_NAME) > 0) == query_arabic
@@ -411,6 +424,7 @@ class NameIndex:
             "key_offsets": self.key_offsets,
             "postings": self.postings,
             "name_prior": self.name_prior,
+            "name_length": self.name_length,
             "country_names": _pack(
                 [f"{code}\t{' '.join(sorted(names))}" for code, names in sorted(self.country_names.items())]
             ),
@@ -442,6 +456,7 @@ class NameIndex:
                     key_offsets=data["key_offsets"],
                     postings=data["postings"],
                     name_prior=data["name_prior"],
+                    name_length=data["name_length"],
                     country_names=_unpack_country_names(data["country_names"]),
                     fingerprint=fingerprint,
                 )
