@@ -201,6 +201,14 @@ def _token_key_arrays(token: str) -> tuple[np.ndarray, np.ndarray]:
     return hashes, families
 
 
+def _run_starts(ordered: np.ndarray) -> np.ndarray:
+    """Positions where a run of equal values starts in a sorted, non-empty array."""
+    starts = np.empty(len(ordered), dtype=bool)
+    starts[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
+    return np.flatnonzero(starts)
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class NameIndex:
     """Inverted index from skeleton keys to names of a gazetteer.
@@ -372,14 +380,15 @@ class NameIndex:
         ).astype(np.int64)
         weights = np.repeat(idf, taken)
         # one vote per (query token, name): the weight of its best key
-        pairs = names * (len(tokens) + 2) + np.repeat(owners[usable], taken)
-        order = np.argsort(pairs, kind="stable")
-        pairs, names, weights = pairs[order], names[order], weights[order]
-        boundaries = np.flatnonzero(np.r_[True, pairs[1:] != pairs[:-1]])
+        stride = len(tokens) + 2
+        pairs = names * stride + np.repeat(owners[usable], taken)
+        order = np.argsort(pairs)  # equal pairs are one name: their order does not matter
+        pairs, weights = pairs[order], weights[order]
+        boundaries = _run_starts(pairs)
         best_weights = np.maximum.reduceat(weights, boundaries)
-        pair_names = names[boundaries]
+        pair_names = pairs[boundaries] // stride
         # pair_names is sorted, so names of one name number are adjacent
-        name_starts = np.flatnonzero(np.r_[True, pair_names[1:] != pair_names[:-1]])
+        name_starts = _run_starts(pair_names)
         unique_names = pair_names[name_starts]
         support = np.add.reduceat(best_weights, name_starts)
         # a salient entity reached through a deletion beats an obscure exact namesake
@@ -398,8 +407,8 @@ class NameIndex:
         order = np.lexsort((unique_names, -self.name_prior[unique_names], -support))
         chosen: list[int] = []
         per_entity: dict[int, int] = {}
-        for name in unique_names[order].tolist():
-            entity = int(self.name_entity[name])
+        ranked = unique_names[order]
+        for name, entity in zip(ranked.tolist(), self.name_entity[ranked].tolist(), strict=True):
             if per_entity.get(entity, 0) >= MAX_NAMES_PER_ENTITY:
                 continue
             per_entity[entity] = per_entity.get(entity, 0) + 1

@@ -350,25 +350,23 @@ def _align(
     query: Sequence[str], name: Sequence[str], settings: Settings, learned: bool = True
 ) -> list[tuple[int, int, float]]:
     """Greedy one-to-one alignment, best pair first: ``(query_i, name_j, similarity)`` by ``query_i``."""
+    fine_weight, vowel_weight = settings.fine_weight, settings.vowel_weight
     if len(query) == 1:
-        sims = [token_similarity(query[0], token, settings, learned=learned) for token in name]
+        sims = [_pair_similarity(query[0], token, fine_weight, vowel_weight, learned) for token in name]
         best = max(range(len(name)), key=sims.__getitem__)
         return [(0, best, sims[best])]
-    pairs = sorted(
-        (
-            (token_similarity(q, n, settings, learned=learned), i, j)
-            for i, q in enumerate(query)
-            for j, n in enumerate(name)
-        ),
-        key=lambda pair: (-pair[0], pair[1], pair[2]),
+    pairs = sorted(  # best pair first, ties in mention then name order
+        (-_pair_similarity(q, n, fine_weight, vowel_weight, learned), i, j)
+        for i, q in enumerate(query)
+        for j, n in enumerate(name)
     )
     used_query: set[int] = set()
     used_name: set[int] = set()
     chosen: list[tuple[int, int, float]] = []
-    for similarity, i, j in pairs:
+    for negated, i, j in pairs:
         if i in used_query or j in used_name:
             continue
         used_query.add(i)
         used_name.add(j)
-        chosen.append((i, j, similarity))
+        chosen.append((i, j, -negated))
     return sorted(chosen)
