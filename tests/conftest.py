@@ -7,11 +7,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 # Keep the index cache of the test run out of the user's home, before any import builds one.
 os.environ.setdefault("ENTITY_RESOLVE_CACHE", tempfile.mkdtemp(prefix="entity-resolve-test-cache-"))
 
 import entity_resolve as er
+
+# No hypothesis deadline: the test machines are shared and noisy, and the first example of a
+# run may load the learned model; speed is measured by the benchmark scripts, not by tests.
+settings.register_profile("shared-machine", deadline=None)
+settings.load_profile("shared-machine")
 
 GOLDEN = Path(__file__).parent / "golden"
 
