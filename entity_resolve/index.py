@@ -37,7 +37,7 @@ from . import __version__
 from .context import country_names
 from .gazetteer import Gazetteer
 from .keys import coarse_skeleton, fine_skeleton_variants, readings
-from .normalize import normalize_name
+from .normalize import normalize_as_name
 
 __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys", "token_keys"]
 
@@ -264,7 +264,7 @@ class NameIndex:
         for entity_position, entity in enumerate(gazetteer):
             seen_forms: set[tuple[str, ...]] = set()
             for alias_position, alias in enumerate(entity.names):
-                normalized = normalize_name(alias)
+                normalized = normalize_as_name(alias)  # a name of titles only (Samaha) too
                 tokens = normalized.tokens
                 if not tokens or tokens in seen_forms:
                     continue

@@ -34,6 +34,7 @@ __all__ = [
     "fold_arabic",
     "fold_latin",
     "has_foreign_letters",
+    "normalize_as_name",
     "normalize_name",
     "strip_clitic",
 ]
@@ -501,6 +502,25 @@ def normalize_name(mention: str, *, titles: bool = True) -> NormalizedName:
         cues=tuple(cues),
         foreign_letters=has_foreign_letters(text_before_fold),
     )
+
+
+def normalize_as_name(mention: str) -> NormalizedName:
+    """``normalize_name``, except that a mention made of titles only is read as a name.
+
+    سماحة, Sheikh, Malik and Sultan are titles and also surnames: alone,
+    they are the name, and there are no cues.
+
+    Examples
+    --------
+    >>> normalize_as_name("Sheikh").tokens, normalize_as_name("Sheikh").cues
+    (('sheikh',), ())
+    >>> normalize_as_name("Sheikh Zayed").tokens, normalize_as_name("Sheikh Zayed").cues
+    (('zayed',), ('sheikh',))
+    """
+    normalized = normalize_name(mention)
+    if normalized.tokens or not normalized.cues:
+        return normalized
+    return normalize_name(mention, titles=False)
 
 
 def _is_noise(token: str) -> bool:

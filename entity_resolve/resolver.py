@@ -32,7 +32,7 @@ from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton
-from .normalize import NormalizedName, normalize_name, strip_clitic
+from .normalize import NormalizedName, normalize_as_name, normalize_name, strip_clitic
 from .score import NameMatch, TokenMatch, match_name
 
 __all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve", "resolver_for"]
@@ -209,14 +209,17 @@ class Resolver:
 
     # -- query preparation -------------------------------------------------------
     @staticmethod
-    def _readings(mention: str) -> tuple[NormalizedName, ...]:
-        """Readings of a mention, the first as written.
+    def _readings(mention: str) -> tuple[tuple[NormalizedName, ...], bool]:
+        """Readings of a mention, the first as written, and whether it is made of titles only.
 
         Also: without a proclitic on its first word (لخليفة حفتر), and, when a
         title was split off, with the title kept as a name word (General
-        National Congress, Prince Sultan Air Base).
+        National Congress, Prince Sultan Air Base). A mention of titles only
+        is read as a name (Samaha, Sheikh), which must then match a whole name.
         """
         normalized = normalize_name(mention)
+        if normalized.cues and not normalized.tokens:
+            return (normalize_as_name(mention),), True
         found = [normalized]
         if normalized.tokens:
             stripped = strip_clitic(normalized.tokens[0])
@@ -224,7 +227,7 @@ class Resolver:
                 found.append(replace(normalized, tokens=(stripped, *normalized.tokens[1:])))
         if normalized.cues:
             found.append(normalize_name(mention, titles=False))
-        return tuple(found)
+        return tuple(found), False
 
     # -- scoring -----------------------------------------------------------------
     def _context_bonus(self, entity: Entity, matched: NameMatch, context: DocumentContext) -> float:
@@ -323,7 +326,7 @@ class Resolver:
         if not isinstance(mention, str):
             raise TypeError(f"mention must be a str, not {type(mention).__name__}")
         wanted = _wanted_types(types)
-        readings = self._readings(mention)
+        readings, lone_title = self._readings(mention)
         query = readings[0]
         if sum(map(len, query.tokens)) < _MIN_LETTERS:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
@@ -337,7 +340,9 @@ class Resolver:
         for reading_number, reading in enumerate(readings):
             penalty = 1.0 if reading_number == 0 else _ALTERNATIVE_READING_FACTOR
             for name_number in self.index.lookup(reading.tokens, limit=self.settings.max_candidates):
-                scored = self._score_name(reading, name_number, document, wanted, penalty, learned=False)
+                scored = self._score_name(
+                    reading, name_number, document, wanted, penalty, learned=False, whole_names=lone_title
+                )
                 if scored is None:
                     continue
                 tried.setdefault(scored.entity_position, []).append((scored, name_number, penalty))
@@ -351,7 +356,9 @@ class Resolver:
             for scored, name_number, penalty in tried[position]:
                 # only across scripts does the learned model count, and only near the top
                 if scored.score >= reach and self._other_script(scored.query, name_number):
-                    rescored = self._score_name(scored.query, name_number, document, wanted, penalty)
+                    rescored = self._score_name(
+                        scored.query, name_number, document, wanted, penalty, whole_names=lone_title
+                    )
                     scored = rescored if rescored is not None else scored
                 if position not in best or scored.score > best[position].score:
                     best[position] = scored
@@ -370,8 +377,12 @@ class Resolver:
         penalty: float,
         *,
         learned: bool = True,
+        whole_names: bool = False,
     ) -> _Scored | None:
-        """Score one indexed name against one reading of the mention (None if its type is not wanted)."""
+        """Score one indexed name against one reading of the mention (None if its type is not wanted).
+
+        With ``whole_names``, a mention that covers part of the name keeps no partial floor.
+        """
         entity_position = int(self.index.name_entity[name_number])
         entity = self._entity_at(entity_position)
         if wanted is not None and entity.type not in wanted:
@@ -380,7 +391,7 @@ class Resolver:
             query.tokens,
             self.index.name_token_tuple(name_number),
             self.settings,
-            partial_floor=self._partial_floor[entity.type],
+            partial_floor=0.0 if whole_names else self._partial_floor[entity.type],
             leading_descriptor=1 if query.cues else 2,
             learned=learned,
         )

@@ -58,7 +58,7 @@ def test_title_cue_penalises_other_types(small_resolver: er.Resolver) -> None:
     result = small_resolver.resolve("General Tripoli")
     assert result.entity is None
     penalised = small_resolver._score(
-        small_resolver._readings("General Tripoli")[0],
+        small_resolver._readings("General Tripoli")[0][0],
         small_resolver.gazetteer["place:tripoli-libya"],
         match_name(("tripoli",), ("tripoli",)),
         DocumentContext.from_text(None),
@@ -78,12 +78,31 @@ def test_unknown_names_get_no_entity(small_resolver: er.Resolver) -> None:
         assert small_resolver.resolve(mention).entity is None, mention
 
 
-@pytest.mark.parametrize("mention", ["", "   ", "!!!", "2024", "General", "\u200f\u200e"])
+@pytest.mark.parametrize("mention", ["", "   ", "!!!", "2024", "\u200f\u200e"])
 def test_empty_or_meaningless_input_resolves_to_none(small_resolver: er.Resolver, mention: str) -> None:
     result = small_resolver.resolve(mention)
     assert result.entity is None
     assert result.score == 0.0
     assert result.mention == mention
+
+
+def test_a_mention_of_titles_only_is_read_as_a_whole_name() -> None:
+    """سماحة and Sheikh are titles and surnames: alone, they name whoever is called so, never part of a name."""
+    gazetteer = er.Gazetteer.from_records(
+        [
+            {"id": "p:samaha", "type": "person", "name": "Samaha", "aliases": ["سماحة"]},
+            {"id": "p:sheikh", "type": "person", "name": "Sheikh"},
+            {"id": "g:stroessner", "type": "place", "name": "Presidente Stroessner"},
+            {"id": "p:haftar", "type": "person", "name": "Khalifa Haftar", "aliases": ["حفتر"]},
+        ]
+    )
+    resolver = er.Resolver(gazetteer)
+    assert resolver.resolve("سماحة").entity.id == "p:samaha"
+    assert resolver.resolve("Samaha").entity.id == "p:samaha"
+    assert resolver.resolve("Sheikh").entity.id == "p:sheikh"
+    assert resolver.resolve("President").entity is None  # a title is not half of a place name
+    assert resolver.resolve("General").entity is None
+    assert resolver.resolve("سماحة حفتر").entity.id == "p:haftar"  # before a name, still a title
 
 
 @pytest.mark.parametrize("bad", [None, 1, 2.5, b"haftar", ["haftar"]])
