@@ -117,8 +117,12 @@ _LATIN_GRAPHEMES: tuple[tuple[str, str], ...] = (
 _LATIN_PATTERN = re.compile("|".join(re.escape(grapheme) for grapheme, _ in _LATIN_GRAPHEMES) + "|c(?=[eiy])|c|.")
 _LATIN_TO_FINE = dict(_LATIN_GRAPHEMES) | {"c": "k"}
 _LATIN_VOWELS = frozenset("aeiouy")
-#: Alternative reading of Latin ``ch``: German ``x`` (Chalifa) or French ``S`` (Chahed).
-_LATIN_CH_ALTERNATIVE = "S"
+#: Alternative readings of Latin ``ch``: German ``x`` (Chalifa), French ``S`` (Chahed), and
+#: English and Slavic ``tS`` (Richard ~ ريتشارد, Vučić folded to vuchich ~ فوتشيتش).
+_LATIN_CH_ALTERNATIVES = ("S", "tS")
+#: A final ``ic`` of this many letters or more is also read as the Slavic ``ić`` written
+#: without its accent (Modric, Maksimovic ~ مودريتش, ماكسيموفيتش).
+_SLAVIC_IC_MIN_LETTERS = 5
 #: Latin z also spells ذ and ظ (as Egyptian and Levantine Arabic pronounce them).
 _LATIN_Z_ALTERNATIVE = "D"
 #: Digraphs that may also be two letters (Adham, Fathi, Ishaq, Edgar).
@@ -294,8 +298,9 @@ def readings(token: str) -> tuple[Reading, ...]:
     """Every reading of a normalised token, the most likely first.
 
     An Arabic token with the article (الأسد) is read without and with it
-    (Assad, Alban); a Latin token with ``ch`` is read the German (``x``) and the
-    French (``S``) way, one with ``dh``, ``th``, ``sh``, ``kh``, ``gh`` or
+    (Assad, Alban); a Latin token with ``ch`` is read the German (``x``), the
+    French (``S``) and the English (``tS``) way, one ending in ``ic`` also
+    as the Slavic ``ić`` (Modric ~ مودريتش), one with ``dh``, ``th``, ``sh``, ``kh``, ``gh`` or
     ``dg`` as one sound and as two letters (Adham is d+h), and one with ``z``
     also as ذ (Kazafi); an Arabic token with a medial و also reads it as a
     consonant (the garble هوثر of حفتر). The last two are scorer-only readings.
@@ -324,7 +329,9 @@ def readings(token: str) -> tuple[Reading, ...]:
     for graphemes in _latin_graphemes(token):
         found.append(_latin_reading(graphemes, ch="x"))
         if "ch" in graphemes:
-            found.append(_latin_reading(graphemes, ch=_LATIN_CH_ALTERNATIVE))
+            found.extend(_latin_reading(graphemes, ch=ch) for ch in _LATIN_CH_ALTERNATIVES)
+    if token.endswith("ic") and len(token) >= _SLAVIC_IC_MIN_LETTERS:
+        found.extend(_latin_reading([*graphemes[:-1], "ch"], ch="tS") for graphemes in _latin_graphemes(token))
     if "z" in token:  # Egyptian and Levantine z for ذ and ظ (Kazafi, Mazhar): scorer only
         found.extend(
             _latin_reading(graphemes, ch="x", z=_LATIN_Z_ALTERNATIVE, indexed=False)
@@ -343,7 +350,7 @@ def fine_skeleton_variants(token: str) -> tuple[str, ...]:
     Examples
     --------
     >>> fine_skeleton_variants("chahed")
-    ('xhd', 'Shd')
+    ('xhd', 'Shd', 'tShd')
     >>> fine_skeleton_variants("شاهد")
     ('Shd',)
     """

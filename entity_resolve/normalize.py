@@ -80,15 +80,31 @@ _ARABIC_LETTER_FOLD = str.maketrans(
     }
 )
 
-#: Latin letters that NFKD does not decompose.
+#: Latin letters that NFKD does not decompose, and letters whose sound their base letter
+#: does not spell: Slavic and Turkish č ć ç ş š ž (Vučić, Çelik, Şahin ~ فوتشيتش, شاهين).
 _LATIN_LETTER_FOLD = str.maketrans(
     {
+        "č": "ch",
+        "Č": "Ch",
+        "ć": "ch",
+        "Ć": "Ch",
+        "ç": "ch",
+        "Ç": "Ch",
+        "š": "sh",
+        "Š": "Sh",
+        "ş": "sh",
+        "Ş": "Sh",
+        "ș": "sh",
+        "Ș": "Sh",
+        "ž": "zh",
+        "Ž": "Zh",
+        "Đ": "Dj",
         "ß": "ss",
         "æ": "ae",
         "œ": "oe",
         "ø": "o",
         "ł": "l",
-        "đ": "d",
+        "đ": "dj",
         "ð": "dh",
         "þ": "th",
         "ı": "i",
@@ -346,6 +362,8 @@ def fold_latin(text: str) -> str:
     --------
     >>> fold_latin("Mouammar Kadhafi"), fold_latin("Ḥaftar"), fold_latin("Ba'ath")
     ('mouammar kadhafi', 'haftar', 'baath')
+    >>> fold_latin("Vučić"), fold_latin("Çavuşoğlu"), fold_latin("Đoković")
+    ('vuchich', 'chavushoglu', 'djokovich')
     """
     text = text.translate(_LATIN_LETTER_FOLD)
     text = unicodedata.normalize("NFKD", text)

@@ -15,6 +15,7 @@ from entity_resolve.keys import (
     latin_phonetic_code,
     vocalic_skeleton,
 )
+from entity_resolve.normalize import normalize_name
 
 TABLE = list(csv.DictReader((Path(__file__).parent / "data" / "skeletons.csv").open(encoding="utf-8")))
 
@@ -41,9 +42,18 @@ def test_both_scripts_meet_on_the_fine_skeleton(arabic: str, latin: str) -> None
     assert fine_skeleton(arabic) == fine_skeleton(latin)
 
 
-def test_latin_ch_has_german_and_french_readings() -> None:
-    assert fine_skeleton_variants("chahed") == ("xhd", "Shd")
+def test_latin_ch_has_german_french_and_english_readings() -> None:
+    assert fine_skeleton_variants("chahed") == ("xhd", "Shd", "tShd")
     assert fine_skeleton_variants("schalke") == ("Slk",)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("مودريتش", "Modric"), ("ماكسيموفيتش", "Maksimovic"), ("فوتشيتش", "Vučić"), ("ريتشارد", "Richard")],
+)
+def test_slavic_and_english_ch_meet_arabic_tsh(arabic: str, latin: str) -> None:
+    latin_token = normalize_name(latin).tokens[0]
+    assert fine_skeleton(arabic) in fine_skeleton_variants(latin_token)
 
 
 def test_vocalic_skeleton_keeps_written_vowels() -> None:
