@@ -156,6 +156,9 @@ NEWS_REGION = frozenset(
 )
 REGION_PRIOR_BOOST = 0.1
 REGION_PRIOR_MAX = 0.95
+#: A place that shares a name with its own country gets at most the country's prior
+#: minus this (more than the resolver's margin over its prior tiebreak: 0.01 / 0.06).
+COUNTRY_SENSE_GAP = 0.2
 #: Persons from the romanizer: prior grows with the number of distinct Latin
 #: spellings Wikidata attests, from PERSON_PRIOR_MIN (one spelling) up to
 #: PERSON_PRIOR_MAX (PERSON_SPELLINGS_CAP spellings or more). Curated figures
@@ -1074,6 +1077,46 @@ def curated_entity(record: object, default_type: str | None) -> Entity | None:
     return entity
 
 
+def is_country(entity: Entity) -> bool:
+    """True for a country: GeoNames countries are described "country", curated ones "Country in ..."."""
+    return (entity.description or "").lower().startswith("country")
+
+
+def yield_to_countries(entities: list[Entity]) -> int:
+    """Lower the prior of places that share a name with their own country below the country's.
+
+    تونس, الجزائر and Kuwait name a country and its capital; in the news the
+    country is the likelier referent, and two priors within the resolver's
+    margin would leave the most frequent place names unresolved. A source
+    place (GeoNames) of a country's ``country`` code whose names share a
+    match key with the country's gets at most the country's prior minus
+    ``COUNTRY_SENSE_GAP``. Curated places keep their hand-set priors, which
+    follow the same rule (Tunis, Algiers).
+
+    Returns
+    -------
+    int
+        How many priors were lowered.
+    """
+    country_keys: dict[str, tuple[float, set[tuple[str, str]]]] = {}
+    for entity in entities:
+        if entity.type == "place" and entity.country and is_country(entity) and entity.prior is not None:
+            keys = {key for key in map(match_key, entity.aliases) if key is not None}
+            country_keys[entity.country] = (entity.prior, keys)
+    lowered = 0
+    for entity in entities:
+        from_source = entity.id.split(":", 1)[0] in SOURCE_ID_PREFIXES
+        if entity.type != "place" or not from_source or is_country(entity) or entity.country not in country_keys:
+            continue
+        country_prior, keys = country_keys[entity.country]
+        cap = round(max(PLACE_PRIOR_MIN, country_prior - COUNTRY_SENSE_GAP), PRIOR_DECIMALS)
+        shares = any(match_key(alias) in keys for alias in entity.aliases)
+        if shares and entity.prior is not None and entity.prior > cap:
+            entity.prior = cap
+            lowered += 1
+    return lowered
+
+
 def index_names(entities: Iterable[Entity]) -> dict[tuple[str, str, str], set[str]]:
     """Index source entities by ``(country, script, match key)`` -> ids."""
     index: dict[tuple[str, str, str], set[str]] = defaultdict(set)
@@ -1085,13 +1128,17 @@ def index_names(entities: Iterable[Entity]) -> dict[tuple[str, str, str], set[st
     return index
 
 
-def find_place_match(curated: Entity, index: dict[tuple[str, str, str], set[str]]) -> tuple[str | None, str]:
+def find_place_match(
+    curated: Entity, index: dict[tuple[str, str, str], set[str]], countries: frozenset[str] = frozenset()
+) -> tuple[str | None, str]:
     """Find the source place a curated place stands for.
 
     A candidate shares the country, the curated canonical (Latin) name and
-    one of the curated Arabic-script names. Exactly one candidate is a match.
-    Requiring both scripts keeps a region ("Gaza Strip", "غزة") from merging
-    into a town that shares only its Arabic name.
+    one of the curated Arabic-script names. Exactly one candidate is a match;
+    of a country and its capital that share both names (Kuwait, الكويت), the
+    one of the curated record's kind. Requiring both scripts keeps a region
+    ("Gaza Strip", "غزة") from merging into a town that shares only its
+    Arabic name.
 
     Parameters
     ----------
@@ -1099,6 +1146,8 @@ def find_place_match(curated: Entity, index: dict[tuple[str, str, str], set[str]
         A curated place.
     index : dict
         :func:`index_names` of the source places.
+    countries : frozenset of str
+        Ids of the source places that are countries.
 
     Returns
     -------
@@ -1116,6 +1165,8 @@ def find_place_match(curated: Entity, index: dict[tuple[str, str, str], set[str]
         if name_script(alias) == "arabic":
             by_arabic |= index.get((country, "arabic", arabic_match_key(alias)), set())
     strong = by_name & by_arabic
+    if len(strong) > 1:
+        strong = {c for c in strong if (c in countries) == is_country(curated)}
     if len(strong) == 1:
         return next(iter(strong)), "merged"
     if strong:
@@ -1203,6 +1254,7 @@ def merge_curated(sources: list[Entity], curated: list[Entity]) -> tuple[list[En
     source_by_id = {e.id: e for e in sources}
     places = [e for e in sources if e.type == "place"]
     place_index = index_names(places)
+    countries = frozenset(e.id for e in places if is_country(e))
     persons_by_arabic: dict[str, list[Entity]] = defaultdict(list)
     for entity in sources:
         if entity.type != "person":
@@ -1214,7 +1266,7 @@ def merge_curated(sources: list[Entity], curated: list[Entity]) -> tuple[list[En
     claims: dict[str, list[Entity]] = defaultdict(list)
     for record in curated:
         if record.type == "place":
-            source_id, outcome = find_place_match(record, place_index)
+            source_id, outcome = find_place_match(record, place_index, countries)
         elif record.type == "person":
             source_id, outcome = find_person_match(record, persons_by_arabic)
         else:
@@ -1356,6 +1408,7 @@ def build(curated_dir: Path = CURATED_DIR) -> BuildResult:
     place_stats["source places in the news region, prior raised"] = raise_region_priors(places)
     curated, curated_stats = read_curated(curated_dir)
     entities, merge_stats = merge_curated(places + persons, curated)
+    merge_stats["places sharing a name with their country, prior lowered below it"] = yield_to_countries(entities)
     gazetteer, by_type, by_source, dropped = render_gazetteer(entities)
     name_parts, part_stats = build_name_parts(versions)
     return BuildResult(

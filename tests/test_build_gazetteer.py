@@ -16,6 +16,8 @@ from types import ModuleType
 
 import pytest
 
+import entity_resolve as er
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 GAZETTEER_DIR = REPO_ROOT / "entity_resolve" / "data" / "gazetteer"
 GAZETTEER_FILE = GAZETTEER_DIR / "gazetteer.jsonl"
@@ -152,3 +154,35 @@ def test_curated_merge_is_conservative(build_module: ModuleType) -> None:
     assert by_id["place:gaza-strip"].source_ids == []
     assert by_id["person:assad"].source_ids == ["anr:1"]
     assert stats["curated places merged"] == 1
+
+
+def test_curated_country_merges_with_the_country_not_its_capital(build_module: ModuleType) -> None:
+    b = build_module
+    country = b.Entity(id="gn:10", type="place", name="Kuwait", aliases=["Kuwait", "الكويت"], country="KW")
+    country.description = "country"
+    capital = b.Entity(id="gn:11", type="place", name="Kuwait", aliases=["Kuwait", "الكويت"], country="KW")
+    curated = b.Entity(id="place:kuwait", type="place", name="Kuwait", aliases=["الكويت"], country="KW")
+    curated.description = "Country in the Persian Gulf"
+    merged, _ = b.merge_curated([country, capital], [curated])
+    assert {e.id for e in merged} == {"place:kuwait", "gn:11"}
+    assert next(e for e in merged if e.id == "place:kuwait").source_ids == ["gn:10"]
+
+
+def test_a_city_named_like_its_country_yields_to_the_country(build_module: ModuleType) -> None:
+    b = build_module
+    country = b.Entity(id="place:tunisia", type="place", name="Tunisia", aliases=["تونس"], country="TN", prior=0.9)
+    country.description = "Country in North Africa"
+    capital = b.Entity(id="gn:1", type="place", name="Tunis", aliases=["Tunis", "تونس"], country="TN", prior=0.85)
+    other = b.Entity(id="gn:2", type="place", name="Sfax", aliases=["Sfax", "صفاقس"], country="TN", prior=0.85)
+    abroad = b.Entity(id="gn:3", type="place", name="Tunis", aliases=["تونس"], country="US", prior=0.5)
+    assert b.yield_to_countries([country, capital, other, abroad]) == 1
+    assert capital.prior == pytest.approx(0.9 - b.COUNTRY_SENSE_GAP)
+    assert (other.prior, abroad.prior, country.prior) == (0.85, 0.5, 0.9)
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [("تونس", "place:tunisia"), ("الجزائر", "place:algeria"), ("الكويت", "place:kuwait"), ("Kuwait", "place:kuwait")],
+)
+def test_country_names_resolve_to_the_country(builtin_resolver: er.Resolver, mention: str, expected: str) -> None:
+    assert builtin_resolver.resolve(mention).entity.id == expected
