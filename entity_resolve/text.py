@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 import weakref
@@ -36,7 +37,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .context import DocumentContext
 from .gazetteer import Entity, Gazetteer
+from .keys import fine_skeleton
 from .normalize import normalize_name, strip_clitic
 from .resolver import Candidate, Resolution, Resolver, resolver_for
 
@@ -355,6 +358,14 @@ class _Spotter:
         self._folded: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, frozenset[int] | None] = {}
         self._titles: dict[int, int | None] = {}
+        # the document read once: each token's fine skeletons, for the context windows
+        self._starts = [token.start for token in self.tokens]
+        self._ends = [token.end for token in self.tokens]
+        self._skeletons = [self._token_skeletons(token) for token in self.tokens]
+
+    def _token_skeletons(self, token: _Token) -> frozenset[str]:
+        """Fine skeletons of two letters or more of a token, as ``DocumentContext`` reads text."""
+        return frozenset(skeleton for t in self.folded(token) if len(skeleton := fine_skeleton(t)) >= 2)
 
     # -- token predicates ----------------------------------------------------------
     def folded(self, token: _Token) -> tuple[str, ...]:
@@ -481,8 +492,11 @@ class _Spotter:
         )
 
     # -- resolution --------------------------------------------------------------
-    def window(self, start: int, end: int) -> str:
-        return self.text[max(0, start - CONTEXT_WINDOW_CHARS) : end + CONTEXT_WINDOW_CHARS]
+    def window(self, start: int, end: int) -> DocumentContext:
+        """The context of a span: the tokens within ``CONTEXT_WINDOW_CHARS`` characters of it."""
+        first = bisect.bisect_left(self._starts, start - CONTEXT_WINDOW_CHARS)
+        last = bisect.bisect_right(self._ends, end + CONTEXT_WINDOW_CHARS)
+        return DocumentContext(frozenset().union(*self._skeletons[first:last]))
 
     def spans(
         self,
@@ -490,7 +504,7 @@ class _Spotter:
         *,
         strict: bool,
         taken: Sequence[bool],
-        extra_context: Sequence[str] = (),
+        extra_context: DocumentContext | None = None,
         min_similarity: float = MIN_ALIGNED_SIMILARITY,
     ) -> list[_Span]:
         """Accepted spans that start at token ``first`` (or at the title before it)."""
@@ -510,7 +524,9 @@ class _Spotter:
                     mention = self.text[start:end]
                     if not self.promising(mention, strict=strict, min_similarity=min_similarity):
                         continue
-                    context = [self.window(start, end), *extra_context]
+                    context = self.window(start, end)
+                    if extra_context is not None:
+                        context = context | extra_context
                     resolution = self.resolver.resolve(mention, context=context, types=self.types, top_k=OUTPUT_TOP_K)
                     if _accepted(resolution, strict=strict, min_similarity=min_similarity):
                         found.append(_Span(span_first, last, start, end, resolution))
@@ -577,6 +593,7 @@ def _second_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) 
     the document, or a person after a title cue.
     """
     names, document_ids = _document_names(chosen)
+    known = DocumentContext.from_text(names)
     found: list[_Span] = []
     for first, token in enumerate(spotter.tokens):
         if taken[first] or not spotter.can_edge(first, first=True, single=True):
@@ -585,7 +602,7 @@ def _second_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) 
         if (token.arabic and not titled) or (not token.arabic and (spotter.case_blind or not token.capitalised)):
             continue
         for bar in (MIN_ALIGNED_SIMILARITY,) if titled else (GARBLE_TOKEN_SIMILARITY,):
-            for span in spotter.spans(first, strict=False, taken=taken, extra_context=names, min_similarity=bar):
+            for span in spotter.spans(first, strict=False, taken=taken, extra_context=known, min_similarity=bar):
                 entity = span.entity
                 if entity.id in document_ids or (span.resolution.cues and entity.type == _CUE_TYPE):
                     found.append(span)
