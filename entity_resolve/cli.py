@@ -1,9 +1,11 @@
-"""Command line: ``entity-resolve resolve MENTION ...`` and ``entity-resolve info``.
+"""Command line: ``entity-resolve resolve MENTION ...``, ``entity-resolve text FILE ...`` and ``entity-resolve info``.
 
 ``entity-resolve resolve "الجنرال هوثر" "Chalifa Haftar"`` prints a table of
 mention, entity, id, type and score; ``--json`` prints one JSON object per
 line with the ranked candidates; with no mention it reads one per line from
-standard input. ``python -m entity_resolve`` is the same program.
+standard input. ``entity-resolve text article.txt`` finds and resolves the
+mentions of a whole text (a file, or standard input) and prints them with
+their character offsets. ``python -m entity_resolve`` is the same program.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from typing import TextIO
 from . import __version__
 from .gazetteer import Gazetteer
 from .resolver import Resolution, Resolver
+from .text import Mention, resolve_text
 
-__all__ = ["format_table", "main"]
+__all__ = ["format_mentions", "format_table", "main"]
 
 _NO_ENTITY = "(no entity)"
 
@@ -56,11 +59,52 @@ def format_table(resolutions: Sequence[Resolution]) -> str:
         )
         for r in resolutions
     ]
+    return _table(header, rows)
+
+
+def format_mentions(mentions: Sequence[Mention]) -> str:
+    """Render the mentions of a text as an aligned plain-text table.
+
+    Examples
+    --------
+    >>> print(format_mentions([]))
+    start  end  mention  entity  id  type  score
+    -----  ---  -------  ------  --  ----  -----
+    """
+    header = ("start", "end", "mention", "entity", "id", "type", "score")
+    rows = [
+        (
+            str(m.start),
+            str(m.end),
+            m.text.replace("\n", " "),
+            m.entity.name if m.entity else _NO_ENTITY,
+            m.entity.id if m.entity else "-",
+            m.entity.type if m.entity else "-",
+            f"{m.score:.2f}",
+        )
+        for m in mentions
+    ]
+    return _table(header, rows)
+
+
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     widths = [max(_display_width(row[i]) for row in (header, *rows)) for i in range(len(header))]
     lines = ["  ".join(_pad(cell, w) for cell, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     lines.extend("  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows)
     return "\n".join(lines)
+
+
+def _mention_json(mention: Mention, source: str) -> dict[str, object]:
+    entity = mention.entity
+    return {
+        "source": source,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "entity": None if entity is None else {"id": entity.id, "name": entity.name, "type": entity.type},
+        "score": round(mention.score, 4),
+    }
 
 
 def _as_json(resolution: Resolution) -> dict[str, object]:
@@ -100,6 +144,11 @@ def _parser() -> argparse.ArgumentParser:
     resolve.add_argument("--top-k", type=int, default=3, help="candidates kept per mention (JSON)")
     resolve.add_argument("--threshold", type=float, help="override the acceptance threshold")
     resolve.add_argument("--json", action="store_true", help="one JSON object per line")
+    text = commands.add_parser("text", help="find and resolve the mentions of texts (files, or stdin)")
+    text.add_argument("files", nargs="*", help="UTF-8 text files; none or '-' reads stdin")
+    text.add_argument("--gazetteer", help="a .jsonl, .csv or .tsv gazetteer (default: built-in)")
+    text.add_argument("--types", help="comma-separated: person,organization,place")
+    text.add_argument("--json", action="store_true", help="one JSON object per mention")
     info = commands.add_parser("info", help="describe a gazetteer")
     info.add_argument("--gazetteer", help="a .jsonl, .csv or .tsv gazetteer (default: built-in)")
     return parser
@@ -140,9 +189,11 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
             for kind in sorted(counts):
                 print(f"  {kind}: {counts[kind]}", file=out)
             return 0
+        types = [t.strip() for t in args.types.split(",")] if args.types else None
+        if args.command == "text":
+            return _run_text(args.files, Resolver(gazetteer), types, as_json=args.json, out=out)
         options = {} if args.threshold is None else {"threshold": args.threshold}
         resolver = Resolver(gazetteer, **options)
-        types = [t.strip() for t in args.types.split(",")] if args.types else None
         mentions = _read_mentions(args.mentions, sys.stdin)
         results = resolver.resolve_many(mentions, types=types, top_k=args.top_k)
     except (ValueError, OSError) as error:
@@ -154,6 +205,35 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     else:
         print(format_table(results), file=out)
     return 0
+
+
+def _run_text(files: Sequence[str], resolver: Resolver, types: list[str] | None, *, as_json: bool, out: TextIO) -> int:
+    """Resolve the mentions of each file (stdin for none or '-'), one table (or JSON lines) per file."""
+    sources = list(files) if files and list(files) != ["-"] else ["-"]
+    for number, source in enumerate(sources):
+        with open(source, encoding="utf-8") if source != "-" else _NoClose(sys.stdin) as handle:
+            found = resolve_text(handle.read(), resolver=resolver, types=types)
+        if as_json:
+            for mention in found:
+                print(json.dumps(_mention_json(mention, source), ensure_ascii=False), file=out)
+            continue
+        if len(sources) > 1:
+            print(("\n" if number else "") + f"== {source}", file=out)
+        print(format_mentions(found), file=out)
+    return 0
+
+
+class _NoClose:
+    """A context manager that hands out a stream without closing it (stdin)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def __enter__(self) -> TextIO:
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        return None
 
 
 if __name__ == "__main__":  # pragma: no cover

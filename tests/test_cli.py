@@ -83,3 +83,37 @@ def test_builtin_gazetteer_end_to_end(builtin_resolver: er.Resolver) -> None:
     assert "org:un-security-council" in result.stdout
     assert "Benghazi" in result.stdout
     assert "(no entity)" in result.stdout.splitlines()[-1]
+
+
+def test_text_prints_the_mentions_of_a_file_with_offsets(gazetteer_file: Path, tmp_path: Path) -> None:
+    article = "قال المشير خليفة حفتر في بنغازي. وأضاف الجنرال هوثر أن مجلس الأمن لم يتخذ قرارا."
+    path = tmp_path / "article.txt"
+    path.write_text(article, encoding="utf-8")
+    result = run("text", "--gazetteer", str(gazetteer_file), str(path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["start", "end", "mention", "entity", "id", "type", "score"]
+    rows = [line.split() for line in lines[2:]]
+    for row in rows:
+        start, end = int(row[0]), int(row[1])
+        assert article[start:end].split() == row[2 : 2 + len(article[start:end].split())]
+    ids = [next(cell for cell in row if ":" in cell) for row in rows]
+    assert ids == ["person:khalifa-haftar", "place:benghazi", "person:khalifa-haftar", "org:un-security-council"]
+
+
+def test_text_json_lines_from_stdin(gazetteer_file: Path) -> None:
+    text = "General Haftar flew to Benghazi."
+    result = run("text", "--gazetteer", str(gazetteer_file), "--json", stdin=text)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(row["text"], row["entity"]["id"]) for row in rows] == [
+        ("General Haftar", "person:khalifa-haftar"),
+        ("Benghazi", "place:benghazi"),
+    ]
+    assert all(text[row["start"] : row["end"]] == row["text"] for row in rows)
+
+
+def test_text_of_a_missing_file_is_a_clear_error(gazetteer_file: Path, tmp_path: Path) -> None:
+    result = run("text", "--gazetteer", str(gazetteer_file), str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert "missing.txt" in result.stderr
