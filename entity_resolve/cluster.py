@@ -44,7 +44,7 @@ from .text import Mention
 __all__ = ["CANDIDATE_EDGE_FLOOR", "MAX_BLOCK_SIZE", "NAME_MATCH_THRESHOLD", "Cluster", "cluster", "name_similarity"]
 
 #: Lowest similarity (both ways) at which two unresolved mentions are joined.
-NAME_MATCH_THRESHOLD = 0.85
+NAME_MATCH_THRESHOLD = 0.8
 #: Lowest score at which an unresolved mention joins its best candidate, when
 #: another mention of the input resolves to that entity.
 CANDIDATE_EDGE_FLOOR = 0.7
@@ -53,8 +53,12 @@ CANDIDATE_EDGE_FLOOR = 0.7
 MAX_BLOCK_SIZE = 60
 #: Pairs of unresolved names at least this similar are scored again (joined words, learned model).
 RESCORE_FLOOR = 0.5
+#: Pairs of names of different lengths at least this similar are scored again with adjacent words joined.
+JOIN_FLOOR = 0.25
 #: Added to the learned cross-script similarity, which runs lower than the skeleton scale.
 LEARNED_LIFT = 0.1
+#: Two groups of names are joined only when their pairs are this similar on average.
+LINK_THRESHOLD = 0.7
 #: A name of at least this many words, each matched at least this well inside a
 #: longer name, with at least this much weight (no particles alone), matches it.
 _MIN_CONTAINED_TOKENS = 2
@@ -177,13 +181,15 @@ def pair_similarity(a: Sequence[str], b: Sequence[str], settings: Settings | Non
     """
     settings = settings or Settings()
     best = name_similarity(a, b, settings)
-    if best < RESCORE_FLOOR or best >= 1.0:
+    if best < JOIN_FLOOR or best >= 1.0:
         return best
     if len(a) != len(b):
         shorter, longer = (a, b) if len(a) < len(b) else (b, a)
         for joined in _joined(longer):
-            best = max(best, name_similarity(shorter, joined, settings))
-    if _is_arabic(a[0]) != _is_arabic(b[0]):
+            similarity = name_similarity(shorter, joined, settings)
+            if similarity > best:
+                best, a, b = similarity, shorter, joined
+    if best >= RESCORE_FLOOR and _is_arabic(a[0]) != _is_arabic(b[0]):
         forward = match_name(a, b, settings).similarity
         backward = match_name(b, a, settings).similarity
         best = max(best, min(forward, backward) + LEARNED_LIFT)
@@ -234,6 +240,52 @@ def _candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
                 if other != number:
                     pairs.add((min(number, other), max(number, other)))
     return sorted(pairs)
+
+
+def _average_link(
+    forms: Sequence[tuple[str, ...]], threshold: float, settings: Settings
+) -> list[tuple[int, int, float]]:
+    """The name-match edges kept: pairs at least ``threshold`` similar, strongest first, that join two
+    groups of names whose average similarity (every pair across them) is at least ``LINK_THRESHOLD``.
+
+    A single strong pair does not chain two groups of different people through a
+    common given name (Mohamed Orabi, محمد العرابي, محمد العلبي, Mohamed Sebaie):
+    the names of the two groups must match on average.
+    """
+    similarities: dict[tuple[int, int], float] = {}
+    for a, b in _candidate_pairs(forms):
+        similarities[a, b] = pair_similarity(forms[a], forms[b], settings)
+
+    def similarity(a: int, b: int) -> float:
+        key = (min(a, b), max(a, b))
+        if key not in similarities:
+            similarities[key] = pair_similarity(forms[key[0]], forms[key[1]], settings)
+        return similarities[key]
+
+    strong = sorted(
+        ((value, a, b) for (a, b), value in similarities.items() if value >= threshold),
+        key=lambda edge: (-edge[0], edge[1], edge[2]),
+    )
+    group = list(range(len(forms)))
+    members: dict[int, list[int]] = {number: [number] for number in range(len(forms))}
+    kept: list[tuple[int, int, float]] = []
+    for value, a, b in strong:
+        first, second = group[a], group[b]
+        if first == second:
+            continue
+        left, right = members[first], members[second]
+        if len(left) * len(right) > 1:
+            average = sum(similarity(x, y) for x in left for y in right) / (len(left) * len(right))
+            if average < LINK_THRESHOLD:
+                continue
+        kept.append((a, b, value))
+        if len(left) < len(right):
+            first, second, left, right = second, first, right, left
+        left.extend(right)
+        for number in right:
+            group[number] = first
+        del members[second]
+    return kept
 
 
 def _split(graph: nx.Graph, component: set[_Node]) -> dict[str, list[int]]:
@@ -398,10 +450,8 @@ def cluster(
     anchors = list(first_of_form.values())
     token_forms = [nodes[anchor].tokens for anchor in anchors]
     settings = chosen_resolver.settings
-    for a, b in _candidate_pairs(token_forms):
-        similarity = pair_similarity(token_forms[a], token_forms[b], settings)
-        if similarity >= threshold:
-            graph.add_edge(anchors[a], anchors[b], kind=_NAME_MATCH, weight=similarity)
+    for a, b, similarity in _average_link(token_forms, threshold, settings):
+        graph.add_edge(anchors[a], anchors[b], kind=_NAME_MATCH, weight=similarity)
 
     groups: list[tuple[str | None, list[int]]] = []
     for component in nx.connected_components(graph):
