@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -63,6 +64,10 @@ LEARNED_LIFT = 0.1
 #: scoring 0.8 or more was below 0.5 on a 30,000-pair sample of the clustering benchmark's candidate pairs; 0.55 moved
 #: one mention of 3,724 and halves the pairs scored).
 SKELETON_FLOOR = 0.55
+#: A token in this share of the distinct unresolved names, and in at least so many of them, is common: it
+#: does not anchor a shorter name found within a longer one (Khan Muhammad within Banaras Muhammad Khan).
+COMMON_TOKEN_SHARE = 0.005
+COMMON_TOKEN_MIN_NAMES = 5
 #: Two groups of names are joined only when their pairs are this similar on average.
 LINK_THRESHOLD = 0.7
 #: A name of at least this many words, each matched at least this well inside a
@@ -143,12 +148,27 @@ def _items(items: Sequence[str | Mention], resolver: Resolver) -> list[_Item]:
     return nodes
 
 
-def name_similarity(a: Sequence[str], b: Sequence[str], settings: Settings | None = None) -> float:
+def name_similarity(
+    a: Sequence[str], b: Sequence[str], settings: Settings | None = None, *, common: Container[str] = frozenset()
+) -> float:
     """Similarity of two normalised names, both ways: the lower of the two ``match_name`` scores.
 
     Symmetric and conservative: a surname alone does not match a full name
     (which would chain "Assad" to every Assad). A name of two words or more
-    all found in a longer one (one more middle or family name) matches it.
+    all found in a longer one (one more middle or family name) matches it,
+    unless its words are all ``common`` ones (Khan Muhammad is not found in
+    Banaras Muhammad Khan); a shorter such name (Yahya Khan) matches a longer
+    one whose extra words are all common (Muhammad Yahya Khan).
+
+    Parameters
+    ----------
+    a, b : sequence of str
+        Normalised tokens (``normalize_name(...).tokens``).
+    settings : Settings, optional
+        Scoring weights.
+    common : container of str
+        Tokens too frequent to identify anyone (the given names most of the
+        names being compared share); by default none.
 
     Examples
     --------
@@ -164,13 +184,15 @@ def name_similarity(a: Sequence[str], b: Sequence[str], settings: Settings | Non
     # the skeleton scale, on which NAME_MATCH_THRESHOLD was set (the learned blend runs lower across scripts)
     forward, backward = match_name(a, b, settings, learned=False), match_name(b, a, settings, learned=False)
     shorter, longer = (forward, backward) if len(a) <= len(b) else (backward, forward)
-    if min(len(a), len(b)) >= _MIN_CONTAINED_TOKENS and _contained(shorter):
+    if min(len(a), len(b)) >= _MIN_CONTAINED_TOKENS and _contained(shorter, b if len(a) <= len(b) else a, common):
         # "Alireza Soleimani" within "Alireza Soleimani Karbalaei": a full name with one more part
         return shorter.similarity
     return min(shorter.similarity, longer.similarity)
 
 
-def pair_similarity(a: Sequence[str], b: Sequence[str], settings: Settings | None = None) -> float:
+def pair_similarity(
+    a: Sequence[str], b: Sequence[str], settings: Settings | None = None, *, common: Container[str] = frozenset()
+) -> float:
     """Similarity of two normalised names for clustering: ``name_similarity`` and two second looks.
 
     A pair at least ``RESCORE_FLOOR`` similar is scored again with one pair of
@@ -186,13 +208,13 @@ def pair_similarity(a: Sequence[str], b: Sequence[str], settings: Settings | Non
     True
     """
     settings = settings or Settings()
-    best = name_similarity(a, b, settings)
+    best = name_similarity(a, b, settings, common=common)
     if best < JOIN_FLOOR or best >= 1.0:
         return best
     if len(a) != len(b):
         shorter, longer = (a, b) if len(a) < len(b) else (b, a)
         for joined in _joined(longer):
-            similarity = name_similarity(shorter, joined, settings)
+            similarity = name_similarity(shorter, joined, settings, common=common)
             if similarity > best:
                 best, a, b = similarity, shorter, joined
     if best >= RESCORE_FLOOR and _is_arabic(a[0]) != _is_arabic(b[0]):
@@ -215,12 +237,17 @@ def _is_arabic(token: str) -> bool:
     return bool(token) and "\u0600" <= token[0] <= "\u06ff"
 
 
-def _contained(match: NameMatch) -> bool:
-    """Every word of the shorter name matched well, none of them a particle (bin, abu, al)."""
-    return (
-        all(pair.similarity >= _CONTAINED_TOKEN_SIMILARITY for pair in match.alignment)
-        and sum(token_weight(pair.query_token) for pair in match.alignment) >= _MIN_CONTAINED_WEIGHT
-    )
+def _contained(match: NameMatch, longer: Sequence[str], common: Container[str]) -> bool:
+    """Every word of the shorter name matched well, not all of them common, and either enough of them
+    that are not particles (bin, abu, al) or only common words left over in the longer name."""
+    if any(pair.similarity < _CONTAINED_TOKEN_SIMILARITY for pair in match.alignment):
+        return False
+    if all(pair.query_token in common or pair.name_token in common for pair in match.alignment):
+        return False
+    if sum(token_weight(pair.query_token) for pair in match.alignment) >= _MIN_CONTAINED_WEIGHT:
+        return True
+    matched = Counter(pair.name_token for pair in match.alignment)
+    return all(token in common for token in (Counter(longer) - matched).elements())
 
 
 def _candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
@@ -248,6 +275,24 @@ def _candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def common_tokens(forms: Iterable[Sequence[str]]) -> frozenset[str]:
+    """Tokens in at least ``COMMON_TOKEN_SHARE`` of the distinct names and at least ``COMMON_TOKEN_MIN_NAMES`` of them.
+
+    Examples
+    --------
+    >>> names = [("mohamed", "orabi"), ("mohamed", "sebaie"), ("ali", "orabi")] * 4
+    >>> sorted(common_tokens([(*name, str(n)) for n, name in enumerate(names)]))
+    ['mohamed', 'orabi']
+    """
+    counts: Counter[str] = Counter()
+    names = 0
+    for tokens in forms:
+        names += 1
+        counts.update(set(tokens))
+    floor = max(COMMON_TOKEN_MIN_NAMES, COMMON_TOKEN_SHARE * names)
+    return frozenset(token for token, count in counts.items() if count >= floor)
+
+
 def _skeletons(tokens: Sequence[str]) -> tuple[str, str]:
     """The name's coarse skeletons joined in order and in sorted order (blind to spaces and word order)."""
     coarse = [readings(token)[0].coarse if readings(token) else "" for token in tokens]
@@ -270,15 +315,16 @@ def _average_link(
     the names of the two groups must match on average.
     """
     similarities: dict[tuple[int, int], float] = {}
+    common = common_tokens(forms)
     skeletons = [_skeletons(tokens) for tokens in forms]
     for a, b in _candidate_pairs(forms):
         if _skeleton_similarity(skeletons[a], skeletons[b]) >= SKELETON_FLOOR:
-            similarities[a, b] = pair_similarity(forms[a], forms[b], settings)
+            similarities[a, b] = pair_similarity(forms[a], forms[b], settings, common=common)
 
     def similarity(a: int, b: int) -> float:
         key = (min(a, b), max(a, b))
         if key not in similarities:
-            similarities[key] = pair_similarity(forms[key[0]], forms[key[1]], settings)
+            similarities[key] = pair_similarity(forms[key[0]], forms[key[1]], settings, common=common)
         return similarities[key]
 
     strong = sorted(
