@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -69,7 +69,7 @@ SKELETON_FLOOR = 0.55
 COMMON_TOKEN_SHARE = 0.005
 COMMON_TOKEN_MIN_NAMES = 5
 #: Two groups of names are joined only when their pairs are this similar on average.
-LINK_THRESHOLD = 0.7
+LINK_THRESHOLD = 0.75
 #: A name of at least this many words, each matched at least this well inside a
 #: longer name, with at least this much weight (no particles alone), matches it.
 _MIN_CONTAINED_TOKENS = 2
@@ -327,29 +327,52 @@ def _average_link(
             similarities[key] = pair_similarity(forms[key[0]], forms[key[1]], settings, common=common)
         return similarities[key]
 
-    strong = sorted(
-        ((value, a, b) for (a, b), value in similarities.items() if value >= threshold),
-        key=lambda edge: (-edge[0], edge[1], edge[2]),
-    )
-    group = list(range(len(forms)))
-    members: dict[int, list[int]] = {number: [number] for number in range(len(forms))}
+    strong = [(a, b, value) for (a, b), value in similarities.items() if value >= threshold]
+    return _merge_groups(len(forms), strong, similarity)
+
+
+def _merge_groups(
+    size: int, strong: Iterable[tuple[int, int, float]], similarity: Callable[[int, int], float]
+) -> list[tuple[int, int, float]]:
+    """Average-link merging: the two groups joined by a strong pair whose average similarity is highest
+    merge first, while it is at least ``LINK_THRESHOLD``; the strongest pair between them is kept as an edge.
+
+    Groups are keyed by their smallest member; ties are broken by those keys, so the result does not
+    depend on set or dict order.
+    """
+    members: dict[int, list[int]] = {number: [number] for number in range(size)}
+    bridges: dict[int, dict[int, tuple[float, int, int]]] = {number: {} for number in range(size)}
+    for a, b, value in strong:
+        for one, other in ((a, b), (b, a)):
+            bridges[one][other] = max(bridges[one].get(other, (value, a, b)), (value, a, b))
+
+    def average(one: int, other: int) -> float:
+        left, right = members[one], members[other]
+        return sum(similarity(x, y) for x in left for y in right) / (len(left) * len(right))
+
+    # entries: (-average, group, group, versions of both); a group's version grows with each merge
+    version = dict.fromkeys(members, 0)
+    heap = [(-bridges[a][b][0], a, b, 0, 0) for a in sorted(bridges) for b in sorted(bridges[a]) if a < b]
+    heapq.heapify(heap)
     kept: list[tuple[int, int, float]] = []
-    for value, a, b in strong:
-        first, second = group[a], group[b]
-        if first == second:
-            continue
-        left, right = members[first], members[second]
-        if len(left) * len(right) > 1:
-            average = sum(similarity(x, y) for x in left for y in right) / (len(left) * len(right))
-            if average < LINK_THRESHOLD:
-                continue
+    while heap:
+        negative, one, other, version_one, version_other = heapq.heappop(heap)
+        if -negative < LINK_THRESHOLD:
+            break
+        if one not in members or other not in members or (version[one], version[other]) != (version_one, version_other):
+            continue  # a group merged since this entry was pushed
+        value, a, b = bridges[one][other]
         kept.append((a, b, value))
-        if len(left) < len(right):
-            first, second, left, right = second, first, right, left
-        left.extend(right)
-        for number in right:
-            group[number] = first
-        del members[second]
+        members[one].extend(members.pop(other))
+        version[one] += 1
+        for neighbour, bridge in bridges.pop(other).items():
+            del bridges[neighbour][other]
+            if neighbour != one:
+                best = max(bridges[one].get(neighbour, bridge), bridge)
+                bridges[one][neighbour] = bridges[neighbour][one] = best
+        for neighbour in sorted(bridges[one]):
+            low, high = min(one, neighbour), max(one, neighbour)
+            heapq.heappush(heap, (-average(one, neighbour), low, high, version[low], version[high]))
     return kept
 
 
