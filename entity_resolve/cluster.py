@@ -41,13 +41,13 @@ from .index import name_keys, token_keys
 from .keys import readings
 from .normalize import normalize_name
 from .resolver import Candidate, Resolver, resolver_for
-from .score import NameMatch, match_name, token_weight
+from .score import CROSS_SCRIPT_CEILING, NameMatch, match_name, token_weight
 from .text import Mention
 
 __all__ = ["CANDIDATE_EDGE_FLOOR", "MAX_BLOCK_SIZE", "NAME_MATCH_THRESHOLD", "Cluster", "cluster", "name_similarity"]
 
 #: Lowest similarity (both ways) at which two unresolved mentions are joined.
-NAME_MATCH_THRESHOLD = 0.8
+NAME_MATCH_THRESHOLD = 0.85
 #: Lowest score at which an unresolved mention joins its best candidate, when
 #: another mention of the input resolves to that entity.
 CANDIDATE_EDGE_FLOOR = 0.7
@@ -327,7 +327,13 @@ def _average_link(
             similarities[key] = pair_similarity(forms[key[0]], forms[key[1]], settings, common=common)
         return similarities[key]
 
-    strong = [(a, b, value) for (a, b), value in similarities.items() if value >= threshold]
+    # a transliteration is never as sure as the same spelling: across scripts the bar is lowered alike
+    cross_threshold = threshold * CROSS_SCRIPT_CEILING
+    strong = [
+        (a, b, value)
+        for (a, b), value in similarities.items()
+        if value >= (cross_threshold if _is_arabic(forms[a][0]) != _is_arabic(forms[b][0]) else threshold)
+    ]
     return _merge_groups(len(forms), strong, similarity)
 
 
