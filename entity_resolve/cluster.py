@@ -250,6 +250,26 @@ def _contained(match: NameMatch, longer: Sequence[str], common: Container[str]) 
     return all(token in common for token in (Counter(longer) - matched).elements())
 
 
+def _word_pair_keys(tokens: Sequence[str]) -> set[str]:
+    """Keys of two words of a name (neighbours or one apart) in either order: their coarse skeletons.
+
+    A pair of common words is still specific (Khan Muhammad, سعيد احمد), where each word's
+    own keys are too common to block on.
+
+    Examples
+    --------
+    >>> _word_pair_keys(("saeed", "ahmed")) == _word_pair_keys(("احمد", "سعيد"))
+    True
+    """
+    skeletons = [found[0].coarse if (found := readings(token)) else "" for token in tokens]
+    return {
+        "|" + "|".join(sorted((skeletons[first], skeletons[first + gap])))
+        for gap in (1, 2)
+        for first in range(len(skeletons) - gap)
+        if skeletons[first] and skeletons[first + gap]
+    }
+
+
 def _candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Pairs of distinct forms that share a key: a query key of one is a name key of the other.
 
@@ -259,12 +279,12 @@ def _candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
     """
     postings: dict[str, list[int]] = {}
     for number, tokens in enumerate(forms):
-        keys = {key for token in tokens for key in name_keys(token)}
+        keys = {key for token in tokens for key in name_keys(token)} | _word_pair_keys(tokens)
         for key in sorted(keys):
             postings.setdefault(key, []).append(number)
     pairs: set[tuple[int, int]] = set()
     for number, tokens in enumerate(forms):
-        keys = {key for token in tokens for key, _weight in token_keys(token)}
+        keys = {key for token in tokens for key, _weight in token_keys(token)} | _word_pair_keys(tokens)
         for key in keys:
             block = postings.get(key, ())
             if len(block) > MAX_BLOCK_SIZE:
