@@ -337,24 +337,24 @@ def _average_link(
     similarities: dict[tuple[int, int], float] = {}
     common = common_tokens(forms)
     skeletons = [_skeletons(tokens) for tokens in forms]
-    for a, b in _candidate_pairs(forms):
-        if _skeleton_similarity(skeletons[a], skeletons[b]) >= SKELETON_FLOOR:
-            similarities[a, b] = pair_similarity(forms[a], forms[b], settings, common=common)
 
     def similarity(a: int, b: int) -> float:
+        """``pair_similarity``, across scripts divided by ``CROSS_SCRIPT_CEILING`` (a transliteration is never
+        as sure as the same spelling: one scale for both kinds of pair)."""
         key = (min(a, b), max(a, b))
         if key not in similarities:
-            similarities[key] = pair_similarity(forms[key[0]], forms[key[1]], settings, common=common)
+            value = pair_similarity(forms[key[0]], forms[key[1]], settings, common=common)
+            if _is_arabic(forms[a][0]) != _is_arabic(forms[b][0]):
+                value = min(1.0, value / CROSS_SCRIPT_CEILING)
+            similarities[key] = value
         return similarities[key]
 
-    # a transliteration is never as sure as the same spelling: across scripts the bar is lowered alike
-    cross_threshold = threshold * CROSS_SCRIPT_CEILING
     strong = [
-        (a, b, value)
-        for (a, b), value in similarities.items()
-        if value >= (cross_threshold if _is_arabic(forms[a][0]) != _is_arabic(forms[b][0]) else threshold)
+        (a, b, similarity(a, b))
+        for a, b in _candidate_pairs(forms)
+        if _skeleton_similarity(skeletons[a], skeletons[b]) >= SKELETON_FLOOR
     ]
-    return _merge_groups(len(forms), strong, similarity)
+    return _merge_groups(len(forms), [(a, b, value) for a, b, value in strong if value >= threshold], similarity)
 
 
 def _merge_groups(
