@@ -238,16 +238,29 @@ def _is_arabic(token: str) -> bool:
 
 
 def _contained(match: NameMatch, longer: Sequence[str], common: Container[str]) -> bool:
-    """Every word of the shorter name matched well, not all of them common, and either enough of them
-    that are not particles (bin, abu, al) or only common words left over in the longer name."""
+    """Every word of the shorter name matched well and in order, not all of them common, and either enough
+    of them that are not particles (bin, abu, al) or only common words left over in the longer name."""
     if any(pair.similarity < _CONTAINED_TOKEN_SIMILARITY for pair in match.alignment):
         return False
     if all(pair.query_token in common or pair.name_token in common for pair in match.alignment):
         return False
+    if not _in_order(match, longer):
+        return False  # Alaa Mubarak is not found in Mubarak Ali Gilani
     if sum(token_weight(pair.query_token) for pair in match.alignment) >= _MIN_CONTAINED_WEIGHT:
         return True
     matched = Counter(pair.name_token for pair in match.alignment)
     return all(token in common for token in (Counter(longer) - matched).elements())
+
+
+def _in_order(match: NameMatch, longer: Sequence[str]) -> bool:
+    """The shorter name's words are found in the longer name in their own order."""
+    positions: list[int] = []
+    for pair in match.alignment:
+        found = [j for j, token in enumerate(longer) if token == pair.name_token and j not in positions]
+        if not found:
+            return False
+        positions.append(found[0])
+    return positions == sorted(positions)
 
 
 def _word_pair_keys(tokens: Sequence[str]) -> set[str]:
