@@ -69,7 +69,7 @@ SKELETON_FLOOR = 0.55
 COMMON_TOKEN_SHARE = 0.005
 COMMON_TOKEN_MIN_NAMES = 5
 #: Two groups of names are joined only when their pairs are this similar on average.
-LINK_THRESHOLD = 0.75
+LINK_THRESHOLD = 0.88
 #: A name of at least this many words, each matched at least this well inside a
 #: longer name, with at least this much weight (no particles alone), matches it.
 _MIN_CONTAINED_TOKENS = 2
@@ -385,9 +385,15 @@ def _merge_groups(
         for one, other in ((a, b), (b, a)):
             bridges[one][other] = max(bridges[one].get(other, (value, a, b)), (value, a, b))
 
-    def average(one: int, other: int) -> float:
+    def best_matches(names: list[int], others: list[int]) -> float:
+        return sum(max(similarity(x, y) for y in others) for x in names) / len(names)
+
+    def linkage(one: int, other: int) -> float:
         left, right = members[one], members[other]
-        return sum(similarity(x, y) for x in left for y in right) / (len(left) * len(right))
+        if len(left) == len(right):
+            return min(best_matches(left, right), best_matches(right, left))
+        small, large = (left, right) if len(left) < len(right) else (right, left)
+        return best_matches(small, large)
 
     # entries: (-average, group, group, versions of both); a group's version grows with each merge
     version = dict.fromkeys(members, 0)
@@ -411,7 +417,7 @@ def _merge_groups(
                 bridges[one][neighbour] = bridges[neighbour][one] = best
         for neighbour in sorted(bridges[one]):
             low, high = min(one, neighbour), max(one, neighbour)
-            heapq.heappush(heap, (-average(one, neighbour), low, high, version[low], version[high]))
+            heapq.heappush(heap, (-linkage(one, neighbour), low, high, version[low], version[high]))
     return kept
 
 
