@@ -4,10 +4,14 @@ Mentions (strings, or ``Mention`` objects from ``resolve_text``) become nodes
 of a networkx graph together with the entities they resolve to. A resolved
 mention is joined to its entity; an unresolved one to its best candidate
 when that entity is named by another mention and the candidate scores at
-least ``candidate_floor``; unresolved mentions whose names match (both ways,
-``match_name`` on their normalised tokens) are joined to each other. Pairs
-are compared only when they share an index key (``token_keys`` against
-``name_keys``: a token within one confusable-class edit), never all pairs. A
+least ``candidate_floor``; unresolved mentions are grouped by their names.
+Two names are compared (``pair_similarity``: ``match_name`` both ways, a
+second look with adjacent words joined and, across scripts, with the learned
+transliteration model) only when they share an index key (``token_keys``
+against ``name_keys``: a token within one confusable-class edit, or a pair
+of words), never all pairs. Groups of names merge average-link style: most
+names of one must match a name of the other (``_merge_groups``), so a chain
+through a common given name does not join two people. A
 component never holds two entities (cannot-link): such a component is split,
 each mention going to its best entity. Each component is a ``Cluster``:
 the entity's id, or ``new:`` and a digest of its members' normalised forms.
@@ -44,32 +48,41 @@ from .resolver import Candidate, Resolver, resolver_for
 from .score import CROSS_SCRIPT_CEILING, NameMatch, match_name, token_weight
 from .text import Mention
 
-__all__ = ["CANDIDATE_EDGE_FLOOR", "MAX_BLOCK_SIZE", "NAME_MATCH_THRESHOLD", "Cluster", "cluster", "name_similarity"]
+__all__ = [
+    "CANDIDATE_EDGE_FLOOR",
+    "MAX_BLOCK_SIZE",
+    "NAME_MATCH_THRESHOLD",
+    "Cluster",
+    "cluster",
+    "common_tokens",
+    "name_similarity",
+    "pair_similarity",
+]
 
-#: Lowest similarity (both ways) at which two unresolved mentions are joined.
-NAME_MATCH_THRESHOLD = 0.85
+#: Lowest similarity at which two groups of unresolved mentions merge: the mean,
+#: over the names of the smaller group, of each one's best ``pair_similarity`` in
+#: the other group (two single names: their own similarity).
+NAME_MATCH_THRESHOLD = 0.88
 #: Lowest score at which an unresolved mention joins its best candidate, when
 #: another mention of the input resolves to that entity.
 CANDIDATE_EDGE_FLOOR = 0.7
 #: Keys shared by more distinct unresolved names than this are too common to
 #: block on (a shared "Mohammed"); the names are still compared through their other tokens.
 MAX_BLOCK_SIZE = 60
-#: Pairs of unresolved names at least this similar are scored again (joined words, learned model).
-RESCORE_FLOOR = 0.5
 #: Pairs of names of different lengths at least this similar are scored again with adjacent words joined.
 JOIN_FLOOR = 0.25
+#: Pairs across scripts at least this similar are scored again with the learned model.
+RESCORE_FLOOR = 0.5
 #: Added to the learned cross-script similarity, which runs lower than the skeleton scale.
 LEARNED_LIFT = 0.1
-#: Candidate pairs whose joined coarse skeletons are less similar than this are not scored (no pair
-#: scoring 0.8 or more was below 0.5 on a 30,000-pair sample of the clustering benchmark's candidate pairs; 0.55 moved
-#: one mention of 3,724 and halves the pairs scored).
+#: Candidate pairs whose joined coarse skeletons are less similar than this are not scored: on a
+#: 30,000-pair sample of the clustering benchmark's candidate pairs no pair scoring 0.8 or more was
+#: below 0.5; 0.55 moved one mention of 3,724 and halves the pairs scored.
 SKELETON_FLOOR = 0.55
 #: A token in this share of the distinct unresolved names, and in at least so many of them, is common: it
 #: does not anchor a shorter name found within a longer one (Khan Muhammad within Banaras Muhammad Khan).
 COMMON_TOKEN_SHARE = 0.005
 COMMON_TOKEN_MIN_NAMES = 5
-#: Two groups of names are joined only when their pairs are this similar on average.
-LINK_THRESHOLD = 0.88
 #: A name of at least this many words, each matched at least this well inside a
 #: longer name, with at least this much weight (no particles alone), matches it.
 _MIN_CONTAINED_TOKENS = 2
@@ -193,13 +206,25 @@ def name_similarity(
 def pair_similarity(
     a: Sequence[str], b: Sequence[str], settings: Settings | None = None, *, common: Container[str] = frozenset()
 ) -> float:
-    """Similarity of two normalised names for clustering: ``name_similarity`` and two second looks.
+    """Similarity of two normalised names for clustering, in [0, 1], one scale for any two scripts.
 
-    A pair at least ``RESCORE_FLOOR`` similar is scored again with one pair of
-    adjacent words of the longer name written as one (اميرحسين رستمي against
-    Amir Hossein Rostami, Asadzadeh against Asad Zade), and, across scripts,
-    with the learned transliteration model (lifted by ``LEARNED_LIFT``, as it
-    runs lower than the skeleton scale); the best score counts.
+    ``name_similarity``, then two second looks for a pair at least ``JOIN_FLOOR``
+    similar: the longer name with a pair of adjacent words written as one
+    (اميرحسين رستمي against Amir Hossein Rostami, Asadzadeh against Asad Zade),
+    and, across scripts, from ``RESCORE_FLOOR``, the learned transliteration
+    model (lifted by ``LEARNED_LIFT``, as it runs lower than the skeleton
+    scale). The best score counts; across scripts it is divided by
+    ``CROSS_SCRIPT_CEILING`` (a transliteration is never scored as sure as
+    the same spelling), so that one threshold serves every pair.
+
+    Parameters
+    ----------
+    a, b : sequence of str
+        Normalised tokens (``normalize_name(...).tokens``).
+    settings : Settings, optional
+        Scoring weights.
+    common : container of str
+        Tokens too frequent to identify anyone; see ``name_similarity``.
 
     Examples
     --------
@@ -209,19 +234,18 @@ def pair_similarity(
     """
     settings = settings or Settings()
     best = name_similarity(a, b, settings, common=common)
-    if best < JOIN_FLOOR or best >= 1.0:
-        return best
-    if len(a) != len(b):
+    cross_script = bool(a) and bool(b) and _is_arabic(a[0]) != _is_arabic(b[0])
+    if JOIN_FLOOR <= best < 1.0 and len(a) != len(b):
         shorter, longer = (a, b) if len(a) < len(b) else (b, a)
         for joined in _joined(longer):
             similarity = name_similarity(shorter, joined, settings, common=common)
             if similarity > best:
                 best, a, b = similarity, shorter, joined
-    if best >= RESCORE_FLOOR and _is_arabic(a[0]) != _is_arabic(b[0]):
+    if cross_script and RESCORE_FLOOR <= best < 1.0:
         forward = match_name(a, b, settings).similarity
         backward = match_name(b, a, settings).similarity
         best = max(best, min(forward, backward) + LEARNED_LIFT)
-    return min(1.0, best)
+    return min(1.0, best / CROSS_SCRIPT_CEILING if cross_script else best)
 
 
 def _joined(tokens: Sequence[str]) -> list[tuple[str, ...]]:
@@ -337,29 +361,22 @@ def _skeleton_similarity(a: tuple[str, str], b: tuple[str, str]) -> float:
     return max(Indel.normalized_similarity(a[0], b[0]), Indel.normalized_similarity(a[1], b[1]))
 
 
-def _average_link(
-    forms: Sequence[tuple[str, ...]], threshold: float, settings: Settings
-) -> list[tuple[int, int, float]]:
-    """The name-match edges kept: pairs at least ``threshold`` similar, strongest first, that join two
-    groups of names whose average similarity (every pair across them) is at least ``LINK_THRESHOLD``.
+def _name_links(forms: Sequence[tuple[str, ...]], threshold: float, settings: Settings) -> list[tuple[int, int, float]]:
+    """The name-match edges of the distinct unresolved names: ``(a, b, similarity)`` by form number.
 
-    A single strong pair does not chain two groups of different people through a
-    common given name (Mohamed Orabi, محمد العرابي, محمد العلبي, Mohamed Sebaie):
-    the names of the two groups must match on average.
+    Candidate pairs (shared blocking keys, joined coarse skeletons at least
+    ``SKELETON_FLOOR`` alike) at least ``threshold`` similar bridge groups of
+    names; ``_merge_groups`` decides which bridges join (other pairs are
+    scored when a linkage needs them).
     """
     similarities: dict[tuple[int, int], float] = {}
     common = common_tokens(forms)
     skeletons = [_skeletons(tokens) for tokens in forms]
 
     def similarity(a: int, b: int) -> float:
-        """``pair_similarity``, across scripts divided by ``CROSS_SCRIPT_CEILING`` (a transliteration is never
-        as sure as the same spelling: one scale for both kinds of pair)."""
         key = (min(a, b), max(a, b))
         if key not in similarities:
-            value = pair_similarity(forms[key[0]], forms[key[1]], settings, common=common)
-            if _is_arabic(forms[a][0]) != _is_arabic(forms[b][0]):
-                value = min(1.0, value / CROSS_SCRIPT_CEILING)
-            similarities[key] = value
+            similarities[key] = pair_similarity(forms[key[0]], forms[key[1]], settings, common=common)
         return similarities[key]
 
     strong = [
@@ -367,17 +384,25 @@ def _average_link(
         for a, b in _candidate_pairs(forms)
         if _skeleton_similarity(skeletons[a], skeletons[b]) >= SKELETON_FLOOR
     ]
-    return _merge_groups(len(forms), [(a, b, value) for a, b, value in strong if value >= threshold], similarity)
+    bridges = [(a, b, value) for a, b, value in strong if value >= threshold]
+    return _merge_groups(len(forms), bridges, similarity, threshold)
 
 
 def _merge_groups(
-    size: int, strong: Iterable[tuple[int, int, float]], similarity: Callable[[int, int], float]
+    size: int, strong: Iterable[tuple[int, int, float]], similarity: Callable[[int, int], float], threshold: float
 ) -> list[tuple[int, int, float]]:
-    """Average-link merging: the two groups joined by a strong pair whose average similarity is highest
-    merge first, while it is at least ``LINK_THRESHOLD``; the strongest pair between them is kept as an edge.
+    """Agglomerative merging of names into groups; the bridges that joined two groups are returned.
 
-    Groups are keyed by their smallest member; ties are broken by those keys, so the result does not
-    depend on set or dict order.
+    Two groups merge only when a ``strong`` pair bridges them and their
+    linkage is at least ``threshold``; the highest linkage merges first. The
+    linkage is the mean, over the names of the smaller group, of each one's
+    best similarity in the larger (the lower of both directions for groups of
+    one size), so a single strong pair does not chain two groups of different
+    people through a common given name (Mohamed Orabi, محمد العرابي, محمد
+    العلبي, Mohamed Sebaie): most names of one must have a match in the other.
+
+    Groups are keyed by their smallest member and ties are broken by those
+    keys, so the result does not depend on set or dict order.
     """
     members: dict[int, list[int]] = {number: [number] for number in range(size)}
     bridges: dict[int, dict[int, tuple[float, int, int]]] = {number: {} for number in range(size)}
@@ -395,14 +420,14 @@ def _merge_groups(
         small, large = (left, right) if len(left) < len(right) else (right, left)
         return best_matches(small, large)
 
-    # entries: (-average, group, group, versions of both); a group's version grows with each merge
+    # entries: (-linkage, group, group, versions of both); a group's version grows with each merge
     version = dict.fromkeys(members, 0)
     heap = [(-bridges[a][b][0], a, b, 0, 0) for a in sorted(bridges) for b in sorted(bridges[a]) if a < b]
     heapq.heapify(heap)
     kept: list[tuple[int, int, float]] = []
     while heap:
         negative, one, other, version_one, version_other = heapq.heappop(heap)
-        if -negative < LINK_THRESHOLD:
+        if -negative < threshold:
             break
         if one not in members or other not in members or (version[one], version[other]) != (version_one, version_other):
             continue  # a group merged since this entry was pushed
@@ -489,7 +514,10 @@ def cluster(
     resolver : Resolver, optional
         A resolver to use instead (its gazetteer must be ``gazetteer`` when both are given).
     threshold : float
-        Lowest ``name_similarity`` at which two unresolved mentions are joined.
+        Lowest linkage at which two groups of unresolved mentions merge: the
+        mean, over the names of the smaller group, of each one's best
+        ``pair_similarity`` in the other; for two single names, their
+        ``pair_similarity``.
     candidate_floor : float or None
         Lowest score at which an unresolved mention joins its best candidate
         entity, when another mention resolves to that entity; None never joins.
@@ -519,7 +547,7 @@ def cluster(
     Nodes are the mentions and the entities they resolve to; edges join a
     mention to the entity it resolved to, an unresolved mention to its best
     candidate (see ``candidate_floor``), and unresolved mentions whose
-    names match (``threshold``; identical normalised names always). A
+    groups of names match (``threshold``; identical normalised names always). A
     component never holds two entities: it is split, each mention going to
     the entity it resolved to, else along its strongest edges. Everything is
     sorted, so the clusters and their ids do not depend on hash seeds or set
@@ -527,10 +555,12 @@ def cluster(
 
     Cost, for n mentions of which u distinct unresolved names of t tokens
     each: one resolver call per distinct string; blocking O(u t k) for k
-    keys per token (about 20); name comparisons at most
-    ``MAX_BLOCK_SIZE`` per key, so O(u t k MAX_BLOCK_SIZE) in the worst
-    case and close to linear for names that differ; connected components
-    and splitting O(n + e log e) for e edges.
+    keys per token (about 20) and O(t) word-pair keys; name comparisons at
+    most ``MAX_BLOCK_SIZE`` per key, so O(u t k MAX_BLOCK_SIZE) in the
+    worst case and close to linear for names that differ; merging groups
+    O(e log e) heap operations for e bridging pairs, each linkage costing
+    the product of the two group sizes; connected components and splitting
+    O(n + e log e).
 
     Examples
     --------
@@ -583,7 +613,7 @@ def cluster(
     anchors = list(first_of_form.values())
     token_forms = [nodes[anchor].tokens for anchor in anchors]
     settings = chosen_resolver.settings
-    for a, b, similarity in _average_link(token_forms, threshold, settings):
+    for a, b, similarity in _name_links(token_forms, threshold, settings):
         graph.add_edge(anchors[a], anchors[b], kind=_NAME_MATCH, weight=similarity)
 
     groups: list[tuple[str | None, list[int]]] = []
