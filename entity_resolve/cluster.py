@@ -74,7 +74,7 @@ JOIN_FLOOR = 0.25
 #: Pairs across scripts at least this similar are scored again with the learned model.
 RESCORE_FLOOR = 0.5
 #: Added to the learned cross-script similarity, which runs lower than the skeleton scale.
-LEARNED_LIFT = 0.1
+LEARNED_LIFT = 0.15
 #: Candidate pairs whose joined coarse skeletons are less similar than this are not scored: on a
 #: 30,000-pair sample of the clustering benchmark's candidate pairs no pair scoring 0.8 or more was
 #: below 0.5; 0.55 moved one mention of 3,724 and halves the pairs scored.
