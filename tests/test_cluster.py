@@ -9,13 +9,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import entity_resolve as er
-from entity_resolve.cluster import NAME_MATCH_THRESHOLD, name_similarity
+from entity_resolve.cluster import (
+    MAX_BLOCK_SIZE,
+    NAME_MATCH_THRESHOLD,
+    common_tokens,
+    name_similarity,
+    pair_similarity,
+)
 from entity_resolve.normalize import normalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +89,68 @@ def test_unresolved_variants_share_a_new_cluster(small_resolver: er.Resolver) ->
     assert only.id.startswith("new:")
     assert len(only.id) == len("new:") + 12
     assert only.members == tuple(DABBAGH)
+
+
+@pytest.fixture(scope="module")
+def empty_resolver() -> er.Resolver:
+    return er.Resolver(er.Gazetteer.from_records([], origin="empty"))
+
+
+def members(clusters: list[er.Cluster]) -> list[list[str]]:
+    return [[m if isinstance(m, str) else m.text for m in c.members] for c in clusters]
+
+
+def test_a_chain_through_a_common_given_name_does_not_merge_two_people(empty_resolver: er.Resolver) -> None:
+    orabi = ["Mohamed Orabi", "Mohamed El Orabi", "محمد العرابي"]
+    sebaie = ["Mohamed Sebaie", "Mohamed El Sebaei", "محمد السباعي"]
+    # العلبي is close to both العرابي and السباعي: single links would chain all seven names
+    bridge = "محمد العلبي"
+    forms = {m: normalize_name(m).tokens for m in [*orabi, *sebaie, bridge]}
+    assert pair_similarity(forms[bridge], forms["محمد العرابي"]) >= NAME_MATCH_THRESHOLD
+    assert pair_similarity(forms[bridge], forms["محمد السباعي"]) >= NAME_MATCH_THRESHOLD
+    found = members(er.cluster([*orabi, bridge, *sebaie], resolver=empty_resolver))
+    assert sebaie in found
+    assert not any(set(orabi) & set(group) and set(sebaie) & set(group) for group in found)
+
+
+def test_a_name_with_one_more_part_joins(empty_resolver: er.Resolver) -> None:
+    mentions = ["Hassan Mohaghegh", "Mohammad Hassan Mohaghegh", "Hasan Mohaghegh"]
+    assert members(er.cluster(mentions, resolver=empty_resolver)) == [mentions]
+
+
+def test_words_written_as_one_join_their_spelling_apart(empty_resolver: er.Resolver) -> None:
+    mentions = ["Amir Hossein Rostami", "Zohreh Fakour-Sabour", "اميرحسين رستمي", "زهره فكورصبور"]
+    assert members(er.cluster(mentions, resolver=empty_resolver)) == [
+        ["Amir Hossein Rostami", "اميرحسين رستمي"],
+        ["Zohreh Fakour-Sabour", "زهره فكورصبور"],
+    ]
+
+
+def test_names_of_common_words_only_still_meet(empty_resolver: er.Resolver) -> None:
+    # more Muhammads and Khans than MAX_BLOCK_SIZE: each word's keys are too common to block on, the word pair is not
+    rare = [first + last for first in ("Bar", "Dor", "Fen", "Gul", "Hum", "Jor", "Kel", "Lom") for last in "anekirosu"]
+    assert len(rare) > MAX_BLOCK_SIZE
+    corpus = [*(f"Muhammad {name}" for name in rare), *(f"{name} Khan" for name in rare)]
+    three = ["Khan Muhammad", "Khan Mohammad", "خان محمد"]
+    found = members(er.cluster([three[0], *corpus, *three[1:]], resolver=empty_resolver))
+    assert any(set(three) <= set(group) for group in found)
+
+
+def test_common_words_do_not_anchor_a_contained_name() -> None:
+    common = common_tokens([("muhammad", "khan", f"x{number}") for number in range(10)])
+    assert common == {"muhammad", "khan"}
+    short, longer = ("muhammad", "khan"), ("banaras", "muhammad", "khan")
+    assert pair_similarity(short, longer) >= NAME_MATCH_THRESHOLD > pair_similarity(short, longer, common=common)
+    # a rare name within a longer one whose extra word is common: Yahya Khan is Muhammad Yahya Khan
+    short, longer = ("yahya", "khan"), ("muhammad", "yahya", "khan")
+    assert pair_similarity(short, longer, common=common) >= NAME_MATCH_THRESHOLD > pair_similarity(short, longer)
+
+
+def test_pair_similarity_is_one_scale_across_scripts() -> None:
+    latin, arabic = normalize_name("Samer Dabbagh").tokens, normalize_name("سامر الدباغ").tokens
+    assert pair_similarity(latin, arabic) == pair_similarity(arabic, latin)
+    assert pair_similarity(latin, arabic) > name_similarity(latin, arabic)
+    assert pair_similarity(latin, latin) == 1.0
 
 
 def test_resolved_mentions_cluster_under_the_gazetteer_id(small_resolver: er.Resolver) -> None:
@@ -201,16 +268,44 @@ def test_same_ids_in_another_process_with_another_hash_seed(small_resolver: er.R
 
 
 def naive_partition(mentions: list[str], threshold: float) -> set[frozenset[int]]:
-    """Reference: all pairs compared, networkx connected components."""
-    forms = [normalize_name(m).tokens for m in mentions]
-    graph = nx.Graph()
-    graph.add_nodes_from(range(len(mentions)))
-    for i in range(len(mentions)):
-        for j in range(i + 1, len(mentions)):
-            same = forms[i] == forms[j] and (forms[i] or mentions[i].strip() == mentions[j].strip())
-            if same or name_similarity(forms[i], forms[j]) >= threshold:
-                graph.add_edge(i, j)
-    return {frozenset(c) for c in nx.connected_components(graph)}
+    """Reference: every pair of distinct names scored, groups merged by the documented linkage, naively."""
+    forms = [normalize_name(m).tokens or ("\x00" + m.strip(),) for m in mentions]
+    distinct = list(dict.fromkeys(forms))
+    tokens = [form if not form[0].startswith("\x00") else () for form in distinct]
+    common = common_tokens(tokens)
+    similarity = {
+        (i, j): pair_similarity(tokens[i], tokens[j], common=common)
+        for i in range(len(distinct))
+        for j in range(len(distinct))
+        if i != j
+    }
+
+    def best_matches(names: list[int], others: list[int]) -> float:
+        return sum(max(similarity[x, y] for y in others) for x in names) / len(names)
+
+    def linkage(left: list[int], right: list[int]) -> float:
+        if len(left) == len(right):
+            return min(best_matches(left, right), best_matches(right, left))
+        small, large = (left, right) if len(left) < len(right) else (right, left)
+        return best_matches(small, large)
+
+    groups = {number: [number] for number in range(len(distinct))}
+    while True:
+        scored = [
+            (linkage(groups[g], groups[h]), -g, -h)
+            for g in groups
+            for h in groups
+            if g < h and any(similarity[x, y] >= threshold for x in groups[g] for y in groups[h])
+        ]
+        if not scored or max(scored)[0] < threshold:
+            break
+        _link, g, h = max(scored)
+        groups[-g].extend(groups.pop(-h))
+    group_of = {number: key for key, members in groups.items() for number in members}
+    by_group: dict[int, set[int]] = {}
+    for position, form in enumerate(forms):
+        by_group.setdefault(group_of[distinct.index(form)], set()).add(position)
+    return {frozenset(group) for group in by_group.values()}
 
 
 def partition(mentions: list[str], clusters: list[er.Cluster]) -> set[frozenset[int]]:
