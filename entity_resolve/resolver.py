@@ -53,6 +53,12 @@ _RESCORED_ENTITIES = 8
 #: A fuzzy match of a bare mention with this many consonants or fewer needs EXTRA more margin.
 _SHORT_NAME_CONSONANTS = 3
 _SHORT_NAME_EXTRA = 0.03
+#: A bare mention that leaves words of the matched name unmatched (one word of a longer
+#: name) needs this much more margin: it is just as often a complete other name.
+_PARTIAL_NAME_EXTRA = 0.15
+#: An inexact match through another reading (a proclitic و ب ل ك taken off) needs this
+#: much more margin: taking a letter off is one more change to the mention.
+_OTHER_READING_EXTRA = 0.05
 #: Mentions with fewer letters than this are not names ("x").
 _MIN_LETTERS = 2
 #: How much lower the partial-name floor is for places (half of it for organisations).
@@ -96,6 +102,9 @@ class Explanation:
         1.0, or the penalty for a title cue of another type.
     context_bonus : float
         Support found in the context (other names of the entity, its description).
+    missed : int
+        Words of ``matched_name`` (particles aside) that the mention left
+        unmatched: a surname alone misses one.
     """
 
     query: str
@@ -108,6 +117,7 @@ class Explanation:
     prior: float
     type_factor: float
     context_bonus: float
+    missed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +291,7 @@ class Resolver:
             prior=entity.prior,
             type_factor=scored.type_factor,
             context_bonus=round(scored.context_bonus, 4),
+            missed=matched.missed,
         )
         return Candidate(entity=entity, score=round(scored.score, 6), explanation=explanation)
 
@@ -401,15 +412,7 @@ class Resolver:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        margin = self.settings.margin
-        if (
-            not query.cues
-            and best.explanation.name_similarity < 1.0
-            and _consonants(query.tokens) <= _SHORT_NAME_CONSONANTS
-        ):
-            # one letter changed in a short name makes another real name: a bare short garble
-            # must stand clear of the runner-up (a title or the context may settle it instead)
-            margin += _SHORT_NAME_EXTRA
+        margin = self.settings.margin + _extra_margin(query, best.explanation)
         accepted = best.score >= self.settings.threshold and best.score - runner_up >= margin
         return Resolution(
             mention=mention,
@@ -446,6 +449,26 @@ class Resolver:
 
 def _consonants(tokens: Sequence[str]) -> int:
     return sum(len(fine_skeleton(token)) for token in tokens)
+
+
+def _extra_margin(query: NormalizedName, explanation: Explanation) -> float:
+    """Margin over the runner-up required on top of ``Settings.margin``, for weakly supported matches.
+
+    A title cue is evidence of its own: with one, no extra margin is asked.
+    """
+    if query.cues:
+        return 0.0
+    extra = 0.0
+    inexact = explanation.name_similarity < 1.0
+    if inexact and _consonants(query.tokens) <= _SHORT_NAME_CONSONANTS:
+        # one letter changed in a short name makes another real name: a bare short garble
+        # must stand clear of the runner-up (the context may settle it instead)
+        extra += _SHORT_NAME_EXTRA
+    if explanation.missed:
+        extra += _PARTIAL_NAME_EXTRA
+    if inexact and explanation.query != " ".join(query.tokens):
+        extra += _OTHER_READING_EXTRA
+    return extra
 
 
 def _wanted_types(types: Iterable[str] | str | None) -> frozenset[str] | None:

@@ -155,3 +155,24 @@ def test_every_listed_name_resolves_to_an_entity_that_lists_it(small_resolver: e
     assert result.candidates[0].score >= 0.9
     owners = {r["id"] for r in SMALL_RECORDS if name in (r["name"], *r["aliases"])}
     assert result.candidates[0].entity.id in owners
+
+
+def test_a_garbled_full_name_is_not_linked_to_a_longer_name_it_only_overlaps() -> None:
+    # "Hassan Basher" is a whole name: that it is also two words of a famous longer
+    # name is weak evidence, so the longer name must stand far clear to be chosen
+    gazetteer = er.Gazetteer.from_records(
+        [
+            {"id": "bashir", "type": "person", "name": "Omar Hassan al-Bashir", "prior": 0.85},
+            {"id": "other", "type": "person", "name": "Hassan Bashir", "prior": 0.2},
+        ]
+    )
+    result = er.Resolver(gazetteer).resolve("Hassan Basher")
+    assert result.candidates[0].entity.id == "bashir"
+    assert result.candidates[0].explanation.missed == 1
+    assert result.entity is None
+
+
+def test_a_surname_alone_still_resolves_when_nothing_competes(small_resolver: er.Resolver) -> None:
+    result = small_resolver.resolve("Sarraj")
+    assert result.entity is not None
+    assert result.entity.id == "person:fayez-al-sarraj"
