@@ -32,8 +32,8 @@ from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton
-from .normalize import NormalizedName, normalize_name, strip_clitic
-from .score import NameMatch, TokenMatch, match_name
+from .normalize import NormalizedName, detect_script, normalize_name, strip_clitic
+from .score import NameMatch, TokenMatch, match_name, token_weight
 
 __all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve", "resolver_for"]
 
@@ -59,6 +59,19 @@ _PARTIAL_NAME_EXTRA = 0.15
 #: An inexact match through another reading (a proclitic و ب ل ك taken off) needs this
 #: much more margin: taking a letter off is one more change to the mention.
 _OTHER_READING_EXTRA = 0.05
+#: An inexact match that leaves words of the mention unexplained needs this much more margin.
+_UNEXPLAINED_WORD_EXTRA = 0.05
+#: A bare one-word mention matched inexactly in its own script must lead the best rival
+#: that matches as completely by this share of its own shortfall (1 - name similarity):
+#: the further a garble is from the name, the likelier it is to be another name of the
+#: neighbourhood (GeoNames holds many small places one letter apart) ...
+_ONE_WORD_LEAD_SHARE = 1.0
+_ONE_WORD_LEAD_CAP = 0.08
+#: ... unless the candidate is this well known (Baghdad, Reuters): a garble of a famous
+#: name is likelier a mention of it than of an obscure neighbour.
+_WELL_KNOWN_PRIOR = 0.8
+#: Candidates that the decision looks at, however few are returned.
+_DECISION_DEPTH = 5
 #: Mentions with fewer letters than this are not names ("x").
 _MIN_LETTERS = 2
 #: How much lower the partial-name floor is for places (half of it for organisations).
@@ -369,7 +382,7 @@ class Resolver:
         ranked_positions = sorted(
             best, key=lambda p: (-best[p].score, -self._entity_at(p).prior, self._entity_at(p).id)
         )
-        ranked = [self._candidate(best[p]) for p in ranked_positions[: max(top_k, 2)]]
+        ranked = [self._candidate(best[p]) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
         return self._decide(mention, query, ranked, top_k)
 
     def _score_name(
@@ -414,6 +427,10 @@ class Resolver:
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = self.settings.margin + _extra_margin(query, best.explanation)
         accepted = best.score >= self.settings.threshold and best.score - runner_up >= margin
+        if accepted and _one_word_garble(query, best.explanation):
+            shortfall = 1.0 - best.explanation.name_similarity
+            lead = min(_ONE_WORD_LEAD_CAP, _ONE_WORD_LEAD_SHARE * shortfall)
+            accepted = best.score - _rival(best, ranked[1:]) >= lead
         return Resolution(
             mention=mention,
             entity=best.entity if accepted else None,
@@ -468,7 +485,45 @@ def _extra_margin(query: NormalizedName, explanation: Explanation) -> float:
         extra += _PARTIAL_NAME_EXTRA
     if inexact and explanation.query != " ".join(query.tokens):
         extra += _OTHER_READING_EXTRA
+    if inexact and _unexplained_words(explanation):
+        extra += _UNEXPLAINED_WORD_EXTRA
     return extra
+
+
+def _unexplained_words(explanation: Explanation) -> int:
+    """Words of the mention (particles aside) in no aligned pair."""
+    aligned = {pair.query_token for pair in explanation.alignment}
+    return sum(1 for token in explanation.query.split() if token not in aligned and token_weight(token) >= 1.0)
+
+
+def _one_word_garble(query: NormalizedName, explanation: Explanation) -> bool:
+    """A bare one-word mention that matches a name of its own script inexactly, of a little-known entity."""
+    return (
+        not query.cues
+        and len(query.tokens) == 1
+        and explanation.name_similarity < 1.0
+        and explanation.prior < _WELL_KNOWN_PRIOR
+        and detect_script(explanation.matched_name) == query.script
+    )
+
+
+def _rival(best: Candidate, others: Sequence[Candidate]) -> float:
+    """Score of the best other candidate that matches another name as completely as ``best`` (0.0 if none).
+
+    A rival matching part of a longer name only needs a wide margin of its own to win,
+    so it does not count against a candidate that matches a whole name; a namesake
+    (the same name words matched) is left to the ordinary margin.
+    """
+    complete = best.explanation.missed == 0
+    words = _matched_words(best)
+    return max(
+        (c.score for c in others if not (complete and c.explanation.missed) and _matched_words(c) != words),
+        default=0.0,
+    )
+
+
+def _matched_words(candidate: Candidate) -> tuple[str, ...]:
+    return tuple(sorted(pair.name_token for pair in candidate.explanation.alignment))
 
 
 def _wanted_types(types: Iterable[str] | str | None) -> frozenset[str] | None:

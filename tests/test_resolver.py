@@ -176,3 +176,32 @@ def test_a_surname_alone_still_resolves_when_nothing_competes(small_resolver: er
     result = small_resolver.resolve("Sarraj")
     assert result.entity is not None
     assert result.entity.id == "person:fayez-al-sarraj"
+
+
+def _places(prior: float) -> er.Resolver:
+    return er.Resolver(
+        er.Gazetteer.from_records(
+            [
+                {"id": "tobruk", "type": "place", "name": "Tobruk", "prior": prior},
+                {"id": "dobric", "type": "place", "name": "Dobric", "prior": 0.4},
+                {"id": "tabarka", "type": "place", "name": "Tabarka", "prior": 0.39},
+            ]
+        )
+    )
+
+
+def test_a_one_word_garble_between_little_known_names_abstains() -> None:
+    # "Tubrug" is as far from Dobric and Tabarka as from Tobruk: among names of
+    # similar importance, a garble this far from all of them is no evidence
+    result = _places(0.6).resolve("Tubrug")
+    assert result.candidates[0].entity.id == "tobruk"
+    assert result.entity is None
+
+
+def test_a_one_word_garble_of_a_well_known_name_resolves() -> None:
+    assert _places(0.9).resolve("Tubrug").entity.id == "tobruk"
+
+
+def test_a_one_word_garble_resolves_when_nothing_else_is_close() -> None:
+    alone = er.Resolver(er.Gazetteer.from_records([{"id": "tobruk", "type": "place", "name": "Tobruk", "prior": 0.6}]))
+    assert alone.resolve("Tubrug").entity.id == "tobruk"
