@@ -70,6 +70,12 @@ _ONE_WORD_LEAD_CAP = 0.08
 #: ... unless the candidate is this well known (Baghdad, Reuters): a garble of a famous
 #: name is likelier a mention of it than of an obscure neighbour.
 _WELL_KNOWN_PRIOR = 0.8
+#: A mention of LONG_NAME_WORDS words or more that matches every word of a name, word for
+#: word, and leads the runner-up by LONG_NAME_LEAD is accepted from LONG_NAME_THRESHOLD on:
+#: three words garbled yet all aligned are rarely a chance resemblance.
+_LONG_NAME_WORDS = 3
+_LONG_NAME_LEAD = 0.1
+_LONG_NAME_THRESHOLD = 0.7
 #: Candidates that the decision looks at, however few are returned.
 _DECISION_DEPTH = 5
 #: Mentions with fewer letters than this are not names ("x").
@@ -426,7 +432,10 @@ class Resolver:
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = self.settings.margin + _extra_margin(query, best.explanation)
-        accepted = best.score >= self.settings.threshold and best.score - runner_up >= margin
+        threshold = self.settings.threshold
+        if _whole_long_name(best.explanation) and best.score - runner_up >= _LONG_NAME_LEAD:
+            threshold = min(threshold, _LONG_NAME_THRESHOLD)
+        accepted = best.score >= threshold and best.score - runner_up >= margin
         if accepted and _one_word_garble(query, best.explanation):
             shortfall = 1.0 - best.explanation.name_similarity
             lead = min(_ONE_WORD_LEAD_CAP, _ONE_WORD_LEAD_SHARE * shortfall)
@@ -488,6 +497,17 @@ def _extra_margin(query: NormalizedName, explanation: Explanation) -> float:
     if inexact and _unexplained_words(explanation):
         extra += _UNEXPLAINED_WORD_EXTRA
     return extra
+
+
+def _whole_long_name(explanation: Explanation) -> bool:
+    """Every word of a mention of three words or more aligned with a word of the name, and every word of the name."""
+    words = len(explanation.query.split())
+    return (
+        words >= _LONG_NAME_WORDS
+        and len(explanation.alignment) == words
+        and explanation.missed == 0
+        and explanation.whole <= explanation.aligned
+    )
 
 
 def _unexplained_words(explanation: Explanation) -> int:

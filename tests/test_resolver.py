@@ -205,3 +205,18 @@ def test_a_one_word_garble_of_a_well_known_name_resolves() -> None:
 def test_a_one_word_garble_resolves_when_nothing_else_is_close() -> None:
     alone = er.Resolver(er.Gazetteer.from_records([{"id": "tobruk", "type": "place", "name": "Tobruk", "prior": 0.6}]))
     assert alone.resolve("Tubrug").entity.id == "tobruk"
+
+
+def test_a_long_name_garbled_in_every_word_resolves_when_far_ahead() -> None:
+    # each word read back from a French spelling: a low score, but all four words align
+    # with the four words of one name, and no other name comes close
+    gazetteer = er.Gazetteer.from_records(
+        [
+            {"id": "fotouh", "type": "person", "name": "Abdel Moneim Abol Fotouh", "prior": 0.5},
+            {"id": "other", "type": "person", "name": "Fayez al-Sarraj", "prior": 0.5},
+        ]
+    )
+    result = er.Resolver(gazetteer).resolve("ابدال مونييم ابول فوتوه")
+    assert result.score < er.Settings().threshold
+    assert result.entity is not None
+    assert result.entity.id == "fotouh"
