@@ -32,7 +32,7 @@ from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton
-from .normalize import NormalizedName, detect_script, normalize_name, strip_clitic
+from .normalize import NormalizedName, detect_script, has_foreign_letters, normalize_name, strip_clitic
 from .score import NameMatch, TokenMatch, match_name, token_weight
 
 __all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve", "resolver_for"]
@@ -59,6 +59,9 @@ _PARTIAL_NAME_EXTRA = 0.15
 #: An inexact match through another reading (a proclitic و ب ل ك taken off) needs this
 #: much more margin: taking a letter off is one more change to the mention.
 _OTHER_READING_EXTRA = 0.05
+#: An Arabic mention without Persian or Urdu letters matched through a spelling with them
+#: (a GeoNames exonym, بیڑ) needs this much more margin: MT output rarely comes from them.
+_FOREIGN_SPELLING_EXTRA = 0.1
 #: An inexact match that leaves words of the mention unexplained needs this much more margin.
 _UNEXPLAINED_WORD_EXTRA = 0.05
 #: A bare one-word mention matched inexactly in its own script must lead the best rival
@@ -496,6 +499,8 @@ def _extra_margin(query: NormalizedName, explanation: Explanation) -> float:
         extra += _OTHER_READING_EXTRA
     if inexact and _unexplained_words(explanation):
         extra += _UNEXPLAINED_WORD_EXTRA
+    if query.script == "arabic" and not query.foreign_letters and has_foreign_letters(explanation.matched_name):
+        extra += _FOREIGN_SPELLING_EXTRA
     return extra
 
 

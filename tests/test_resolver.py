@@ -220,3 +220,20 @@ def test_a_long_name_garbled_in_every_word_resolves_when_far_ahead() -> None:
     assert result.score < er.Settings().threshold
     assert result.entity is not None
     assert result.entity.id == "fotouh"
+
+
+def test_an_arabic_spelling_is_not_linked_through_an_urdu_exonym_against_a_close_rival() -> None:
+    # GeoNames lists بیڑ (Urdu letters) for Beed; the Arabic بير folds to the same letters,
+    # but machine translation into Arabic rarely writes Urdu: with بيرة close by, abstain
+    resolver = er.Resolver(
+        er.Gazetteer.from_records(
+            [
+                {"id": "beed", "type": "place", "name": "Beed", "aliases": ["بیڑ"], "prior": 0.5},
+                {"id": "bira", "type": "place", "name": "Bira", "aliases": ["بيرة"], "prior": 0.5},
+            ]
+        )
+    )
+    assert resolver.resolve("بير").entity is None
+    written = resolver.resolve("بیڑ").entity
+    assert written is not None
+    assert written.id == "beed"
