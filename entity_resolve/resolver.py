@@ -68,8 +68,8 @@ _UNEXPLAINED_WORD_EXTRA = 0.05
 #: that matches as completely by this share of its own shortfall (1 - name similarity):
 #: the further a garble is from the name, the likelier it is to be another name of the
 #: neighbourhood (GeoNames holds many small places one letter apart) ...
-_ONE_WORD_LEAD_SHARE = 1.0
-_ONE_WORD_LEAD_CAP = 0.08
+_ONE_WORD_LEAD_SHARE = 1.5
+_ONE_WORD_LEAD_CAP = 0.1
 #: ... unless the candidate is this well known (Baghdad, Reuters): a garble of a famous
 #: name is likelier a mention of it than of an obscure neighbour.
 _WELL_KNOWN_PRIOR = 0.8
