@@ -73,12 +73,10 @@ _ONE_WORD_LEAD_CAP = 0.1
 #: ... unless the candidate is this well known (Baghdad, Reuters): a garble of a famous
 #: name is likelier a mention of it than of an obscure neighbour.
 _WELL_KNOWN_PRIOR = 0.8
-#: A mention of LONG_NAME_WORDS words or more that matches every word of a name, word for
-#: word, and leads the runner-up by LONG_NAME_LEAD is accepted from LONG_NAME_THRESHOLD on:
-#: three words garbled yet all aligned are rarely a chance resemblance.
-_LONG_NAME_WORDS = 3
-_LONG_NAME_LEAD = 0.1
-_LONG_NAME_THRESHOLD = 0.7
+#: A mention that matches every word of a name, word for word, is accepted below the
+#: threshold when far enough ahead: (fewest words, lowest score, lead over the runner-up),
+#: most words first. Two or three words garbled yet all aligned are rarely a chance resemblance.
+_WHOLE_NAME_RELIEF = ((3, 0.7, 0.1), (2, 0.75, 0.2))
 #: Candidates that the decision looks at, however few are returned.
 _DECISION_DEPTH = 5
 #: Mentions with fewer letters than this are not names ("x").
@@ -435,9 +433,7 @@ class Resolver:
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = self.settings.margin + _extra_margin(query, best.explanation)
-        threshold = self.settings.threshold
-        if _whole_long_name(best.explanation) and best.score - runner_up >= _LONG_NAME_LEAD:
-            threshold = min(threshold, _LONG_NAME_THRESHOLD)
+        threshold = min(self.settings.threshold, _relieved_threshold(best.explanation, best.score - runner_up))
         accepted = best.score >= threshold and best.score - runner_up >= margin
         if accepted and _one_word_garble(query, best.explanation):
             shortfall = 1.0 - best.explanation.name_similarity
@@ -504,15 +500,17 @@ def _extra_margin(query: NormalizedName, explanation: Explanation) -> float:
     return extra
 
 
-def _whole_long_name(explanation: Explanation) -> bool:
-    """Every word of a mention of three words or more aligned with a word of the name, and every word of the name."""
+def _relieved_threshold(explanation: Explanation, lead: float) -> float:
+    """The threshold of a word-for-word match of a whole name of several words (1.0 for other matches)."""
     words = len(explanation.query.split())
-    return (
-        words >= _LONG_NAME_WORDS
-        and len(explanation.alignment) == words
-        and explanation.missed == 0
-        and explanation.whole <= explanation.aligned
+    word_for_word = (
+        len(explanation.alignment) == words and explanation.missed == 0 and explanation.whole <= explanation.aligned
     )
+    if word_for_word:
+        for fewest_words, threshold, least_lead in _WHOLE_NAME_RELIEF:
+            if words >= fewest_words and lead >= least_lead:
+                return threshold
+    return 1.0
 
 
 def _unexplained_words(explanation: Explanation) -> int:

@@ -237,3 +237,16 @@ def test_an_arabic_spelling_is_not_linked_through_an_urdu_exonym_against_a_close
     written = resolver.resolve("بیڑ").entity
     assert written is not None
     assert written.id == "beed"
+
+
+def test_a_two_word_name_garbled_in_both_words_resolves_when_far_ahead() -> None:
+    gazetteer = er.Gazetteer.from_records(
+        [
+            {"id": "hamza", "type": "organization", "name": "Hamza Division", "prior": 0.5},
+            {"id": "other", "type": "person", "name": "Fayez al-Sarraj", "prior": 0.5},
+        ]
+    )
+    result = er.Resolver(gazetteer).resolve("همزا دفسين")
+    assert result.score < er.Settings().threshold
+    assert result.entity is not None
+    assert result.entity.id == "hamza"
