@@ -327,7 +327,8 @@ def match_name(
     tokenised_apart = min(len(query), len(name)) == 1 < max(len(query), len(name))
     whole = token_similarity("".join(query), "".join(name), settings, learned=learned) if tokenised_apart else 0.0
     alignment = tuple(TokenMatch(query[i], name[j], sim) for i, j, sim in chosen)
-    missed = _missed_words(name_weights, {j for _i, j, _sim in chosen}) if whole <= aligned else 0
+    partial = coverage < 1.0 and whole <= aligned
+    missed = _missed_words(name_weights, {j for _i, j, _sim in chosen}) if partial else 0
     return NameMatch(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment, missed)
 
 
