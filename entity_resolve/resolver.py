@@ -32,8 +32,15 @@ from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton
-from .normalize import NormalizedName, normalize_as_name, normalize_name, strip_clitic
-from .score import NameMatch, TokenMatch, match_name
+from .normalize import (
+    NormalizedName,
+    detect_script,
+    has_foreign_letters,
+    normalize_as_name,
+    normalize_name,
+    strip_clitic,
+)
+from .score import NameMatch, TokenMatch, match_name, token_weight
 
 __all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve", "resolver_for"]
 
@@ -53,6 +60,32 @@ _RESCORED_ENTITIES = 8
 #: A fuzzy match of a bare mention with this many consonants or fewer needs EXTRA more margin.
 _SHORT_NAME_CONSONANTS = 3
 _SHORT_NAME_EXTRA = 0.03
+#: A bare mention that leaves words of the matched name unmatched (one word of a longer
+#: name) needs this much more margin: it is just as often a complete other name.
+_PARTIAL_NAME_EXTRA = 0.15
+#: An inexact match through another reading (a proclitic و ب ل ك taken off) needs this
+#: much more margin: taking a letter off is one more change to the mention.
+_OTHER_READING_EXTRA = 0.05
+#: An Arabic mention without Persian or Urdu letters matched through a spelling with them
+#: (a GeoNames exonym, بیڑ) needs this much more margin: MT output rarely comes from them.
+_FOREIGN_SPELLING_EXTRA = 0.1
+#: An inexact match that leaves words of the mention unexplained needs this much more margin.
+_UNEXPLAINED_WORD_EXTRA = 0.05
+#: A bare one-word mention matched inexactly in its own script must lead the best rival
+#: that matches as completely by this share of its own shortfall (1 - name similarity):
+#: the further a garble is from the name, the likelier it is to be another name of the
+#: neighbourhood (GeoNames holds many small places one letter apart) ...
+_ONE_WORD_LEAD_SHARE = 1.5
+_ONE_WORD_LEAD_CAP = 0.1
+#: ... unless the candidate is this well known (Baghdad, Reuters): a garble of a famous
+#: name is likelier a mention of it than of an obscure neighbour.
+_WELL_KNOWN_PRIOR = 0.8
+#: A mention that matches every word of a name, word for word, is accepted below the
+#: threshold when far enough ahead: (fewest words, lowest score, lead over the runner-up),
+#: most words first. Two or three words garbled yet all aligned are rarely a chance resemblance.
+_WHOLE_NAME_RELIEF = ((3, 0.7, 0.1), (2, 0.75, 0.2))
+#: Candidates that the decision looks at, however few are returned.
+_DECISION_DEPTH = 5
 #: Mentions with fewer letters than this are not names ("x").
 _MIN_LETTERS = 2
 #: How much lower the partial-name floor is for places (half of it for organisations).
@@ -96,6 +129,9 @@ class Explanation:
         1.0, or the penalty for a title cue of another type.
     context_bonus : float
         Support found in the context (other names of the entity, its description).
+    missed : int
+        Words of ``matched_name`` (particles aside) that the mention left
+        unmatched: a surname alone misses one.
     """
 
     query: str
@@ -108,6 +144,7 @@ class Explanation:
     prior: float
     type_factor: float
     context_bonus: float
+    missed: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +321,7 @@ class Resolver:
             prior=entity.prior,
             type_factor=scored.type_factor,
             context_bonus=round(scored.context_bonus, 4),
+            missed=matched.missed,
         )
         return Candidate(entity=entity, score=round(scored.score, 6), explanation=explanation)
 
@@ -365,7 +403,7 @@ class Resolver:
         ranked_positions = sorted(
             best, key=lambda p: (-best[p].score, -self._entity_at(p).prior, self._entity_at(p).id)
         )
-        ranked = [self._candidate(best[p]) for p in ranked_positions[: max(top_k, 2)]]
+        ranked = [self._candidate(best[p]) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
         return self._decide(mention, query, ranked, top_k)
 
     def _score_name(
@@ -412,16 +450,13 @@ class Resolver:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        margin = self.settings.margin
-        if (
-            not query.cues
-            and best.explanation.name_similarity < 1.0
-            and _consonants(query.tokens) <= _SHORT_NAME_CONSONANTS
-        ):
-            # one letter changed in a short name makes another real name: a bare short garble
-            # must stand clear of the runner-up (a title or the context may settle it instead)
-            margin += _SHORT_NAME_EXTRA
-        accepted = best.score >= self.settings.threshold and best.score - runner_up >= margin
+        margin = self.settings.margin + _extra_margin(query, best.explanation)
+        threshold = min(self.settings.threshold, _relieved_threshold(best.explanation, best.score - runner_up))
+        accepted = best.score >= threshold and best.score - runner_up >= margin
+        if accepted and _one_word_garble(query, best.explanation):
+            shortfall = 1.0 - best.explanation.name_similarity
+            lead = min(_ONE_WORD_LEAD_CAP, _ONE_WORD_LEAD_SHARE * shortfall)
+            accepted = best.score - _rival(best, ranked[1:]) >= lead
         return Resolution(
             mention=mention,
             entity=best.entity if accepted else None,
@@ -457,6 +492,79 @@ class Resolver:
 
 def _consonants(tokens: Sequence[str]) -> int:
     return sum(len(fine_skeleton(token)) for token in tokens)
+
+
+def _extra_margin(query: NormalizedName, explanation: Explanation) -> float:
+    """Margin over the runner-up required on top of ``Settings.margin``, for weakly supported matches.
+
+    A title cue is evidence of its own: with one, no extra margin is asked.
+    """
+    if query.cues:
+        return 0.0
+    extra = 0.0
+    inexact = explanation.name_similarity < 1.0
+    if inexact and _consonants(query.tokens) <= _SHORT_NAME_CONSONANTS:
+        # one letter changed in a short name makes another real name: a bare short garble
+        # must stand clear of the runner-up (the context may settle it instead)
+        extra += _SHORT_NAME_EXTRA
+    if explanation.missed:
+        extra += _PARTIAL_NAME_EXTRA
+    if inexact and explanation.query != " ".join(query.tokens):
+        extra += _OTHER_READING_EXTRA
+    if inexact and _unexplained_words(explanation):
+        extra += _UNEXPLAINED_WORD_EXTRA
+    if query.script == "arabic" and not query.foreign_letters and has_foreign_letters(explanation.matched_name):
+        extra += _FOREIGN_SPELLING_EXTRA
+    return extra
+
+
+def _relieved_threshold(explanation: Explanation, lead: float) -> float:
+    """The threshold of a word-for-word match of a whole name of several words (1.0 for other matches)."""
+    words = len(explanation.query.split())
+    word_for_word = (
+        len(explanation.alignment) == words and explanation.missed == 0 and explanation.whole <= explanation.aligned
+    )
+    if word_for_word:
+        for fewest_words, threshold, least_lead in _WHOLE_NAME_RELIEF:
+            if words >= fewest_words and lead >= least_lead:
+                return threshold
+    return 1.0
+
+
+def _unexplained_words(explanation: Explanation) -> int:
+    """Words of the mention (particles aside) in no aligned pair."""
+    aligned = {pair.query_token for pair in explanation.alignment}
+    return sum(1 for token in explanation.query.split() if token not in aligned and token_weight(token) >= 1.0)
+
+
+def _one_word_garble(query: NormalizedName, explanation: Explanation) -> bool:
+    """A bare one-word mention that matches a name of its own script inexactly, of a little-known entity."""
+    return (
+        not query.cues
+        and len(query.tokens) == 1
+        and explanation.name_similarity < 1.0
+        and explanation.prior < _WELL_KNOWN_PRIOR
+        and detect_script(explanation.matched_name) == query.script
+    )
+
+
+def _rival(best: Candidate, others: Sequence[Candidate]) -> float:
+    """Score of the best other candidate that matches another name as completely as ``best`` (0.0 if none).
+
+    A rival matching part of a longer name only needs a wide margin of its own to win,
+    so it does not count against a candidate that matches a whole name; a namesake
+    (the same name words matched) is left to the ordinary margin.
+    """
+    complete = best.explanation.missed == 0
+    words = _matched_words(best)
+    return max(
+        (c.score for c in others if not (complete and c.explanation.missed) and _matched_words(c) != words),
+        default=0.0,
+    )
+
+
+def _matched_words(candidate: Candidate) -> tuple[str, ...]:
+    return tuple(sorted(pair.name_token for pair in candidate.explanation.alignment))
 
 
 def _wanted_types(types: Iterable[str] | str | None) -> frozenset[str] | None:

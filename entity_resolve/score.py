@@ -137,6 +137,9 @@ class NameMatch:
         Weighted share of the name's tokens matched.
     alignment : tuple of TokenMatch
         The aligned pairs, in mention order.
+    missed : int
+        The name's words that no mention token matched, particles (of, bin,
+        عبد) not counted: 0 when the mention covers the whole name.
     """
 
     similarity: float
@@ -144,6 +147,7 @@ class NameMatch:
     whole: float
     coverage: float
     alignment: tuple[TokenMatch, ...]
+    missed: int = 0
 
 
 def _is_arabic(token: str) -> bool:
@@ -329,7 +333,14 @@ def match_name(
     tokenised_apart = min(len(query), len(name)) == 1 < max(len(query), len(name))
     whole = token_similarity("".join(query), "".join(name), settings, learned=learned) if tokenised_apart else 0.0
     alignment = tuple(TokenMatch(query[i], name[j], sim) for i, j, sim in chosen)
-    return NameMatch(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment)
+    partial = coverage < 1.0 and whole <= aligned
+    missed = _missed_words(name_weights, {j for _i, j, _sim in chosen}) if partial else 0
+    return NameMatch(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment, missed)
+
+
+def _missed_words(name_weights: Sequence[float], matched: set[int]) -> int:
+    """How many words of a name (particles not counted) are in no aligned pair."""
+    return sum(1 for j, weight in enumerate(name_weights) if j not in matched and weight > _PARTICLE_WEIGHT)
 
 
 @lru_cache(maxsize=131_072)

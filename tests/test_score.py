@@ -70,3 +70,9 @@ def test_alignment_reports_token_pairs() -> None:
     pairs = {(m.query_token, m.name_token) for m in match.alignment}
     assert ("sisi", "السيسي") in pairs
     assert ("fattah", "الفتاح") in pairs
+
+
+def test_missed_counts_unmatched_name_words_but_not_particles() -> None:
+    assert match_name(tokens("Haftar"), tokens("Khalifa Haftar")).missed == 1
+    assert match_name(tokens("Khalifa Haftar"), tokens("Khalifa Haftar")).missed == 0
+    assert match_name(tokens("God Party"), tokens("Party of God")).missed == 0
