@@ -28,6 +28,7 @@ import pyarabic.araby as araby
 
 __all__ = [
     "MAX_MENTION_CHARS",
+    "MIN_TITLE_NAME_LETTERS",
     "NormalizedName",
     "Script",
     "detect_script",
@@ -44,6 +45,9 @@ Script = Literal["arabic", "latin", "mixed", "none"]
 #: Mentions longer than this are cut before normalisation (a name is short;
 #: a megabyte of text is not a name and must not cost seconds).
 MAX_MENTION_CHARS = 256
+#: A mention of titles only is read as a name (Sheikh, Malik) from this many letters
+#: on; shorter ones are abbreviations (Mr, Dr, Gen) that name no one.
+MIN_TITLE_NAME_LETTERS = 4
 
 _INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
@@ -526,7 +530,8 @@ def normalize_as_name(mention: str) -> NormalizedName:
     """``normalize_name``, except that a mention made of titles only is read as a name.
 
     سماحة, Sheikh, Malik and Sultan are titles and also surnames: alone,
-    they are the name, and there are no cues.
+    they are the name, and there are no cues. Abbreviations (Mr, Dr, Gen:
+    fewer than ``MIN_TITLE_NAME_LETTERS`` letters) name no one.
 
     Examples
     --------
@@ -534,11 +539,16 @@ def normalize_as_name(mention: str) -> NormalizedName:
     (('sheikh',), ())
     >>> normalize_as_name("Sheikh Zayed").tokens, normalize_as_name("Sheikh Zayed").cues
     (('zayed',), ('sheikh',))
+    >>> normalize_as_name("Mr.").tokens
+    ()
     """
     normalized = normalize_name(mention)
     if normalized.tokens or not normalized.cues:
         return normalized
-    return normalize_name(mention, titles=False)
+    as_name = normalize_name(mention, titles=False)
+    if sum(map(len, as_name.tokens)) < MIN_TITLE_NAME_LETTERS:
+        return normalized
+    return as_name
 
 
 def _is_noise(token: str) -> bool:

@@ -256,7 +256,8 @@ class Resolver:
         """
         normalized = normalize_name(mention)
         if normalized.cues and not normalized.tokens:
-            return (normalize_as_name(mention),), True
+            as_name = normalize_as_name(mention)
+            return (as_name,), bool(as_name.tokens)
         found = [normalized]
         if normalized.tokens:
             stripped = strip_clitic(normalized.tokens[0])

@@ -102,6 +102,7 @@ def test_a_mention_of_titles_only_is_read_as_a_whole_name() -> None:
     assert resolver.resolve("Sheikh").entity.id == "p:sheikh"
     assert resolver.resolve("President").entity is None  # a title is not half of a place name
     assert resolver.resolve("General").entity is None
+    assert resolver.resolve("Mr.").score == 0.0  # an abbreviation names no one
     assert resolver.resolve("سماحة حفتر").entity.id == "p:haftar"  # before a name, still a title
 
 
