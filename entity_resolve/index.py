@@ -37,7 +37,7 @@ from . import __version__
 from .context import country_names
 from .gazetteer import Gazetteer
 from .keys import coarse_skeleton, fine_skeleton_variants, readings
-from .normalize import normalize_as_name
+from .normalize import NormalizedName, normalize_as_name
 
 __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys", "token_keys"]
 
@@ -201,6 +201,29 @@ def _token_key_arrays(token: str) -> tuple[np.ndarray, np.ndarray]:
     return hashes, families
 
 
+def _distinct_forms(names: Sequence[str]) -> list[tuple[int, NormalizedName]]:
+    """One ``(position, normalised name)`` per distinct token sequence of an entity's names, in order.
+
+    Of names that normalise alike, one without Persian or Urdu letters is kept
+    when there is one: آرمینیا (Urdu) and أرمينيا (Arabic) are one form, and
+    the form must not be discounted as a foreign spelling.
+
+    Examples
+    --------
+    >>> [(position, n.foreign_letters) for position, n in _distinct_forms(["Armenia", "آرمینیا", "أرمينيا"])]
+    [(0, False), (2, False)]
+    """
+    kept: dict[tuple[str, ...], tuple[int, NormalizedName]] = {}
+    for position, name in enumerate(names):
+        normalized = normalize_as_name(name)  # a name of titles only (Samaha) too
+        if not normalized.tokens:
+            continue
+        seen = kept.get(normalized.tokens)
+        if seen is None or (seen[1].foreign_letters and not normalized.foreign_letters):
+            kept[normalized.tokens] = (position, normalized)
+    return sorted(kept.values(), key=lambda kept_name: kept_name[0])
+
+
 def _run_starts(ordered: np.ndarray) -> np.ndarray:
     """Positions where a run of equal values starts in a sorted, non-empty array."""
     starts = np.empty(len(ordered), dtype=bool)
@@ -262,13 +285,8 @@ class NameIndex:
         name_of_posting: list[int] = []
         name_prior: list[float] = []
         for entity_position, entity in enumerate(gazetteer):
-            seen_forms: set[tuple[str, ...]] = set()
-            for alias_position, alias in enumerate(entity.names):
-                normalized = normalize_as_name(alias)  # a name of titles only (Samaha) too
+            for alias_position, normalized in _distinct_forms(entity.names):
                 tokens = normalized.tokens
-                if not tokens or tokens in seen_forms:
-                    continue
-                seen_forms.add(tokens)
                 name_flags.append(
                     (ARABIC_NAME if normalized.script == "arabic" else 0)
                     | (FOREIGN_LETTERS if normalized.foreign_letters else 0)

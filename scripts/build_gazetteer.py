@@ -156,6 +156,8 @@ NEWS_REGION = frozenset(
 )
 REGION_PRIOR_BOOST = 0.1
 REGION_PRIOR_MAX = 0.95
+#: Every country is salient in the news, however small its population (the Vatican, Monaco).
+COUNTRY_PRIOR_MIN = 0.5
 #: A place that shares a name with its own country gets at most the country's prior
 #: minus this (more than the resolver's margin over its prior tiebreak: 0.01 / 0.06).
 COUNTRY_SENSE_GAP = 0.2
@@ -704,7 +706,7 @@ def build_countries(
             name=clean_text(record["name"]),
             country=iso,
             description="country",
-            prior=population_prior(int(record.get("population") or 0)),
+            prior=max(COUNTRY_PRIOR_MIN, population_prior(int(record.get("population") or 0))),
         )
         entity.add_name(entity.name)
         for name, locale in cldr.get(iso, []):
