@@ -1096,11 +1096,9 @@ def yield_to_countries(entities: list[Entity]) -> int:
 
     تونس, الجزائر and Kuwait name a country and its capital; in the news the
     country is the likelier referent, and two priors within the resolver's
-    margin would leave the most frequent place names unresolved. A source
-    place (GeoNames) of a country's ``country`` code whose names share a
-    match key with the country's gets at most the country's prior minus
-    ``COUNTRY_SENSE_GAP``. Curated places keep their hand-set priors, which
-    follow the same rule (Tunis, Algiers).
+    margin would leave the most frequent place names unresolved. A place of
+    a country's ``country`` code whose names share a match key with the
+    country's gets at most the country's prior minus ``COUNTRY_SENSE_GAP``.
 
     Returns
     -------
@@ -1114,8 +1112,7 @@ def yield_to_countries(entities: list[Entity]) -> int:
             country_keys[entity.country] = (entity.prior, keys)
     lowered = 0
     for entity in entities:
-        from_source = entity.id.split(":", 1)[0] in SOURCE_ID_PREFIXES
-        if entity.type != "place" or not from_source or is_country(entity) or entity.country not in country_keys:
+        if entity.type != "place" or is_country(entity) or entity.country not in country_keys:
             continue
         country_prior, keys = country_keys[entity.country]
         cap = round(max(PLACE_PRIOR_MIN, country_prior - COUNTRY_SENSE_GAP), PRIOR_DECIMALS)
@@ -1226,12 +1223,16 @@ def find_person_match(
 def merge_into(curated: Entity, source: Entity) -> None:
     """Merge a source entity into the curated one that stands for it.
 
-    The curated id, name, description and prior win; aliases are united;
-    curated language tags win; country and QID are taken from the source
-    only if the curated record has none.
+    The curated id, name and description win; aliases are united; curated
+    language tags win; country and QID are taken from the source only if the
+    curated record has none. A place keeps the higher of the two priors (a
+    population is evidence too: Casablanca's curated 0.5 was below its
+    GeoNames 0.88); a person keeps the curated prior.
     """
     for alias in source.aliases:
         curated.add_name(alias, source.lang.get(alias))
+    if curated.type == "place" and source.prior is not None:
+        curated.prior = max(curated.prior or 0.0, source.prior)
     curated.country = curated.country or source.country
     curated.wikidata = curated.wikidata or source.wikidata
     for label in source.sources:
