@@ -90,3 +90,18 @@ def test_normalization_is_idempotent(text: str) -> None:
 def test_normalize_never_crashes_on_any_text(text: str) -> None:
     normalized = normalize_name(text)
     assert all(token for token in normalized.tokens)
+
+
+@pytest.mark.parametrize(
+    ("mention", "tokens", "cues"),
+    [
+        ("آية الله العظمى علي السيستاني", ("علي", "السيستاني"), ("grand ayatollah",)),
+        ("حجة الإسلام حسن روحاني", ("حسن", "روحاني"), ("hojatoleslam",)),
+        ("Hujjatul-Islam Marvi", ("marvi",), ("hojatoleslam",)),
+        ("Mawlawi Hibatullah Akhundzada", ("hibatullah", "akhundzada"), ("mawlawi",)),
+        ("Mehbooba Mufti", ("mehbooba", "mufti"), ()),  # a title after the name is a surname
+    ],
+)
+def test_clerical_honorifics_are_cues(mention: str, tokens: tuple[str, ...], cues: tuple[str, ...]) -> None:
+    normalized = normalize_name(mention)
+    assert (normalized.tokens, normalized.cues) == (tokens, cues)
