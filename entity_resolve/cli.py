@@ -17,6 +17,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from contextlib import nullcontext
 from typing import TextIO
 
 from . import __version__
@@ -211,7 +212,7 @@ def _run_text(files: Sequence[str], resolver: Resolver, types: list[str] | None,
     """Resolve the mentions of each file (stdin for none or '-'), one table (or JSON lines) per file."""
     sources = list(files) if files and list(files) != ["-"] else ["-"]
     for number, source in enumerate(sources):
-        with open(source, encoding="utf-8") if source != "-" else _NoClose(sys.stdin) as handle:
+        with open(source, encoding="utf-8") if source != "-" else nullcontext(sys.stdin) as handle:
             found = resolve_text(handle.read(), resolver=resolver, types=types)
         if as_json:
             for mention in found:
@@ -221,19 +222,6 @@ def _run_text(files: Sequence[str], resolver: Resolver, types: list[str] | None,
             print(("\n" if number else "") + f"== {source}", file=out)
         print(format_mentions(found), file=out)
     return 0
-
-
-class _NoClose:
-    """A context manager that hands out a stream without closing it (stdin)."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-
-    def __enter__(self) -> TextIO:
-        return self.stream
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 if __name__ == "__main__":  # pragma: no cover
