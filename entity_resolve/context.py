@@ -30,7 +30,7 @@ from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import normalize_name
 
-__all__ = ["MAX_CONTEXT_CHARS", "DocumentContext", "country_names", "entity_skeletons"]
+__all__ = ["MAX_CONTEXT_CHARS", "DocumentContext", "country_names", "entity_skeletons", "is_country"]
 
 #: Context text read at most (a long article is cut, not refused).
 MAX_CONTEXT_CHARS = 100_000
@@ -63,15 +63,24 @@ def entity_skeletons(entity: Entity) -> frozenset[str]:
     return frozenset(found)
 
 
-def country_names(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
-    """Fine skeletons of every country's names, by ISO code.
+def is_country(entity: Entity) -> bool:
+    """A place with a country code whose description starts with "country".
 
-    A country is a place whose description starts with "country".
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Entity
+    >>> is_country(Entity("ly", "place", "Libya", ("Libya",), country="LY", description="country"))
+    True
     """
+    description = (entity.description or "").lower()
+    return entity.type == "place" and bool(entity.country) and description.startswith(_COUNTRY_DESCRIPTIONS)
+
+
+def country_names(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """Fine skeletons of every country's names, by ISO code (countries as ``is_country`` tells)."""
     names: dict[str, set[str]] = {}
     for entity in gazetteer:
-        description = (entity.description or "").lower()
-        if entity.type != "place" or not entity.country or not description.startswith(_COUNTRY_DESCRIPTIONS):
+        if not is_country(entity) or entity.country is None:
             continue
         bucket = names.setdefault(entity.country, set())
         for name in entity.names:

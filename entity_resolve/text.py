@@ -5,7 +5,9 @@ names: every run of one to ``MAX_SPAN_TOKENS`` adjacent tokens (Arabic or
 Latin, offsets kept in the original text) that could be a name is resolved
 with the ``Resolver``, a title word before it (الجنرال, President) joining the
 span. Spans whose resolution names an entity and whose match covers the name
-well are kept, the best and longest first ("خليفة حفتر" over "حفتر"). A
+well are kept, the set of non-overlapping spans that explains the most
+tokens best ("خليفة حفتر" over "حفتر", "Hayat Tahrir al-Sham" over "Hayat
+Tahrir" and "al-Sham"). A
 second, document-level pass re-reads leftover capitalised Latin words and
 Arabic words after a title, with the names of the entities already found as
 context, so that a garble late in an article links to the person named in
@@ -37,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .context import DocumentContext
+from .context import DocumentContext, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import normalize_name, strip_clitic
@@ -75,8 +77,14 @@ MIN_ALIGNED_SIMILARITY = 0.75
 GARBLE_TOKEN_SIMILARITY = 0.85
 #: Share of the matched name that a span must cover ("of" is not Party of God).
 MIN_COVERAGE = 0.5
-#: Two overlapping spans of one entity whose scores differ by less than this: the longer wins.
-LENGTH_TOLERANCE = 0.03
+#: What a span costs when the spans of a text are chosen (each weighs its tokens times its
+#: score): one name read whole beats two entities that score a little better in pieces.
+SPAN_COST = 0.1
+#: What a title token weighs beside a name token in that choice: "الجنرال هوثر" beats "هوثر",
+#: but "زعيم حزب الله" read as a person does not beat "حزب الله" read as Hezbollah.
+TITLE_TOKEN_SHARE = 0.1
+#: Totals closer than this are equal (the better ranked spans stay).
+_WEIGHT_EPSILON = 1e-9
 #: Names looked up per token when checking that the edges of a span can belong to one
 #: name; a token with more (a common word) is not checked.
 PREFILTER_NAMES = 2_000
@@ -93,6 +101,10 @@ _PARTIAL_NAME_TYPE = "person"
 #: The type that a title cue names.
 _CUE_TYPE = "person"
 _ARABIC_ARTICLE = "ال"
+# Endings of an Arabic nisba adjective (folded: ة is ه): السوري, السورية, السوريون, السوريين, السوريات.
+_NISBA_ENDINGS = ("يون", "يين", "يات", "يه", "ي")
+# How a country's name ends where its adjective has the nisba: سوري(ا), أمريك(ا), السعود(ية), العراق.
+_COUNTRY_ENDINGS = ("", "ا", "يا", "يه")
 
 # Letters and the marks, joiners and apostrophes that may sit inside a word.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff"
@@ -221,6 +233,7 @@ class _Span:
     start: int
     end: int
     resolution: Resolution
+    title_tokens: int = 0  # tokens of the title before the name
 
     @property
     def entity(self) -> Entity:
@@ -273,22 +286,54 @@ def _tokenize(text: str) -> list[_Token]:
     return tokens
 
 
-def _vocabulary(resolver: Resolver) -> frozenset[str]:
-    """Every token of every indexed name, without the Arabic article (built once per resolver)."""
-    with _vocabulary_lock:
-        found = _vocabularies.get(resolver)
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """What the spotter reads off a resolver's index, once per resolver."""
+
+    vocabulary: frozenset[str]  # every token of every name, without the Arabic article
+    single_names: dict[str, tuple[int, ...]]  # one-word names: the positions of their entities
+
+
+def _lexicon(resolver: Resolver) -> _Lexicon:
+    """The resolver's ``_Lexicon`` (built once per resolver, about 0.2 s on the built-in gazetteer)."""
+    with _lexicon_lock:
+        found = _lexicons.get(resolver)
         if found is None:
-            found = frozenset(
-                token.removeprefix(_ARABIC_ARTICLE)
-                for joined in resolver.index.name_tokens
-                for token in joined.split(" ")
+            index = resolver.index
+            vocabulary: set[str] = set()
+            single: dict[str, set[int]] = {}
+            for name_number, joined in enumerate(index.name_tokens):
+                tokens = joined.split(" ")
+                vocabulary.update(token.removeprefix(_ARABIC_ARTICLE) for token in tokens)
+                if len(tokens) == 1:
+                    single.setdefault(joined, set()).add(int(index.name_entity[name_number]))
+            found = _Lexicon(
+                frozenset(vocabulary), {name: tuple(sorted(positions)) for name, positions in single.items()}
             )
-            _vocabularies[resolver] = found
+            _lexicons[resolver] = found
         return found
 
 
-_vocabularies: weakref.WeakKeyDictionary[Resolver, frozenset[str]] = weakref.WeakKeyDictionary()
-_vocabulary_lock = threading.Lock()
+_lexicons: weakref.WeakKeyDictionary[Resolver, _Lexicon] = weakref.WeakKeyDictionary()
+_lexicon_lock = threading.Lock()
+
+
+def _country_spellings(word: str) -> tuple[str, ...]:
+    """The names of a country that a folded Arabic word would be the nisba adjective of.
+
+    Examples
+    --------
+    >>> "سوريا" in _country_spellings("السوريين"), "العراق" in _country_spellings("العراقي")
+    (True, True)
+    >>> _country_spellings("حفتر")
+    ()
+    """
+    bare = word.removeprefix(_ARABIC_ARTICLE)
+    for ending in _NISBA_ENDINGS:
+        stem = bare.removesuffix(ending)
+        if stem != bare and len(stem) >= 2:
+            return tuple(prefix + stem + tail for prefix in ("", _ARABIC_ARTICLE) for tail in _COUNTRY_ENDINGS)
+    return ()
 
 
 def _spellings(token: str) -> tuple[str, ...]:
@@ -349,7 +394,7 @@ class _Spotter:
         # a text without any capital letter (or all capitals) says nothing by case
         latin = [t for t in self.tokens if not t.arabic]
         self.case_blind = all(t.capitalised for t in latin) or not any(t.capitalised for t in latin)
-        self.vocabulary = _vocabulary(resolver)
+        self.lexicon = _lexicon(resolver)
         self.arabic_function_words = _arabic_words(_ARABIC_FUNCTION_WORDS)
         self.arabic_common_words = _arabic_words(_ARABIC_COMMON_WORDS)
         # context moves an uncertain score by at most this much
@@ -358,6 +403,7 @@ class _Spotter:
         self._folded: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, frozenset[int] | None] = {}
         self._titles: dict[int, int | None] = {}
+        self._demonyms: dict[str, bool] = {}
         # the document read once: each token's fine skeletons, for the context windows
         self._starts = [token.start for token in self.tokens]
         self._ends = [token.end for token in self.tokens]
@@ -387,6 +433,29 @@ class _Spotter:
             forms |= {stripped, *normalize_name(stripped).tokens}
         return bool(forms & self.arabic_function_words) or (single and bool(forms & self.arabic_common_words))
 
+    def is_demonym(self, token: _Token) -> bool:
+        """An Arabic adjective of a country (السوري, والإيرانية), not a name of its own.
+
+        Such a word after a title is the title's ("الرئيس السوري"), not a surname.
+        A word that is itself a country's name (السعودية) is not one.
+        """
+        if not token.arabic:
+            return False
+        found = self._demonyms.get(token.text)
+        if found is None:
+            words = {stripped for word in self.folded(token) if (stripped := strip_clitic(word)) is not None}
+            words.update(self.folded(token))
+            found = not any(self.names_country(word) for word in words) and any(
+                self.names_country(spelling) for word in words for spelling in _country_spellings(word)
+            )
+            self._demonyms[token.text] = found
+        return found
+
+    def names_country(self, word: str) -> bool:
+        """Some country has ``word`` (folded) as a one-word name."""
+        gazetteer = self.resolver.gazetteer
+        return any(is_country(gazetteer.entity_at(position)) for position in self.lexicon.single_names.get(word, ()))
+
     def is_particle(self, token: _Token) -> bool:
         return not token.arabic and token.text.casefold() in _PARTICLES
 
@@ -410,6 +479,8 @@ class _Spotter:
             return True
         if self.is_title(index) or self.is_stopword(token, single=single):
             return False
+        if (first or single) and self.is_demonym(token):
+            return False  # "ولي العهد السعودي", "الرئيس السوري أحمد الشرع": the title's adjective
         if self.is_particle(token):
             return first and not single
         if not self.name_like(token):
@@ -440,7 +511,8 @@ class _Spotter:
     # -- cheap checks before resolving -------------------------------------------
     def spelt_as_a_name(self, token: _Token) -> bool:
         """Some name of the gazetteer has a token spelt as this one (folded, clitic and article aside)."""
-        return any(form in self.vocabulary for folded in self.folded(token) for form in _spellings(folded))
+        vocabulary = self.lexicon.vocabulary
+        return any(form in vocabulary for folded in self.folded(token) for form in _spellings(folded))
 
     def entities_of(self, token: _Token) -> frozenset[int] | None:
         """Entities whose names share index keys with ``token``; None when too many to tell."""
@@ -529,7 +601,7 @@ class _Spotter:
                         context = context | extra_context
                     resolution = self.resolver.resolve(mention, context=context, types=self.types, top_k=OUTPUT_TOP_K)
                     if _accepted(resolution, strict=strict, min_similarity=min_similarity):
-                        found.append(_Span(span_first, last, start, end, resolution))
+                        found.append(_Span(span_first, last, start, end, resolution, first - span_first))
             last += 1
         return found
 
@@ -544,33 +616,51 @@ def _first_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
 
 
 def _select(spans: list[_Span], taken: list[bool]) -> list[_Span]:
-    """Non-overlapping spans, best first, marked in ``taken``.
+    """The non-overlapping spans that explain the text best, marked in ``taken``.
 
-    Of overlapping spans of one entity whose scores differ by less than
-    ``LENGTH_TOLERANCE``, the longer wins ("خليفة حفتر" over "حفتر").
+    A span weighs its name tokens (and a title's tokens at
+    ``TITLE_TOKEN_SHARE``) times its score, less ``SPAN_COST``; the set of non-overlapping spans of the greatest total
+    weight wins (weighted interval scheduling, linear in the tokens). One
+    name read whole beats its pieces read as two entities ("جورجيا ميلوني"
+    is Giorgia Meloni, not Georgia and Meloni; "Hayat Tahrir al-Sham" is not
+    Hayat Tahrir and Damascus), and the longer of two spans of one entity
+    wins ("خليفة حفتر" over "حفتر"). Of equal totals, the better ranked
+    spans (``_Span.rank``) are kept.
     """
-    chosen: list[_Span] = []
-    by_first: dict[int, list[_Span]] = {}
-    for span in spans:
-        by_first.setdefault(span.first, []).append(span)
-    reach = MAX_SPAN_TOKENS + MAX_TITLE_TOKENS
+    if not spans:
+        return []
+    ending: dict[int, list[_Span]] = {}
     for span in sorted(spans, key=lambda s: s.rank):
-        if any(taken[span.first : span.last + 1]):
+        ending.setdefault(span.last, []).append(span)
+    width = max(span.last for span in spans) + 1
+    best = [0.0] * (width + 1)  # best[i]: the greatest weight of spans within tokens < i
+    last_span: list[_Span | None] = [None] * (width + 1)
+    for position in range(width):
+        best[position + 1] = best[position]
+        for span in ending.get(position, ()):
+            weight = best[span.first] + _span_weight(span)
+            if weight > best[position + 1] + _WEIGHT_EPSILON:
+                best[position + 1] = weight
+                last_span[position + 1] = span
+    chosen: list[_Span] = []
+    position = width
+    while position > 0:
+        ending_here = last_span[position]
+        if ending_here is None:
+            position -= 1
             continue
-        wider = [
-            other
-            for first in range(max(0, span.first - reach), span.first + 1)
-            for other in by_first.get(first, ())
-            if other.last >= span.last
-            and other.entity.id == span.entity.id
-            and other.score >= span.score - LENGTH_TOLERANCE
-            and not any(taken[other.first : other.last + 1])
-        ]
-        best = min(wider, key=lambda s: (-(s.last - s.first), -(s.end - s.start), -s.score, s.start))
-        for position in range(best.first, best.last + 1):
-            taken[position] = True
-        chosen.append(best)
-    return chosen
+        chosen.append(ending_here)
+        position = ending_here.first
+    for span in chosen:
+        for token in range(span.first, span.last + 1):
+            taken[token] = True
+    return chosen[::-1]
+
+
+def _span_weight(span: _Span) -> float:
+    """Tokens explained (a title's at ``TITLE_TOKEN_SHARE``) times the score, less ``SPAN_COST``."""
+    name_tokens = span.last - span.first + 1 - span.title_tokens
+    return (name_tokens + TITLE_TOKEN_SHARE * span.title_tokens) * span.score - SPAN_COST
 
 
 def _document_names(chosen: Sequence[_Span]) -> tuple[list[str], set[str]]:
@@ -662,8 +752,10 @@ def resolve_text(
     resemble some name of a large gazetteer. Every span token must match a
     name token and the span must cover ``MIN_COVERAGE`` of the name; the
     second pass drops the spelling rules but accepts only entities of the
-    document or persons after a title. Overlaps are settled greedily
-    by score, then length. Each span is resolved with
+    document or persons after a title. Of overlapping spans, the set that
+    explains the most tokens best is kept (see ``_select``). An Arabic
+    adjective of a country (السوري, after الرئيس) neither starts a span nor
+    stands alone. Each span is resolved with
     ``CONTEXT_WINDOW_CHARS`` characters on each side as context; the second
     pass adds the names of the entities found in the first.
 

@@ -205,3 +205,51 @@ def test_builtin_gazetteer_news_paragraph(builtin_resolver: er.Resolver) -> None
         assert expected in pairs
     # no common word of the paragraph is taken for a name
     assert not {"Tuesday", "said", "session", "officials", "spokesman"} & {m.text for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # one name read whole beats its pieces read as two entities
+        (
+            "التقى رئيس الوزراء الإيطالي جورجيا ميلوني في روما",
+            ("جورجيا ميلوني", "person:giorgia-meloni"),
+            "جورجيا",
+        ),
+        ("وقال سيف الإسلام القذافي إنه سيترشح", ("سيف الإسلام القذافي", "person:saif-al-islam-gaddafi"), "القذافي"),
+        (
+            "Syrian President Ahmed al-Sharaa said Hayat Tahrir al-Sham had been dissolved.",
+            ("Hayat Tahrir al-Sham", "org:hayat-tahrir-al-sham"),
+            "al-Sham",
+        ),
+        ("وقال زعيم حزب الله حسن نصر الله إن", ("حسن نصر الله", "person:hassan-nasrallah"), "الله حسن نصر"),
+        ("وقال زعيم حزب الله حسن نصر الله إن", ("حزب الله", "org:hezbollah"), "زعيم حزب الله"),
+        # a country's adjective after a title is the title's, not a surname
+        (
+            "قال الرئيس السوري أحمد الشرع إن الهيئة حلت",
+            ("أحمد الشرع", "person:ahmed-al-sharaa"),
+            "الرئيس السوري أحمد",
+        ),
+        (
+            "أعلن رئيس الوزراء العراقي محمد شياع السوداني أن",
+            ("محمد شياع السوداني", "person:mohammed-shia-al-sudani"),
+            "السوداني",
+        ),
+    ],
+)
+def test_builtin_gazetteer_spans_read_whole_names(
+    builtin_resolver: er.Resolver, text: str, expected: tuple[str, str], not_expected: str
+) -> None:
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert expected in found(mentions)
+    assert not_expected not in {m.text for m in mentions}
+
+
+def test_builtin_gazetteer_country_adjective_after_title_is_no_person(builtin_resolver: er.Resolver) -> None:
+    # السعودي ("Saudi") after ولي العهد ("crown prince") once linked to Bashar al-Assad (الأسد)
+    text = "استقبل ولي العهد السعودي في الرياض وزير الخارجية الإيراني، وقال المتحدث السوري إن"
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("الرياض", "place:riyadh") in found(mentions)
+    assert not [m for m in mentions if m.entity is not None and m.entity.type == "person"]
