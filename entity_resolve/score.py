@@ -198,7 +198,7 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -
     """The skeleton similarity of two tokens (across scripts: without the learned model)."""
     if a == b:
         return 1.0
-    arabic_a, arabic_b = _is_arabic(a), _is_arabic(b)
+    arabic_a, arabic_b = "\u0600" <= a[:1] <= "\u06ff", "\u0600" <= b[:1] <= "\u06ff"
     cross_script = arabic_a != arabic_b
     if arabic_b and not arabic_a:
         a, b = b, a  # the Arabic token first
@@ -294,8 +294,10 @@ def _pair_similarity(a: str, b: str, fine_weight: float, vowel_weight: float, le
     if a > b:
         a, b = b, a
     skeleton = _token_similarity(a, b, fine_weight, vowel_weight)
+    if not learned:
+        return skeleton
     arabic_a, arabic_b = _is_arabic(a), _is_arabic(b)
-    if not learned or arabic_a == arabic_b or a == b:
+    if arabic_a == arabic_b or a == b:
         return skeleton
     # across scripts, the hand-made skeletons blended with the transducer learned from real name pairs
     arabic, latin = (a, b) if arabic_a else (b, a)
@@ -413,16 +415,30 @@ def _align(
     fine_weight, vowel_weight = settings.fine_weight, settings.vowel_weight
     if len(query) == 1:
         token = query[0]
-        sims = [_pair_similarity(token, other, fine_weight, vowel_weight, learned) for other in name]
+        if learned:
+            sims = [_pair_similarity(token, other, fine_weight, vowel_weight, True) for other in name]
+        else:  # _pair_similarity without the learned model, one cache lookup instead of two
+            sims = [
+                _token_similarity(token, other, fine_weight, vowel_weight)
+                if token <= other
+                else _token_similarity(other, token, fine_weight, vowel_weight)
+                for other in name
+            ]
         best_similarity = max(sims)
         return [(0, sims.index(best_similarity), best_similarity)]
-    pairs = sorted(  # best pair first, ties in mention then name order
-        [
-            (-_pair_similarity(q, n, fine_weight, vowel_weight, learned), i, j)
-            for i, q in enumerate(query)
-            for j, n in enumerate(name)
+    if learned:
+        negated_sims = [-_pair_similarity(q, n, fine_weight, vowel_weight, True) for q in query for n in name]
+    else:
+        negated_sims = [
+            -_token_similarity(q, n, fine_weight, vowel_weight)
+            if q <= n
+            else -_token_similarity(n, q, fine_weight, vowel_weight)
+            for q in query
+            for n in name
         ]
-    )
+    width = len(name)
+    # best pair first, ties in mention then name order
+    pairs = sorted([(sim, k // width, k % width) for k, sim in enumerate(negated_sims)])
     used_query: set[int] = set()
     used_name: set[int] = set()
     chosen: list[tuple[int, int, float]] = []
