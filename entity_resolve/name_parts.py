@@ -49,7 +49,6 @@ def name_groups(token: str) -> frozenset[int]:
     return _lexicon().get(token, frozenset())
 
 
-@lru_cache(maxsize=131_072)
 def are_different_names(a: str, b: str) -> bool:
     """True when both tokens are attested name parts of no common group.
 
