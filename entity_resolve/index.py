@@ -230,7 +230,7 @@ _LENGTH_SHIFT = 32
 _LENGTH_MASK = np.uint64(0xFF)
 _ARABIC_SHIFT = 40
 #: Query tokens whose index postings a ``NameIndex`` keeps at most.
-_TOKEN_CACHE_SIZE = 65_536
+_TOKEN_CACHE_SIZE = 16_384
 #: Every token count a name can have (``NameIndex.name_length``).
 _TOKEN_COUNTS = np.arange(256, dtype=np.int64)
 #: Support factor of a name in another script than the query's, and in the same.
