@@ -26,7 +26,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -224,6 +224,39 @@ def _distinct_forms(names: Sequence[str]) -> list[tuple[int, NormalizedName]]:
     return sorted(kept.values(), key=lambda kept_name: kept_name[0])
 
 
+#: Bits of ``NameIndex._name_facts``: the prior's float32 bits, then the token count, then the script.
+_PRIOR_BITS = np.uint64(0xFFFF_FFFF)
+_LENGTH_SHIFT = 32
+_LENGTH_MASK = np.uint64(0xFF)
+_ARABIC_SHIFT = 40
+#: Query tokens whose index postings a ``NameIndex`` keeps at most.
+_TOKEN_CACHE_SIZE = 16_384
+#: Every token count a name can have (``NameIndex.name_length``).
+_TOKEN_COUNTS = np.arange(256, dtype=np.int64)
+#: Support factor of a name in another script than the query's, and in the same.
+_SCRIPT_FACTORS = np.array([1.0, 1.0 + SAME_SCRIPT_BONUS])
+
+
+def _posting_positions(starts: np.ndarray, taken: np.ndarray) -> np.ndarray:
+    """Positions ``starts[k], ..., starts[k] + taken[k] - 1`` of every key ``k``, concatenated.
+
+    Examples
+    --------
+    >>> _posting_positions(np.array([10, 3]), np.array([2, 3])).tolist()
+    [10, 11, 3, 4, 5]
+    """
+    ends = np.cumsum(taken)
+    return np.arange(ends[-1]) + np.repeat(starts - (ends - taken), taken)
+
+
+def _run_ends(ordered: np.ndarray) -> np.ndarray:
+    """Positions where a run of equal values ends in a sorted, non-empty array."""
+    ends = np.empty(len(ordered), dtype=bool)
+    ends[-1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=ends[:-1])
+    return np.flatnonzero(ends)
+
+
 def _run_starts(ordered: np.ndarray) -> np.ndarray:
     """Positions where a run of equal values starts in a sorted, non-empty array."""
     starts = np.empty(len(ordered), dtype=bool)
@@ -267,6 +300,19 @@ class NameIndex:
     name_length: np.ndarray
     country_names: dict[str, frozenset[str]]
     fingerprint: str
+    _name_facts: np.ndarray = field(init=False, repr=False)
+    _token_postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # each name's prior (float32 bits), token count and script packed in one word: a lookup
+        # gathers them for a few thousand names at once, and one random read costs less than three
+        facts = (
+            self.name_prior.astype(np.float32).view(np.uint32).astype(np.uint64)
+            | (self.name_length.astype(np.uint64) << np.uint64(_LENGTH_SHIFT))
+            | ((self.name_flags & ARABIC_NAME > 0).astype(np.uint64) << np.uint64(_ARABIC_SHIFT))
+        )
+        object.__setattr__(self, "_name_facts", facts)
+        object.__setattr__(self, "_token_postings_cache", {})
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -333,6 +379,32 @@ class NameIndex:
         """The normalised tokens of indexed name number ``name``."""
         return _split_tokens(self.name_tokens[name])
 
+    def _postings_of_keys(self, hashes: np.ndarray, families: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Where the postings of the usable keys start, how many there are, and each key's weight.
+
+        A key is usable when the index holds it and it is exact or, reached
+        through a deletion, posted under at most ``MAX_DELETION_POSTINGS`` names.
+        Its weight is its inverse document frequency times its family weight.
+        """
+        slots = np.minimum(np.searchsorted(self.key_hashes, hashes), len(self.key_hashes) - 1)
+        found = self.key_hashes[slots] == hashes
+        starts = self.key_offsets[slots]
+        counts = self.key_offsets[slots + 1] - starts
+        usable = found & ((families >= 1.0) | (counts <= MAX_DELETION_POSTINGS))
+        counts = counts[usable]
+        idf = np.log1p(max(len(self.name_tokens), 1) / counts) * families[usable]
+        return starts[usable], counts, idf
+
+    def _token_postings(self, token: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``_postings_of_keys`` of a query token's keys, kept per token (at most ``_TOKEN_CACHE_SIZE``)."""
+        cache = self._token_postings_cache
+        found = cache.get(token)
+        if found is None:
+            if len(cache) >= _TOKEN_CACHE_SIZE:
+                cache.clear()
+            found = cache[token] = self._postings_of_keys(*_token_key_arrays(token))
+        return found
+
     def lookup(self, tokens: Sequence[str], *, limit: int = MAX_CANDIDATE_NAMES) -> list[int]:
         """Names that share keys with ``tokens``, best supported first.
 
@@ -365,64 +437,56 @@ class NameIndex:
         a deletion and posted under more than ``MAX_DELETION_POSTINGS`` names
         are skipped.
         """
-        hash_parts: list[np.ndarray] = []
-        family_parts: list[np.ndarray] = []
-        owner_parts: list[np.ndarray] = []
-        for position, token in enumerate(tokens):
-            hashes, families = _token_key_arrays(token)
-            hash_parts.append(hashes)
-            family_parts.append(families)
-            owner_parts.append(np.full(len(hashes), position, dtype=np.int64))
+        if not tokens or not len(self.key_hashes):
+            return []
+        parts = [self._token_postings(token) for token in tokens]
         pairs_of_words = pair_keys(tokens)
         if pairs_of_words:  # all word pairs vote as one more "word"
-            hash_parts.append(np.array([_digest(key) for key in pairs_of_words], dtype=np.int64))
-            family_parts.append(np.full(len(pairs_of_words), PAIR_KEY_WEIGHT))
-            owner_parts.append(np.full(len(pairs_of_words), len(tokens), dtype=np.int64))
-        if not hash_parts or not len(self.key_hashes):
+            pair_hashes = np.array([_digest(key) for key in pairs_of_words], dtype=np.int64)
+            parts.append(self._postings_of_keys(pair_hashes, np.full(len(pairs_of_words), PAIR_KEY_WEIGHT)))
+        starts = np.concatenate([part[0] for part in parts])
+        if not len(starts):
             return []
-        hashes = np.concatenate(hash_parts)
-        families = np.concatenate(family_parts)
-        owners = np.concatenate(owner_parts)
-        slots = np.minimum(np.searchsorted(self.key_hashes, hashes), len(self.key_hashes) - 1)
-        found = self.key_hashes[slots] == hashes
-        starts = self.key_offsets[slots]
-        counts = self.key_offsets[slots + 1] - starts
-        usable = found & ((families >= 1.0) | (counts <= MAX_DELETION_POSTINGS))
-        if not usable.any():
-            return []
-        starts, counts = starts[usable], counts[usable]
-        idf = np.log1p(max(len(self.name_tokens), 1) / counts) * families[usable]
+        counts = np.concatenate([part[1] for part in parts])
+        idf = np.concatenate([part[2] for part in parts])
+        owners = np.repeat(np.arange(len(parts), dtype=np.int64), [len(part[0]) for part in parts])
         taken = np.minimum(counts, MAX_POSTINGS_PER_KEY)
-        names = np.concatenate(
-            [self.postings[start : start + take] for start, take in zip(starts.tolist(), taken.tolist(), strict=True)]
-        ).astype(np.int64)
-        weights = np.repeat(idf, taken)
-        # one vote per (query token, name): the weight of its best key
+        names = self.postings[_posting_positions(starts, taken)].astype(np.int64)
+        # one vote per (query token, name): the weight of its best key. Each posting is coded as
+        # (name * stride + token) * keys + rank of its key's weight among the token's keys, so
+        # that one sort groups the votes of a (name, token) pair and ends each group with its best.
+        key_count = len(idf)
+        by_weight = np.lexsort((idf, owners))
+        weight_rank = np.empty(key_count, dtype=np.int64)
+        weight_rank[by_weight] = np.arange(key_count)
         stride = len(tokens) + 2
-        pairs = names * stride + np.repeat(owners[usable], taken)
-        order = np.argsort(pairs)  # equal pairs are one name: their order does not matter
-        pairs, weights = pairs[order], weights[order]
-        boundaries = _run_starts(pairs)
-        best_weights = np.maximum.reduceat(weights, boundaries)
-        pair_names = pairs[boundaries] // stride
-        # pair_names is sorted, so names of one name number are adjacent
+        codes = names * (stride * key_count) + np.repeat(owners * key_count + weight_rank, taken)
+        codes.sort()
+        pairs = codes // key_count
+        group_ends = _run_ends(pairs)
+        best_weights = idf[by_weight[codes[group_ends] % key_count]]
+        pair_names = pairs[group_ends] // stride
+        # pair_names is sorted, so names of one name number are adjacent (and their votes add up in token order)
         name_starts = _run_starts(pair_names)
         unique_names = pair_names[name_starts]
         support = np.add.reduceat(best_weights, name_starts)
         # a salient entity reached through a deletion beats an obscure exact namesake
-        support = support * (1.0 + self.name_prior[unique_names])
+        # what the ranking needs of each name, read in one gather: prior, token count, script
+        facts = self._name_facts[unique_names]
+        prior = (facts & _PRIOR_BITS).astype(np.uint32).view(np.float32)
+        support = support * (1.0 + prior)
         # a name longer than the mention is a looser fit than one of its length (BM25's length norm)
-        extra_tokens = np.maximum(0, self.name_length[unique_names].astype(np.int64) - len(tokens))
-        support = support / (1.0 + EXTRA_TOKEN_PENALTY * extra_tokens)
+        extra_tokens = np.maximum(0, _TOKEN_COUNTS - len(tokens))
+        support = support / (1.0 + EXTRA_TOKEN_PENALTY * extra_tokens)[(facts >> _LENGTH_SHIFT) & _LENGTH_MASK]
         # among an entity's names, those in the query's script first (حفتر before Haftar)
         query_arabic = "\u0600" <= tokens[0][:1] <= "\u06ff"
-        same_script = ((self.name_flags[unique_names] & ARABIC_NAME) > 0) == query_arabic
-        support = support * np.where(same_script, 1.0 + SAME_SCRIPT_BONUS, 1.0)
+        same_script = (facts >> _ARABIC_SHIFT).astype(bool) == query_arabic
+        support = support * _SCRIPT_FACTORS[same_script.view(np.uint8)]
         shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
         if len(unique_names) > shortlist:
             best = np.argpartition(-support, shortlist - 1)[:shortlist]
-            unique_names, support = unique_names[best], support[best]
-        order = np.lexsort((unique_names, -self.name_prior[unique_names], -support))
+            unique_names, support, prior = unique_names[best], support[best], prior[best]
+        order = np.lexsort((unique_names, -prior, -support))
         chosen: list[int] = []
         per_entity: dict[int, int] = {}
         ranked = unique_names[order]

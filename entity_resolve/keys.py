@@ -25,7 +25,6 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -140,6 +139,10 @@ FINAL_YEH = "Y"
 #: Written vowels of Arabic, and ʿayn, which Latin spells as a vowel or not at all.
 _ARABIC_VOWELS = {"ا": "a", "و": "u", "ي": "i", "ع": AYN}
 _LATIN_VOWELS_TO_VOCALIC = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i", "w": "u"}
+#: Graphemes read one way wherever they stand (not h, ch, z or c).
+_LATIN_PLAIN_SYMBOLS = {
+    grapheme: symbol for grapheme, symbol in _LATIN_GRAPHEMES if grapheme not in ("h", "ch", "z", "c")
+}
 
 COARSE_CLASS: dict[str, str] = {
     "b": "B",
@@ -272,21 +275,24 @@ def _latin_reading(graphemes: list[str], ch: str, z: str = "z", indexed: bool = 
     vocalic: list[str] = []
     last = len(graphemes) - 1
     for position, grapheme in enumerate(graphemes):
-        if grapheme in _LATIN_VOWELS_TO_VOCALIC:
+        vowel = _LATIN_VOWELS_TO_VOCALIC.get(grapheme)
+        if vowel is not None:
             fine.append(_VOWEL_MARK)
-            vocalic.append(_LATIN_VOWELS_TO_VOCALIC[grapheme])
+            vocalic.append(vowel)
             continue
-        if grapheme == "h" and 0 < position == last and graphemes[position - 1] in _LATIN_VOWELS:
-            continue  # word-final h after a vowel spells the vowel (Fatimah, Abdullah ~ ه)
-        if grapheme == "ch":
-            symbol = ch
-        elif grapheme == "z":
-            symbol = z
-        elif grapheme == "c":
-            following = graphemes[position + 1] if position < last else ""
-            symbol = "s" if following[:1] in ("e", "i", "y") else "k"
-        else:
-            symbol = _LATIN_TO_FINE.get(grapheme, _VOWEL_MARK)
+        symbol = _LATIN_PLAIN_SYMBOLS.get(grapheme)
+        if symbol is None:
+            if grapheme == "h" and 0 < position == last and graphemes[position - 1] in _LATIN_VOWELS:
+                continue  # word-final h after a vowel spells the vowel (Fatimah, Abdullah ~ ه)
+            if grapheme == "ch":
+                symbol = ch
+            elif grapheme == "z":
+                symbol = z
+            elif grapheme == "c":
+                following = graphemes[position + 1] if position < last else ""
+                symbol = "s" if following[:1] in ("e", "i", "y") else "k"
+            else:
+                symbol = _LATIN_TO_FINE.get(grapheme, _VOWEL_MARK)
         fine.append(symbol)
         vocalic.append(symbol if symbol != _VOWEL_MARK else "")
     fine_text = _collapse("".join(fine))
@@ -326,21 +332,23 @@ def readings(token: str) -> tuple[Reading, ...]:
             return _unique([*_arabic_readings(token[2:]), *with_article])
         return _unique(_arabic_readings(token))
     found: list[Reading] = []
-    for graphemes in _latin_graphemes(token):
+    sequences = _latin_graphemes(token)
+    for graphemes in sequences:
         found.append(_latin_reading(graphemes, ch="x"))
         if "ch" in graphemes:
             found.extend(_latin_reading(graphemes, ch=ch) for ch in _LATIN_CH_ALTERNATIVES)
     if token.endswith("ic") and len(token) >= _SLAVIC_IC_MIN_LETTERS:
-        found.extend(_latin_reading([*graphemes[:-1], "ch"], ch="tS") for graphemes in _latin_graphemes(token))
+        found.extend(_latin_reading([*graphemes[:-1], "ch"], ch="tS") for graphemes in sequences)
     if "z" in token:  # Egyptian and Levantine z for ذ and ظ (Kazafi, Mazhar): scorer only
         found.extend(
-            _latin_reading(graphemes, ch="x", z=_LATIN_Z_ALTERNATIVE, indexed=False)
-            for graphemes in _latin_graphemes(token)
+            _latin_reading(graphemes, ch="x", z=_LATIN_Z_ALTERNATIVE, indexed=False) for graphemes in sequences
         )
     return _unique(found)
 
 
-def _unique(found: Iterable[Reading]) -> tuple[Reading, ...]:
+def _unique(found: list[Reading]) -> tuple[Reading, ...]:
+    if len(found) == 1:
+        return (found[0],)
     return tuple(dict.fromkeys(found))
 
 

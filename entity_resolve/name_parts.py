@@ -49,7 +49,6 @@ def name_groups(token: str) -> frozenset[int]:
     return _lexicon().get(token, frozenset())
 
 
-@lru_cache(maxsize=131_072)
 def are_different_names(a: str, b: str) -> bool:
     """True when both tokens are attested name parts of no common group.
 
@@ -60,5 +59,8 @@ def are_different_names(a: str, b: str) -> bool:
     """
     if a == b:
         return False
-    groups_a, groups_b = name_groups(a), name_groups(b)
-    return bool(groups_a) and bool(groups_b) and not groups_a & groups_b
+    lexicon = _lexicon()
+    groups_a, groups_b = lexicon.get(a), lexicon.get(b)
+    if not groups_a or not groups_b:
+        return False
+    return not groups_a & groups_b

@@ -94,7 +94,7 @@ _PARTIAL_PENALTY_OTHER_TYPES = 0.1
 _CACHE_MIN_ENTITIES = 5_000
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Scored:
     """A scored name before it becomes a ``Candidate`` (kept cheap: most are dropped)."""
 

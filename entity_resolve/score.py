@@ -168,34 +168,44 @@ def token_weight(token: str) -> float:
     return float(max(1, len(fine_skeleton(token))))
 
 
+#: A token's readings ready for the scorer: ``(fine, coarse, vocalic, consonant count)`` each.
+_Forms = tuple[tuple[str, str, str, int], ...]
+
+
+@lru_cache(maxsize=131_072)
+def _same_script_forms(token: str) -> _Forms:
+    """The readings of a token as compared within its own script."""
+    return tuple((r.fine, r.coarse, r.vocalic, len(r.fine)) for r in readings(token))
+
+
+@lru_cache(maxsize=131_072)
+def _cross_script_forms(token: str) -> _Forms:
+    """The readings of a token as compared across scripts (an Arabic vocalic skeleton as Latin shows it)."""
+    arabic = _is_arabic(token)
+    return tuple(
+        (
+            cross_script_form(r.fine),
+            r.coarse,
+            cross_script_form(latin_comparable(r.vocalic) if arabic else r.vocalic),
+            len(r.fine),
+        )
+        for r in readings(token)
+    )
+
+
 @lru_cache(maxsize=131_072)
 def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -> float:
     """The skeleton similarity of two tokens (across scripts: without the learned model)."""
     if a == b:
         return 1.0
-    arabic_a, arabic_b = _is_arabic(a), _is_arabic(b)
+    arabic_a, arabic_b = "\u0600" <= a[:1] <= "\u06ff", "\u0600" <= b[:1] <= "\u06ff"
     cross_script = arabic_a != arabic_b
     if arabic_b and not arabic_a:
         a, b = b, a  # the Arabic token first
     if not cross_script and arabic_a:
         vowel_weight *= _ARABIC_VOWEL_SHARE
-    best = 0.0
-    for reading_a in readings(a):
-        fine_a, coarse_a, vocalic_a = reading_a.fine, reading_a.coarse, reading_a.vocalic
-        if cross_script:
-            fine_a, vocalic_a = cross_script_form(fine_a), cross_script_form(latin_comparable(vocalic_a))
-        for reading_b in readings(b):
-            fine_b, vocalic_b = reading_b.fine, reading_b.vocalic
-            if cross_script:
-                fine_b, vocalic_b = cross_script_form(fine_b), cross_script_form(vocalic_b)
-            skeleton = fine_weight * _levenshtein(fine_a, fine_b) + (1.0 - fine_weight) * _indel(
-                coarse_a, reading_b.coarse
-            )
-            vowels = _vowel_agreement(vocalic_a, vocalic_b, cross_script)
-            weight = _vowel_share(vowel_weight, min(len(fine_a), len(fine_b)))
-            similarity = (1.0 - weight) * skeleton + weight * vowels
-            if similarity > best:
-                best = similarity
+    forms = _cross_script_forms if cross_script else _same_script_forms
+    best = _best_reading_pair(forms(a), forms(b), fine_weight, vowel_weight, cross_script)
     if are_different_names(a, b):
         best *= _DIFFERENT_NAMES_FACTOR  # محمود is not a garble of محمد: both are names
     if cross_script:
@@ -210,8 +220,40 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -
     return best
 
 
+def _best_reading_pair(
+    forms_a: _Forms, forms_b: _Forms, fine_weight: float, vowel_weight: float, cross_script: bool
+) -> float:
+    """Best similarity over every reading of one token against every reading of the other.
+
+    The same sums as ``_vowel_agreement`` and ``_vowel_share``, written out: this is the
+    innermost loop of scoring.
+    """
+    coarse_weight = 1.0 - fine_weight
+    best = 0.0
+    for fine_a, coarse_a, vocalic_a, consonants_a in forms_a:
+        for fine_b, coarse_b, vocalic_b, consonants_b in forms_b:
+            skeleton = fine_weight * _levenshtein(fine_a, fine_b) + coarse_weight * _indel(coarse_a, coarse_b)
+            if not cross_script:
+                vowels = _indel(vocalic_a, vocalic_b)
+            elif vocalic_a:
+                common = _lcs(vocalic_a, vocalic_b)
+                written = len(vocalic_a)
+                vowels = _RECALL_SHARE * common / written + (1 - _RECALL_SHARE) * 2.0 * common / (
+                    written + len(vocalic_b)
+                )
+            else:
+                vowels = _vowel_agreement(vocalic_a, vocalic_b, cross_script)
+            consonants = consonants_a if consonants_a < consonants_b else consonants_b
+            weight = vowel_weight if consonants >= _SHORT_SKELETON else _vowel_share(vowel_weight, consonants)
+            similarity = (1.0 - weight) * skeleton + weight * vowels
+            if similarity > best:
+                best = similarity
+    return best
+
+
 _levenshtein = Levenshtein.normalized_similarity
 _indel = Indel.normalized_similarity
+_lcs = LCSseq.similarity
 
 
 def _vowel_agreement(written: str, other: str, cross_script: bool) -> float:
@@ -252,8 +294,10 @@ def _pair_similarity(a: str, b: str, fine_weight: float, vowel_weight: float, le
     if a > b:
         a, b = b, a
     skeleton = _token_similarity(a, b, fine_weight, vowel_weight)
+    if not learned:
+        return skeleton
     arabic_a, arabic_b = _is_arabic(a), _is_arabic(b)
-    if not learned or arabic_a == arabic_b or a == b:
+    if arabic_a == arabic_b or a == b:
         return skeleton
     # across scripts, the hand-made skeletons blended with the transducer learned from real name pairs
     arabic, latin = (a, b) if arabic_a else (b, a)
@@ -314,25 +358,30 @@ def match_name(
         return NameMatch(0.0, 0.0, 0.0, 0.0, ())
     if partial_floor is None:
         partial_floor = settings.partial_floor
+    query, name = tuple(query), tuple(name)
     chosen = _align(query, name, settings, learned)
-    query_weights = _weights(tuple(query))
-    name_weights = _weights(tuple(name))
+    query_weights, query_total = _weights(query)
+    name_weights, name_total = _weights(name)
     credited = [(i, j, sim if sim >= _DIFFERENT_TOKEN else sim / 2.0) for i, j, sim in chosen]
     if len(query) - len(name) >= leading_descriptor and _is_descriptor_then_name(chosen, len(query), len(name)):
         # "رئيس المجلس الرئاسي محمد المنفي": a role before a fully matched name counts little
         first = min(i for i, _j, _sim in chosen)
-        query_weights = [w * _DESCRIPTOR_WEIGHT if i < first else w for i, w in enumerate(query_weights)]
-    precision = sum(query_weights[i] * sim for i, _j, sim in credited) / sum(query_weights)
-    name_total = sum(name_weights)
-    coverage = sum(name_weights[j] for _i, j, _sim in chosen) / name_total
-    recall = sum(name_weights[j] * sim for _i, j, sim in credited) / name_total
+        descriptor_weights = [w * _DESCRIPTOR_WEIGHT if i < first else w for i, w in enumerate(query_weights)]
+        query_weights, query_total = tuple(descriptor_weights), sum(descriptor_weights)
+    precision = sum([query_weights[i] * credit for i, _j, credit in credited]) / query_total
+    coverage = sum([name_weights[j] for _i, j, _sim in chosen]) / name_total
+    recall = sum([name_weights[j] * credit for _i, j, credit in credited]) / name_total
     # a mention that covers a sliver of the name ("of" in "Party of God") keeps little of the floor
     floor = partial_floor * min(1.0, coverage / _MIN_PARTIAL_COVERAGE)
     aligned = precision * (floor + (1.0 - floor) * recall)
     # one side written as one word (Nasrallah / نصر الله): compare the whole names
     tokenised_apart = min(len(query), len(name)) == 1 < max(len(query), len(name))
-    whole = token_similarity("".join(query), "".join(name), settings, learned=learned) if tokenised_apart else 0.0
-    alignment = tuple(TokenMatch(query[i], name[j], sim) for i, j, sim in chosen)
+    whole = (
+        _pair_similarity("".join(query), "".join(name), settings.fine_weight, settings.vowel_weight, learned)
+        if tokenised_apart
+        else 0.0
+    )
+    alignment = tuple([TokenMatch(query[i], name[j], sim) for i, j, sim in chosen])
     partial = coverage < 1.0 and whole <= aligned
     missed = _missed_words(name_weights, {j for _i, j, _sim in chosen}) if partial else 0
     return NameMatch(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment, missed)
@@ -344,8 +393,10 @@ def _missed_words(name_weights: Sequence[float], matched: set[int]) -> int:
 
 
 @lru_cache(maxsize=131_072)
-def _weights(tokens: tuple[str, ...]) -> list[float]:
-    return [token_weight(token) for token in tokens]
+def _weights(tokens: tuple[str, ...]) -> tuple[tuple[float, ...], float]:
+    """The weight of each token and their sum."""
+    weights = [token_weight(token) for token in tokens]
+    return tuple(weights), sum(weights)
 
 
 def _is_descriptor_then_name(chosen: list[tuple[int, int, float]], query_length: int, name_length: int) -> bool:
@@ -363,14 +414,31 @@ def _align(
     """Greedy one-to-one alignment, best pair first: ``(query_i, name_j, similarity)`` by ``query_i``."""
     fine_weight, vowel_weight = settings.fine_weight, settings.vowel_weight
     if len(query) == 1:
-        sims = [_pair_similarity(query[0], token, fine_weight, vowel_weight, learned) for token in name]
-        best = max(range(len(name)), key=sims.__getitem__)
-        return [(0, best, sims[best])]
-    pairs = sorted(  # best pair first, ties in mention then name order
-        (-_pair_similarity(q, n, fine_weight, vowel_weight, learned), i, j)
-        for i, q in enumerate(query)
-        for j, n in enumerate(name)
-    )
+        token = query[0]
+        if learned:
+            sims = [_pair_similarity(token, other, fine_weight, vowel_weight, True) for other in name]
+        else:  # _pair_similarity without the learned model, one cache lookup instead of two
+            sims = [
+                _token_similarity(token, other, fine_weight, vowel_weight)
+                if token <= other
+                else _token_similarity(other, token, fine_weight, vowel_weight)
+                for other in name
+            ]
+        best_similarity = max(sims)
+        return [(0, sims.index(best_similarity), best_similarity)]
+    if learned:
+        negated_sims = [-_pair_similarity(q, n, fine_weight, vowel_weight, True) for q in query for n in name]
+    else:
+        negated_sims = [
+            -_token_similarity(q, n, fine_weight, vowel_weight)
+            if q <= n
+            else -_token_similarity(n, q, fine_weight, vowel_weight)
+            for q in query
+            for n in name
+        ]
+    width = len(name)
+    # best pair first, ties in mention then name order
+    pairs = sorted([(sim, k // width, k % width) for k, sim in enumerate(negated_sims)])
     used_query: set[int] = set()
     used_name: set[int] = set()
     chosen: list[tuple[int, int, float]] = []
