@@ -378,7 +378,7 @@ class Resolver:
         tried: dict[int, list[tuple[_Scored, int, float]]] = {}
         for reading_number, reading in enumerate(readings):
             penalty = 1.0 if reading_number == 0 else _ALTERNATIVE_READING_FACTOR
-            for name_number in self.index.lookup(reading.tokens, limit=self.settings.max_candidates):
+            for name_number in self.index.shortlist(reading.tokens, limit=self.settings.max_candidates):
                 scored = self._score_name(
                     reading, name_number, document, wanted, penalty, learned=False, whole_names=lone_title
                 )

@@ -82,3 +82,17 @@ def test_token_keys_rank_what_they_prove() -> None:
     keys = dict(token_keys("haftar"))
     assert keys["=haftar"] > keys["~hftr"] > keys["HBTR"] > keys["HTR"] > keys["-HTR"]
     assert set(name_keys("haftar")) >= {"=haftar", "~hftr", "HBTR", "-HTR"}
+
+
+def test_shortlist_brings_in_the_names_closest_in_skeleton(builtin_resolver: er.Resolver) -> None:
+    index = builtin_resolver.index
+    tokens = ["mohammad", "schtaje"]  # a German-style garble of Mohammad Shtayyeh
+    shtayyeh = index.entity_ids.index("person:mohammad-shtayyeh")
+    supported = index.lookup(tokens, limit=20)
+    shortlisted = index.shortlist(tokens, limit=20)
+    assert shtayyeh not in {int(index.name_entity[n]) for n in supported}
+    assert shtayyeh in {int(index.name_entity[n]) for n in shortlisted}
+    # the best supported names stay first; the rest come from a wider pool of supported names
+    assert shortlisted[:10] == supported[:10]
+    assert len(shortlisted) == 20
+    assert set(shortlisted) <= set(index.lookup(tokens, limit=100))
