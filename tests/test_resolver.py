@@ -270,3 +270,13 @@ def test_a_two_word_name_garbled_in_both_words_resolves_when_far_ahead() -> None
     assert result.score < er.Settings().threshold
     assert result.entity is not None
     assert result.entity.id == "hamza"
+
+
+def test_reordered_garble_needs_a_wider_lead(builtin_resolver: er.Resolver) -> None:
+    # Khalifa Haftar's full name is خليفة بلقاسم حفتر; his son is Belgasem Haftar
+    in_order = builtin_resolver.resolve("خليوة بلقاسم حفتر")
+    reordered = builtin_resolver.resolve("بلقاسم خليوة حفتر")
+    assert in_order.entity is not None
+    assert in_order.entity.id == "person:khalifa-haftar"
+    assert reordered.candidates[0].entity.id == "person:khalifa-haftar"
+    assert reordered.entity is None  # 0.04 ahead of Belgasem Haftar is not enough out of order
