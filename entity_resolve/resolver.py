@@ -24,6 +24,7 @@ import threading
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .config import Settings
@@ -280,15 +281,23 @@ class Resolver:
         return self.settings.context_weight * min(1.0, len(evidence) / 2.0)
 
     def _score(
-        self, query: NormalizedName, entity: Entity, matched: NameMatch, context: DocumentContext
+        self,
+        query: NormalizedName,
+        entity: Entity,
+        matched: NameMatch,
+        context: DocumentContext,
+        name_cues: frozenset[str] = frozenset(),
     ) -> tuple[float, float, float]:
         """Final score of a matched name: similarity, importance, type cue, context.
 
-        Returns the score, the type factor and the context bonus.
+        A title cue that the matched name carries itself (the Sheikh of الشيخ زويد, a
+        town) is part of the name, not a sign of another type. Returns the score, the
+        type factor and the context bonus.
         """
         settings = self.settings
         similarity = matched.similarity
-        type_factor = settings.type_mismatch_factor if query.cues and entity.type != _CUE_TYPE else 1.0
+        other_type = query.cues and entity.type != _CUE_TYPE and not name_cues.issuperset(query.cues)
+        type_factor = settings.type_mismatch_factor if other_type else 1.0
         # Importance moves an uncertain score, never an exact one.
         prior_shift = settings.prior_weight * (entity.prior - 0.5) * (1.0 - similarity)
         bonus = self._context_bonus(entity, matched, context) * (1.0 - similarity) * 2.0 if context else 0.0
@@ -439,12 +448,14 @@ class Resolver:
             leading_descriptor=1 if query.cues else 2,
             learned=learned,
         )
-        score, type_factor, bonus = self._score(query, entity, matched, document)
+        alias_position = int(self.index.name_alias[name_number])
+        name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
+        score, type_factor, bonus = self._score(query, entity, matched, document, name_cues)
         penalty *= self._script_factor(query, name_number)
         return _Scored(
             score * penalty,
             entity_position,
-            int(self.index.name_alias[name_number]),
+            alias_position,
             query,
             matched,
             type_factor,
@@ -494,6 +505,18 @@ class Resolver:
             if not isinstance(mention, str):
                 raise TypeError(f"mentions[{position}] must be a str, not {type(mention).__name__}")
         return [self.resolve(m, context=context, types=types, top_k=top_k) for m in items]
+
+
+@lru_cache(maxsize=65_536)
+def _name_cues(name: str) -> frozenset[str]:
+    """Title cues written in a gazetteer name (الشيخ of the town الشيخ زويد).
+
+    Examples
+    --------
+    >>> sorted(_name_cues("الشيخ زويد")), sorted(_name_cues("Zuweid"))
+    (['sheikh'], [])
+    """
+    return frozenset(normalize_name(name).cues)
 
 
 def _consonants(tokens: Sequence[str]) -> int:

@@ -280,3 +280,14 @@ def test_reordered_garble_needs_a_wider_lead(builtin_resolver: er.Resolver) -> N
     assert in_order.entity.id == "person:khalifa-haftar"
     assert reordered.candidates[0].entity.id == "person:khalifa-haftar"
     assert reordered.entity is None  # 0.04 ahead of Belgasem Haftar is not enough out of order
+
+
+def test_title_that_is_part_of_a_place_name_is_no_type_cue(builtin_resolver: er.Resolver) -> None:
+    # الشيخ is read as a title (a person cue), but the town's own name carries it
+    resolution = builtin_resolver.resolve("الشيخ زويد")
+    assert resolution.entity is not None
+    assert resolution.entity.id == "place:sheikh-zuweid"
+    assert resolution.candidates[0].explanation.type_factor == 1.0
+    person = builtin_resolver.resolve("الشيخ محمد بن زايد")  # a person keeps the cue's support
+    assert person.entity is not None
+    assert person.entity.id == "person:mohamed-bin-zayed"
