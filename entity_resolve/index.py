@@ -465,7 +465,8 @@ class NameIndex:
         ``SHORTLIST_KEPT_BY_SUPPORT`` best supported stay first, and the rest
         of the ``limit`` are those of the pool whose fine skeleton (the
         mention's words joined) is most similar to the mention's (rapidfuzz
-        ratio), ties by support.
+        ratio), ties by support. A mention spelt exactly as its best supported
+        name gets the best supported names only (clean text pays no more).
 
         Parameters
         ----------
@@ -491,9 +492,11 @@ class NameIndex:
         pool = self.lookup(tokens, limit=limit * SHORTLIST_POOL_FACTOR)
         if len(pool) <= limit:
             return pool
+        if self.name_tokens[pool[0]] == " ".join(tokens):  # spelt as the best supported name: no garble to chase
+            return pool[:limit]
+        query_line = _skeleton_line(" ".join(tokens))
         kept_count = min(limit, SHORTLIST_KEPT_BY_SUPPORT)
         kept, rest = pool[:kept_count], pool[kept_count:]
-        query_line = _skeleton_line(" ".join(tokens))
         skeletons = [self.name_skeletons[name] for name in rest]
         similarity = process.cdist([query_line], skeletons, scorer=fuzz.ratio, dtype=np.float32)[0]
         by_similarity = np.argsort(-similarity, kind="stable")[: limit - len(kept)]

@@ -96,3 +96,9 @@ def test_shortlist_brings_in_the_names_closest_in_skeleton(builtin_resolver: er.
     assert shortlisted[:10] == supported[:10]
     assert len(shortlisted) == 20
     assert set(shortlisted) <= set(index.lookup(tokens, limit=100))
+
+
+def test_shortlist_of_an_exact_spelling_is_the_best_supported(builtin_resolver: er.Resolver) -> None:
+    index = builtin_resolver.index
+    tokens = list(index.name_token_tuple(index.lookup(["haftar"], limit=1)[0]))
+    assert index.shortlist(tokens, limit=20) == index.lookup(tokens, limit=20)
