@@ -54,7 +54,7 @@ class Settings:
         Largest bonus for a candidate whose other names or description occur
         in the context.
     max_candidates : int
-        Names handed from the index to the scorer.
+        Names handed from the index to the scorer (``NameIndex.shortlist``).
     """
 
     threshold: float = 0.81
@@ -66,7 +66,7 @@ class Settings:
     prior_tiebreak: float = 0.06
     type_mismatch_factor: float = 0.75
     context_weight: float = 0.15
-    max_candidates: int = 20
+    max_candidates: int = 16
 
     def __post_init__(self) -> None:
         for spec in fields(self):

@@ -32,11 +32,12 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from . import __version__
 from .context import country_names
 from .gazetteer import Gazetteer
-from .keys import coarse_skeleton, fine_skeleton_variants, readings
+from .keys import coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
 from .normalize import NormalizedName, normalize_as_name
 
 __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys", "token_keys"]
@@ -44,7 +45,7 @@ __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys"
 _log = logging.getLogger("entity_resolve")
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
 DELETION_KEY_WEIGHT = 0.7
 #: Weight of a key reached through a deletion on both sides (a substitution).
@@ -74,6 +75,10 @@ FOREIGN_LETTERS = 2
 MAX_CACHED_INDEXES = 4
 #: How many names the index hands to the scorer at most.
 MAX_CANDIDATE_NAMES = 64
+#: ``shortlist`` draws on this many times ``limit`` best supported names ...
+SHORTLIST_POOL_FACTOR = 5
+#: ... keeps the best supported few as they are and fills the rest by skeleton similarity.
+SHORTLIST_KEPT_BY_SUPPORT = 10
 
 
 def _digest(key: str) -> int:
@@ -192,6 +197,17 @@ def _split_tokens(joined: str) -> tuple[str, ...]:
     return tuple(joined.split(" "))
 
 
+def _skeleton_line(joined: str) -> str:
+    """Fine skeletons of space-joined normalised tokens, space-joined.
+
+    Examples
+    --------
+    >>> _skeleton_line("khalifa haftar"), _skeleton_line("خليفه حفتر")
+    ('xlf hftr', 'xlf hftr')
+    """
+    return " ".join(fine_skeleton(token) for token in joined.split(" "))
+
+
 @lru_cache(maxsize=65_536)
 def _token_key_arrays(token: str) -> tuple[np.ndarray, np.ndarray]:
     """Key digests and family weights of a token, as arrays (cached per token)."""
@@ -284,6 +300,8 @@ class NameIndex:
         ``FOREIGN_LETTERS`` (with Persian or Urdu letters) bits.
     name_tokens : tuple of str
         For each indexed name, its normalised tokens joined by spaces.
+    name_skeletons : tuple of str
+        For each indexed name, the fine skeletons of its tokens joined by spaces.
     name_length : numpy.ndarray
         For each indexed name, its number of tokens (at most 255).
     """
@@ -293,6 +311,7 @@ class NameIndex:
     name_alias: np.ndarray
     name_flags: np.ndarray
     name_tokens: tuple[str, ...]
+    name_skeletons: tuple[str, ...]
     key_hashes: np.ndarray
     key_offsets: np.ndarray
     postings: np.ndarray
@@ -363,6 +382,7 @@ class NameIndex:
             name_alias=np.array(name_alias, dtype=np.int32),
             name_flags=np.array(name_flags, dtype=np.uint8),
             name_tokens=tuple(name_tokens),
+            name_skeletons=tuple(_skeleton_line(tokens) for tokens in name_tokens),
             key_hashes=key_hashes,
             key_offsets=offsets,
             postings=names,
@@ -499,6 +519,53 @@ class NameIndex:
                 break
         return chosen
 
+    def shortlist(self, tokens: Sequence[str], *, limit: int) -> list[int]:
+        """The names worth scoring: the best supported, then those whose skeletons are closest.
+
+        Key support alone ranks a garble's own name below names that share
+        more of its (few, common) keys: a dropped or changed consonant leaves
+        the name only deletion keys, often over-common ones. So ``lookup``
+        draws ``SHORTLIST_POOL_FACTOR * limit`` names; the
+        ``SHORTLIST_KEPT_BY_SUPPORT`` best supported stay first, and the rest
+        of the ``limit`` are those of the pool whose fine skeleton (the
+        mention's words joined) is most similar to the mention's (rapidfuzz
+        ratio), ties by support. A mention spelt exactly as its best supported
+        name gets the best supported names only (clean text pays no more).
+
+        Parameters
+        ----------
+        tokens : sequence of str
+            Normalised query tokens.
+        limit : int
+            How many names to return at most.
+
+        Returns
+        -------
+        list of int
+            Name numbers.
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> g = Gazetteer.from_records([{"id": f"e{n}", "type": "place", "name": name}
+        ...     for n, name in enumerate(["Kerman", "Karaman", "Kremlin", "Kerem"])])
+        >>> index = NameIndex.build(g)
+        >>> [index.name_tokens[n] for n in index.shortlist(["krmlin"], limit=1)]
+        ['kremlin']
+        """
+        pool = self.lookup(tokens, limit=limit * SHORTLIST_POOL_FACTOR)
+        if len(pool) <= limit:
+            return pool
+        if self.name_tokens[pool[0]] == " ".join(tokens):  # spelt as the best supported name: no garble to chase
+            return pool[:limit]
+        query_line = _skeleton_line(" ".join(tokens))
+        kept_count = min(limit, SHORTLIST_KEPT_BY_SUPPORT)
+        kept, rest = pool[:kept_count], pool[kept_count:]
+        skeletons = [self.name_skeletons[name] for name in rest]
+        similarity = process.cdist([query_line], skeletons, scorer=fuzz.ratio, dtype=np.float32)[0]
+        by_similarity = np.argsort(-similarity, kind="stable")[: limit - len(kept)]
+        return kept + [rest[position] for position in by_similarity.tolist()]
+
     # -- persistence -----------------------------------------------------------
     def save(self, path: str | Path) -> None:
         """Write the index to ``path`` (``.npz``, no pickle), atomically."""
@@ -511,6 +578,7 @@ class NameIndex:
             "name_alias": self.name_alias,
             "name_flags": self.name_flags,
             "name_tokens": _pack(self.name_tokens),
+            "name_skeletons": _pack(self.name_skeletons),
             "key_hashes": self.key_hashes,
             "key_offsets": self.key_offsets,
             "postings": self.postings,
@@ -543,6 +611,7 @@ class NameIndex:
                     name_alias=data["name_alias"],
                     name_flags=data["name_flags"],
                     name_tokens=_unpack(data["name_tokens"]),
+                    name_skeletons=_unpack(data["name_skeletons"]),
                     key_hashes=data["key_hashes"],
                     key_offsets=data["key_offsets"],
                     postings=data["postings"],

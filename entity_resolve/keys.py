@@ -217,7 +217,7 @@ class Reading:
 _WAW_MARK = "\uffff"  # a medial و read as a consonant
 
 
-def _arabic_reading(token: str, waw_consonant: bool = False) -> Reading:
+def _arabic_reading(token: str, waw_consonant: bool = False, sibilant: bool = False) -> Reading:
     if waw_consonant:  # a medial و read as the consonant a garble put there
         token = token[0] + token[1:-1].replace("و", _WAW_MARK) + token[-1]
     body, final_fine, final_vocalic = token, "", ""
@@ -225,9 +225,12 @@ def _arabic_reading(token: str, waw_consonant: bool = False) -> Reading:
         # final ة (folded to ه) is an a; final ي may be ى (a) or the i of a nisba
         body, final_fine = token[:-1], _VOWEL_MARK
         final_vocalic = FINAL_TEH if token[-1] == "ه" else FINAL_YEH
-    fine_text = _collapse(_NOT_FINE.sub(_VOWEL_MARK, body.translate(_ARABIC_FINE_TABLE)) + final_fine)
+    # the sibilant reading changes the consonants only: its vowel skeleton keeps ذ ظ, so a
+    # match through it stays a little below the same spelling (ذكي is near زكي, not it)
+    consonants = body.translate(_SIBILANT_TABLE) if sibilant else body
+    fine_text = _collapse(_NOT_FINE.sub(_VOWEL_MARK, consonants.translate(_ARABIC_FINE_TABLE)) + final_fine)
     vocalic_text = _collapse(_NOT_VOCALIC.sub("", body.translate(_ARABIC_VOCALIC_TABLE)) + final_vocalic)
-    return Reading(fine_text, coarse_skeleton(fine_text), vocalic_text, indexed=not waw_consonant)
+    return Reading(fine_text, coarse_skeleton(fine_text), vocalic_text, indexed=not (waw_consonant or sibilant))
 
 
 def _arabic_tables() -> tuple[dict[int, str], dict[int, str]]:
@@ -245,10 +248,18 @@ _NOT_FINE = re.compile("[^bfmnlrtTdDszShxGqkgjw.]")
 _NOT_VOCALIC = re.compile(f"[^bfmnlrtTdDszShxGqkgjwaiu{AYN}{FINAL_TEH}{FINAL_YEH}]")
 
 
+#: The Egyptian and Levantine sibilant pronunciation of ذ and ظ (ذكي zaki, ظابط zabet), which
+#: transliteration and garbles write as ز (غذة for غزة, الكازمية for الكاظمية). Not ث: as often
+#: a garble of ت (هوثر for حفتر) as of س, and read as س it meets other names (هوسر, Hisar).
+_SIBILANT_TABLE = str.maketrans("ذظ", "زز")
+
+
 def _arabic_readings(token: str) -> list[Reading]:
     found = [_arabic_reading(token)]
     if "و" in token[1:-1]:
         found.append(_arabic_reading(token, waw_consonant=True))
+    if any(letter in token for letter in "ذظ"):
+        found.append(_arabic_reading(token, sibilant=True))
     return found
 
 
@@ -309,7 +320,8 @@ def readings(token: str) -> tuple[Reading, ...]:
     as the Slavic ``ić`` (Modric ~ مودريتش), one with ``dh``, ``th``, ``sh``, ``kh``, ``gh`` or
     ``dg`` as one sound and as two letters (Adham is d+h), and one with ``z``
     also as ذ (Kazafi); an Arabic token with a medial و also reads it as a
-    consonant (the garble هوثر of حفتر). The last two are scorer-only readings.
+    consonant (the garble هوثر of حفتر), one with ذ or ظ also reads them as
+    the sibilant ز (غذة ~ غزة). The last three are scorer-only readings.
 
     Examples
     --------
@@ -319,6 +331,8 @@ def readings(token: str) -> tuple[Reading, ...]:
     Reading(fine='bSr', coarse='BSR', vocalic='bSar', indexed=True)
     >>> [(r.coarse, r.indexed) for r in readings("هوثر")]
     [('HTR', True), ('HBTR', False)]
+    >>> [(r.fine, r.indexed) for r in readings("غذه")]
+    [('GD', True), ('Gz', False)]
     """
     if not token:
         return (Reading("", "", ""),)

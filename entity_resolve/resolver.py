@@ -24,6 +24,7 @@ import threading
 import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from .config import Settings
@@ -71,6 +72,11 @@ _OTHER_READING_EXTRA = 0.05
 _FOREIGN_SPELLING_EXTRA = 0.1
 #: An inexact match that leaves words of the mention unexplained needs this much more margin.
 _UNEXPLAINED_WORD_EXTRA = 0.05
+#: A match of a person or place that pairs the mention's words with the name's in another
+#: order needs this much more margin: a rival close behind is likelier the name written in
+#: the mention's order (بلقاسم خليفة حفتر is Belgasem Haftar, not Khalifa Belgasem Haftar).
+#: Translated organisation names reorder their words (Central Libyan Bank) and are exempt.
+_REORDERED_EXTRA = 0.1
 #: A bare one-word mention matched inexactly in its own script must lead the best rival
 #: that matches as completely by this share of its own shortfall (1 - name similarity):
 #: the further a garble is from the name, the likelier it is to be another name of the
@@ -275,15 +281,23 @@ class Resolver:
         return self.settings.context_weight * min(1.0, len(evidence) / 2.0)
 
     def _score(
-        self, query: NormalizedName, entity: Entity, matched: NameMatch, context: DocumentContext
+        self,
+        query: NormalizedName,
+        entity: Entity,
+        matched: NameMatch,
+        context: DocumentContext,
+        name_cues: frozenset[str] = frozenset(),
     ) -> tuple[float, float, float]:
         """Final score of a matched name: similarity, importance, type cue, context.
 
-        Returns the score, the type factor and the context bonus.
+        A title cue that the matched name carries itself (the Sheikh of الشيخ زويد, a
+        town) is part of the name, not a sign of another type. Returns the score, the
+        type factor and the context bonus.
         """
         settings = self.settings
         similarity = matched.similarity
-        type_factor = settings.type_mismatch_factor if query.cues and entity.type != _CUE_TYPE else 1.0
+        other_type = query.cues and entity.type != _CUE_TYPE and not name_cues.issuperset(query.cues)
+        type_factor = settings.type_mismatch_factor if other_type else 1.0
         # Importance moves an uncertain score, never an exact one.
         prior_shift = settings.prior_weight * (entity.prior - 0.5) * (1.0 - similarity)
         bonus = self._context_bonus(entity, matched, context) * (1.0 - similarity) * 2.0 if context else 0.0
@@ -378,7 +392,7 @@ class Resolver:
         tried: dict[int, list[tuple[_Scored, int, float]]] = {}
         for reading_number, reading in enumerate(readings):
             penalty = 1.0 if reading_number == 0 else _ALTERNATIVE_READING_FACTOR
-            for name_number in self.index.lookup(reading.tokens, limit=self.settings.max_candidates):
+            for name_number in self.index.shortlist(reading.tokens, limit=self.settings.max_candidates):
                 scored = self._score_name(
                     reading, name_number, document, wanted, penalty, learned=False, whole_names=lone_title
                 )
@@ -434,12 +448,14 @@ class Resolver:
             leading_descriptor=1 if query.cues else 2,
             learned=learned,
         )
-        score, type_factor, bonus = self._score(query, entity, matched, document)
+        alias_position = int(self.index.name_alias[name_number])
+        name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
+        score, type_factor, bonus = self._score(query, entity, matched, document, name_cues)
         penalty *= self._script_factor(query, name_number)
         return _Scored(
             score * penalty,
             entity_position,
-            int(self.index.name_alias[name_number]),
+            alias_position,
             query,
             matched,
             type_factor,
@@ -451,7 +467,7 @@ class Resolver:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-        margin = self.settings.margin + _extra_margin(query, best.explanation)
+        margin = self.settings.margin + _extra_margin(query, best.explanation, best.entity.type)
         threshold = min(self.settings.threshold, _relieved_threshold(best.explanation, best.score - runner_up))
         accepted = best.score >= threshold and best.score - runner_up >= margin
         if accepted and _one_word_garble(query, best.explanation):
@@ -491,11 +507,23 @@ class Resolver:
         return [self.resolve(m, context=context, types=types, top_k=top_k) for m in items]
 
 
+@lru_cache(maxsize=65_536)
+def _name_cues(name: str) -> frozenset[str]:
+    """Title cues written in a gazetteer name (الشيخ of the town الشيخ زويد).
+
+    Examples
+    --------
+    >>> sorted(_name_cues("الشيخ زويد")), sorted(_name_cues("Zuweid"))
+    (['sheikh'], [])
+    """
+    return frozenset(normalize_name(name).cues)
+
+
 def _consonants(tokens: Sequence[str]) -> int:
     return sum(len(fine_skeleton(token)) for token in tokens)
 
 
-def _extra_margin(query: NormalizedName, explanation: Explanation) -> float:
+def _extra_margin(query: NormalizedName, explanation: Explanation, entity_type: EntityType) -> float:
     """Margin over the runner-up required on top of ``Settings.margin``, for weakly supported matches.
 
     A title cue is evidence of its own: with one, no extra margin is asked.
@@ -514,6 +542,8 @@ def _extra_margin(query: NormalizedName, explanation: Explanation) -> float:
         extra += _OTHER_READING_EXTRA
     if inexact and _unexplained_words(explanation):
         extra += _UNEXPLAINED_WORD_EXTRA
+    if entity_type != "organization" and _reordered(explanation):
+        extra += _REORDERED_EXTRA
     if query.script == "arabic" and not query.foreign_letters and has_foreign_letters(explanation.matched_name):
         extra += _FOREIGN_SPELLING_EXTRA
     return extra
@@ -530,6 +560,36 @@ def _relieved_threshold(explanation: Explanation, lead: float) -> float:
             if words >= fewest_words and lead >= least_lead:
                 return threshold
     return 1.0
+
+
+def _reordered(explanation: Explanation) -> bool:
+    """Whether the mention's words, in their order, pair with the name's words out of order.
+
+    Examples
+    --------
+    >>> from entity_resolve.score import TokenMatch
+    >>> def explained(pairs):
+    ...     alignment = tuple(TokenMatch(q, n, 1.0) for q, n in pairs)
+    ...     return Explanation("", "Khalifa Belgasem Haftar", alignment, 1.0, 1.0, 0.0, 1.0, 0.5, 1.0, 0.0)
+    >>> _reordered(explained([("belgasem", "belgasem"), ("khalifa", "khalifa"), ("haftar", "haftar")]))
+    True
+    >>> _reordered(explained([("khalifa", "khalifa"), ("haftar", "haftar")]))
+    False
+    """
+    if len(explanation.alignment) < 2:
+        return False
+    name_tokens = normalize_as_name(explanation.matched_name).tokens
+    used: set[int] = set()
+    positions: list[int] = []
+    for pair in explanation.alignment:  # in the mention's order; a repeated word takes its first free place
+        position = next(
+            (j for j, token in enumerate(name_tokens) if token == pair.name_token and j not in used), None
+        )
+        if position is None:
+            return False
+        used.add(position)
+        positions.append(position)
+    return positions != sorted(positions)
 
 
 def _unexplained_words(explanation: Explanation) -> int:

@@ -172,3 +172,21 @@ def test_lookup_ranks_as_plain_vote_counting(names: list[list[str]], priors: lis
         expected = _reference_lookup(index, query, limit)
         assert index.lookup(query, limit=limit) == expected
         assert index.lookup(query, limit=limit) == expected  # the second time from the token cache
+def test_shortlist_brings_in_the_names_closest_in_skeleton(builtin_resolver: er.Resolver) -> None:
+    index = builtin_resolver.index
+    tokens = ["mohammad", "schtaje"]  # a German-style garble of Mohammad Shtayyeh
+    shtayyeh = index.entity_ids.index("person:mohammad-shtayyeh")
+    supported = index.lookup(tokens, limit=20)
+    shortlisted = index.shortlist(tokens, limit=20)
+    assert shtayyeh not in {int(index.name_entity[n]) for n in supported}
+    assert shtayyeh in {int(index.name_entity[n]) for n in shortlisted}
+    # the best supported names stay first; the rest come from a wider pool of supported names
+    assert shortlisted[:10] == supported[:10]
+    assert len(shortlisted) == 20
+    assert set(shortlisted) <= set(index.lookup(tokens, limit=100))
+
+
+def test_shortlist_of_an_exact_spelling_is_the_best_supported(builtin_resolver: er.Resolver) -> None:
+    index = builtin_resolver.index
+    tokens = list(index.name_token_tuple(index.lookup(["haftar"], limit=1)[0]))
+    assert index.shortlist(tokens, limit=20) == index.lookup(tokens, limit=20)

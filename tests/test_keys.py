@@ -71,3 +71,14 @@ def test_skeletons_use_only_the_shared_alphabets(token: str) -> None:
     for fine in fine_skeleton_variants(token):
         assert set(fine) <= set(COARSE_CLASS)
         assert set(coarse_skeleton(fine)) <= set(COARSE_CLASS.values())
+
+
+def test_dhal_and_zah_are_also_read_as_zain_by_the_scorer_only() -> None:
+    from entity_resolve.keys import readings
+    from entity_resolve.score import token_similarity
+
+    assert [(r.fine, r.indexed) for r in readings("الكاظميه")][:2] == [("kDm", True), ("kzm", False)]
+    assert len(readings("ثامر")) == 1  # ث is as often a garble of ت: no sibilant reading
+    garble_of_gaza = token_similarity("غذه", "غزه")
+    assert 0.8 < garble_of_gaza < 1.0  # close, yet below the same spelling
+    assert token_similarity("الكازميه", "الكاظميه") > 0.95

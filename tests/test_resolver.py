@@ -270,3 +270,24 @@ def test_a_two_word_name_garbled_in_both_words_resolves_when_far_ahead() -> None
     assert result.score < er.Settings().threshold
     assert result.entity is not None
     assert result.entity.id == "hamza"
+
+
+def test_reordered_garble_needs_a_wider_lead(builtin_resolver: er.Resolver) -> None:
+    # Khalifa Haftar's full name is خليفة بلقاسم حفتر; his son is Belgasem Haftar
+    in_order = builtin_resolver.resolve("خليوة بلقاسم حفتر")
+    reordered = builtin_resolver.resolve("بلقاسم خليوة حفتر")
+    assert in_order.entity is not None
+    assert in_order.entity.id == "person:khalifa-haftar"
+    assert reordered.candidates[0].entity.id == "person:khalifa-haftar"
+    assert reordered.entity is None  # 0.04 ahead of Belgasem Haftar is not enough out of order
+
+
+def test_title_that_is_part_of_a_place_name_is_no_type_cue(builtin_resolver: er.Resolver) -> None:
+    # الشيخ is read as a title (a person cue), but the town's own name carries it
+    resolution = builtin_resolver.resolve("الشيخ زويد")
+    assert resolution.entity is not None
+    assert resolution.entity.id == "place:sheikh-zuweid"
+    assert resolution.candidates[0].explanation.type_factor == 1.0
+    person = builtin_resolver.resolve("الشيخ محمد بن زايد")  # a person keeps the cue's support
+    assert person.entity is not None
+    assert person.entity.id == "person:mohamed-bin-zayed"
