@@ -519,6 +519,24 @@ class NameIndex:
                 break
         return chosen
 
+    def names_with_word(self, token: str) -> int:
+        """How many indexed names have a word spelt exactly as ``token`` (normalised).
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> index = NameIndex.build(Gazetteer.from_records([
+        ...     {"id": "w", "type": "person", "name": "وليد جنبلاط"},
+        ...     {"id": "m", "type": "person", "name": "وليد المعلم"}]))
+        >>> index.names_with_word("وليد"), index.names_with_word("وحماس")
+        (2, 0)
+        """
+        key = _digest("=" + token)
+        slot = int(np.searchsorted(self.key_hashes, key))
+        if slot >= len(self.key_hashes) or int(self.key_hashes[slot]) != key:
+            return 0
+        return int(self.key_offsets[slot + 1] - self.key_offsets[slot])
+
     def shortlist(self, tokens: Sequence[str], *, limit: int) -> list[int]:
         """The names worth scoring: the best supported, then those whose skeletons are closest.
 

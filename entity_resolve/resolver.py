@@ -51,6 +51,13 @@ _CACHE_ENV = "ENTITY_RESOLVE_CACHE"
 #: Score factor of the other readings (no proclitic, title kept): a name that really starts
 #: with و ب ل (وليد, بشار) keeps its own reading first.
 _ALTERNATIVE_READING_FACTOR = 0.98
+#: A first word spelt as a word of this many names or more is a name word, not a proclitic
+#: and a name (وليد, كريم); one of fewer names may be either (لبيروت, in "الضاحية الجنوبية لبيروت").
+_NAME_WORD_MIN_NAMES = 3
+#: An exact match of a whole name through another reading (و + حماس) stands for its entity
+#: instead of an inexact match through the first reading (وحماس ~ حماس) unless that one
+#: scores this much more: the reading factor's cost on an exact score.
+_EXACT_READING_EDGE = 1.0 - _ALTERNATIVE_READING_FACTOR
 #: Score factor of a match through a Persian or Urdu spelling (پ چ ک ی) when the
 #: mention has none of those letters.
 _FOREIGN_SPELLING_FACTOR = 0.95
@@ -251,21 +258,22 @@ class Resolver:
         return f"<Resolver over {self.gazetteer!r}, {len(self.index)} names>"
 
     # -- query preparation -------------------------------------------------------
-    @staticmethod
-    def _readings(mention: str) -> tuple[tuple[NormalizedName, ...], bool]:
+    def _readings(self, mention: str) -> tuple[tuple[NormalizedName, ...], bool]:
         """Readings of a mention, the first as written, and whether it is made of titles only.
 
-        Also: without a proclitic on its first word (لخليفة حفتر), and, when a
-        title was split off, with the title kept as a name word (General
-        National Congress, Prince Sultan Air Base). A mention of titles only
-        is read as a name (Samaha, Sheikh), which must then match a whole name.
+        Also: without a proclitic on its first word (لخليفة حفتر, وحماس) unless
+        that word is spelt as a word of ``_NAME_WORD_MIN_NAMES`` names or more
+        (وليد is Walid, not و + Lead; كريم is Karim, not ك + ريم), and, when a title was split off, with the
+        title kept as a name word (General National Congress, Prince Sultan
+        Air Base). A mention of titles only is read as a name (Samaha, Sheikh),
+        which must then match a whole name.
         """
         normalized = normalize_name(mention)
         if normalized.cues and not normalized.tokens:
             as_name = normalize_as_name(mention)
             return (as_name,), bool(as_name.tokens)
         found = [normalized]
-        if normalized.tokens:
+        if normalized.tokens and self.index.names_with_word(normalized.tokens[0]) < _NAME_WORD_MIN_NAMES:
             stripped = strip_clitic(normalized.tokens[0])
             if stripped is not None:
                 found.append(replace(normalized, tokens=(stripped, *normalized.tokens[1:])))
@@ -413,7 +421,7 @@ class Resolver:
                         scored.query, name_number, document, wanted, penalty, whole_names=lone_title
                     )
                     scored = rescored if rescored is not None else scored
-                if position not in best or scored.score > best[position].score:
+                if position not in best or _stands_for_entity(scored, best[position]):
                     best[position] = scored
         ranked_positions = sorted(
             best, key=lambda p: (-best[p].score, -self._entity_at(p).prior, self._entity_at(p).id)
@@ -582,9 +590,7 @@ def _reordered(explanation: Explanation) -> bool:
     used: set[int] = set()
     positions: list[int] = []
     for pair in explanation.alignment:  # in the mention's order; a repeated word takes its first free place
-        position = next(
-            (j for j, token in enumerate(name_tokens) if token == pair.name_token and j not in used), None
-        )
+        position = next((j for j, token in enumerate(name_tokens) if token == pair.name_token and j not in used), None)
         if position is None:
             return False
         used.add(position)
@@ -607,6 +613,27 @@ def _one_word_garble(query: NormalizedName, explanation: Explanation) -> bool:
         and explanation.prior < _WELL_KNOWN_PRIOR
         and detect_script(explanation.matched_name) == query.script
     )
+
+
+def _stands_for_entity(scored: _Scored, current: _Scored) -> bool:
+    """Whether ``scored`` rather than ``current`` (another match of the same entity) represents it.
+
+    The higher score wins, except that an exact match of a whole name wins
+    over an inexact one scoring less than ``_EXACT_READING_EDGE`` more:
+    "وحماس" read as و + حماس (exact, through the clitic reading) is better
+    evidence than وحماس ~ حماس (the و taken for a vowel), though the clitic
+    reading pays the reading factor.
+    """
+    exact, current_exact = _exact_whole(scored.matched), _exact_whole(current.matched)
+    if exact and not current_exact:
+        return scored.score > current.score - _EXACT_READING_EDGE
+    if current_exact and not exact:
+        return scored.score > current.score + _EXACT_READING_EDGE
+    return scored.score > current.score
+
+
+def _exact_whole(matched: NameMatch) -> bool:
+    return matched.similarity >= 1.0 and matched.coverage >= 1.0
 
 
 def _rival(best: Candidate, others: Sequence[Candidate]) -> float:

@@ -172,6 +172,8 @@ def test_lookup_ranks_as_plain_vote_counting(names: list[list[str]], priors: lis
         expected = _reference_lookup(index, query, limit)
         assert index.lookup(query, limit=limit) == expected
         assert index.lookup(query, limit=limit) == expected  # the second time from the token cache
+
+
 def test_shortlist_brings_in_the_names_closest_in_skeleton(builtin_resolver: er.Resolver) -> None:
     index = builtin_resolver.index
     tokens = ["mohammad", "schtaje"]  # a German-style garble of Mohammad Shtayyeh
