@@ -347,3 +347,12 @@ def test_partition_and_cannot_link_properties(
         assert len(resolved) <= 1
         if resolved:
             assert c.entity in resolved
+
+
+def test_persian_and_pashto_letters_meet_their_latin_spelling(empty_resolver: er.Resolver) -> None:
+    # Persian v for و and z for ض (Javad, Razavian), Pashto ګ (Mangal)
+    mentions = ["Javad Razavian", "Mina Mangal", "جواد رضويان", "مینه منګل"]
+    assert members(er.cluster(mentions, resolver=empty_resolver)) == [
+        ["Javad Razavian", "جواد رضويان"],
+        ["Mina Mangal", "مینه منګل"],
+    ]

@@ -13,6 +13,7 @@ from entity_resolve.keys import (
     fine_skeleton,
     fine_skeleton_variants,
     latin_phonetic_code,
+    readings,
     vocalic_skeleton,
 )
 from entity_resolve.normalize import normalize_name
@@ -71,3 +72,20 @@ def test_skeletons_use_only_the_shared_alphabets(token: str) -> None:
     for fine in fine_skeleton_variants(token):
         assert set(fine) <= set(COARSE_CLASS)
         assert set(coarse_skeleton(fine)) <= set(COARSE_CLASS.values())
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("جواد", "Javad"), ("پرويز", "Parviz"), ("رضوي", "Razavi"), ("رمضان", "Ramazan"), ("عيوضي", "Eivazi")],
+)
+def test_persian_v_and_z_meet_waw_and_dad(arabic: str, latin: str) -> None:
+    arabic_token, latin_token = normalize_name(arabic).tokens[0], normalize_name(latin).tokens[0]
+    assert {r.fine for r in readings(arabic_token)} & {r.fine for r in readings(latin_token)}
+    # scorer-only: the index keeps the letters' usual readings
+    assert fine_skeleton(arabic_token) not in fine_skeleton_variants(latin_token)
+
+
+def test_latin_ch_meets_persian_che_folded_to_jim() -> None:
+    chamran = normalize_name("چمران").tokens[0]
+    assert fine_skeleton(chamran) in {r.fine for r in readings("chamran")}
+    assert fine_skeleton(chamran) not in fine_skeleton_variants("chamran")  # scorer only
