@@ -52,6 +52,7 @@ __all__ = [
     "CANDIDATE_EDGE_FLOOR",
     "MAX_BLOCK_SIZE",
     "NAME_MATCH_THRESHOLD",
+    "ORDER_PENALTY",
     "Cluster",
     "cluster",
     "common_tokens",
@@ -69,6 +70,10 @@ CANDIDATE_EDGE_FLOOR = 0.7
 #: Keys shared by more distinct unresolved names than this are too common to
 #: block on (a shared "Mohammed"); the names are still compared through their other tokens.
 MAX_BLOCK_SIZE = 60
+#: Taken off the similarity of two names whose words match in another order (Mahmoud Abdel Aziz and
+#: Abdel Aziz Mahmoud, Mubarak Ali and Alaa Mubarak): a family name written first is a real variant,
+#: but two different people more often share two names in another order.
+ORDER_PENALTY = 0.05
 #: Pairs of names of different lengths at least this similar are scored again with adjacent words joined.
 JOIN_FLOOR = 0.25
 #: Pairs across scripts at least this similar are scored again with the learned model.
@@ -191,16 +196,24 @@ def name_similarity(
     >>> name_similarity(("dabbagh",), a) < 0.85
     True
     """
+    return _name_similarity(a, b, settings or Settings(), common)[0]
+
+
+def _name_similarity(
+    a: Sequence[str], b: Sequence[str], settings: Settings, common: Container[str]
+) -> tuple[float, bool]:
+    """``name_similarity``, and whether the words of the shorter name match the longer one's in another order."""
     if not a or not b:
-        return 0.0
-    settings = settings or Settings()
+        return 0.0, False
     # the skeleton scale, on which NAME_MATCH_THRESHOLD was set (the learned blend runs lower across scripts)
     forward, backward = match_name(a, b, settings, learned=False), match_name(b, a, settings, learned=False)
     shorter, longer = (forward, backward) if len(a) <= len(b) else (backward, forward)
-    if min(len(a), len(b)) >= _MIN_CONTAINED_TOKENS and _contained(shorter, b if len(a) <= len(b) else a, common):
+    longer_tokens = b if len(a) <= len(b) else a
+    crossed = len(shorter.alignment) >= 2 and shorter.aligned >= shorter.whole and not _in_order(shorter, longer_tokens)
+    if min(len(a), len(b)) >= _MIN_CONTAINED_TOKENS and _contained(shorter, longer_tokens, common):
         # "Alireza Soleimani" within "Alireza Soleimani Karbalaei": a full name with one more part
-        return shorter.similarity
-    return min(shorter.similarity, longer.similarity)
+        return shorter.similarity, crossed
+    return min(shorter.similarity, longer.similarity), crossed
 
 
 def pair_similarity(
@@ -215,7 +228,8 @@ def pair_similarity(
     model (lifted by ``LEARNED_LIFT``, as it runs lower than the skeleton
     scale). The best score counts; across scripts it is divided by
     ``CROSS_SCRIPT_CEILING`` (a transliteration is never scored as sure as
-    the same spelling), so that one threshold serves every pair.
+    the same spelling), so that one threshold serves every pair. Names whose
+    words match in another order lose ``ORDER_PENALTY``.
 
     Parameters
     ----------
@@ -233,7 +247,7 @@ def pair_similarity(
     True
     """
     settings = settings or Settings()
-    best = name_similarity(a, b, settings, common=common)
+    best, crossed = _name_similarity(a, b, settings, common)
     cross_script = bool(a) and bool(b) and _is_arabic(a[0]) != _is_arabic(b[0])
     if JOIN_FLOOR <= best < 1.0 and len(a) != len(b):
         shorter, longer = (a, b) if len(a) < len(b) else (b, a)
@@ -245,7 +259,8 @@ def pair_similarity(
         forward = match_name(a, b, settings).similarity
         backward = match_name(b, a, settings).similarity
         best = max(best, min(forward, backward) + LEARNED_LIFT)
-    return min(1.0, best / CROSS_SCRIPT_CEILING if cross_script else best)
+    best = min(1.0, best / CROSS_SCRIPT_CEILING if cross_script else best)
+    return max(0.0, best - ORDER_PENALTY) if crossed else best
 
 
 def _joined(tokens: Sequence[str]) -> list[tuple[str, ...]]:

@@ -17,6 +17,7 @@ import entity_resolve as er
 from entity_resolve.cluster import (
     MAX_BLOCK_SIZE,
     NAME_MATCH_THRESHOLD,
+    ORDER_PENALTY,
     common_tokens,
     name_similarity,
     pair_similarity,
@@ -356,3 +357,12 @@ def test_persian_and_pashto_letters_meet_their_latin_spelling(empty_resolver: er
         ["Javad Razavian", "جواد رضويان"],
         ["Mina Mangal", "مینه منګل"],
     ]
+
+
+def test_names_in_another_word_order_weigh_less() -> None:
+    def similarity(a: str, b: str) -> float:
+        return pair_similarity(normalize_name(a).tokens, normalize_name(b).tokens)
+
+    # a family name written first still joins; two names sharing a word in another place do not
+    assert similarity("Saleh Salem", "Salem Saleh") == 1.0 - ORDER_PENALTY >= NAME_MATCH_THRESHOLD
+    assert similarity("Osama Hamada", "احمد عصمان") < NAME_MATCH_THRESHOLD <= similarity("Osama Hamada", "عصمان احمد")
