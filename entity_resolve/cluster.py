@@ -303,7 +303,7 @@ def _in_order(match: NameMatch, longer: Sequence[str]) -> bool:
 
 
 def _word_pair_keys(tokens: Sequence[str]) -> set[str]:
-    """Keys of two words of a name (neighbours or one apart) in either order: their coarse skeletons.
+    """Keys of two words of a name (neighbours or one apart) in either order: their coarse skeletons (every reading).
 
     A pair of common words is still specific (Khan Muhammad, سعيد احمد), where each word's
     own keys are too common to block on.
@@ -313,12 +313,25 @@ def _word_pair_keys(tokens: Sequence[str]) -> set[str]:
     >>> _word_pair_keys(("saeed", "ahmed")) == _word_pair_keys(("احمد", "سعيد"))
     True
     """
-    skeletons = [found[0].coarse if (found := readings(token)) else "" for token in tokens]
+    skeletons = [sorted({reading.coarse for reading in readings(token) if reading.coarse}) for token in tokens]
     return {
-        "|" + "|".join(sorted((skeletons[first], skeletons[first + gap])))
+        "|" + "|".join(sorted((one, other)))
         for gap in (1, 2)
         for first in range(len(skeletons) - gap)
-        if skeletons[first] and skeletons[first + gap]
+        for one in skeletons[first]
+        for other in skeletons[first + gap]
+    }
+
+
+def _joined_keys(tokens: Sequence[str]) -> set[str]:
+    """Keys of each pair of adjacent words of one script written as one (Vajed Samimi ~ Vajedsamimi): the coarse
+    skeletons of its readings, which a name writing the two words as one token also has among its ``name_keys``."""
+    return {
+        reading.coarse
+        for i in range(len(tokens) - 1)
+        if _is_arabic(tokens[i]) == _is_arabic(tokens[i + 1])
+        for reading in readings(tokens[i] + tokens[i + 1])
+        if reading.coarse
     }
 
 
@@ -326,17 +339,19 @@ def _candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Pairs of distinct forms that share a key: a query key of one is a name key of the other.
 
     Symmetric deletion (``token_keys`` against ``name_keys``) finds every token
-    pair within one confusable-class edit. Keys of more than ``MAX_BLOCK_SIZE``
-    forms are skipped.
+    pair within one confusable-class edit; two adjacent words written as one
+    are keyed as a token too (Vajed Samimi, محمدرضا), and word pairs by every
+    reading of their words. Keys of more than ``MAX_BLOCK_SIZE`` forms are skipped.
     """
     postings: dict[str, list[int]] = {}
     for number, tokens in enumerate(forms):
-        keys = {key for token in tokens for key in name_keys(token)} | _word_pair_keys(tokens)
+        keys = {key for token in tokens for key in name_keys(token)} | _word_pair_keys(tokens) | _joined_keys(tokens)
         for key in sorted(keys):
             postings.setdefault(key, []).append(number)
     pairs: set[tuple[int, int]] = set()
     for number, tokens in enumerate(forms):
-        keys = {key for token in tokens for key, _weight in token_keys(token)} | _word_pair_keys(tokens)
+        keys = {key for token in tokens for key, _weight in token_keys(token)}
+        keys |= _word_pair_keys(tokens) | _joined_keys(tokens)
         for key in keys:
             block = postings.get(key, ())
             if len(block) > MAX_BLOCK_SIZE:

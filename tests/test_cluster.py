@@ -18,6 +18,7 @@ from entity_resolve.cluster import (
     MAX_BLOCK_SIZE,
     NAME_MATCH_THRESHOLD,
     ORDER_PENALTY,
+    _candidate_pairs,
     common_tokens,
     name_similarity,
     pair_similarity,
@@ -366,3 +367,13 @@ def test_names_in_another_word_order_weigh_less() -> None:
     # a family name written first still joins; two names sharing a word in another place do not
     assert similarity("Saleh Salem", "Salem Saleh") == 1.0 - ORDER_PENALTY >= NAME_MATCH_THRESHOLD
     assert similarity("Osama Hamada", "احمد عصمان") < NAME_MATCH_THRESHOLD <= similarity("Osama Hamada", "عصمان احمد")
+
+
+def test_words_written_as_one_are_blocked_past_a_common_given_name() -> None:
+    # more Alis than MAX_BLOCK_SIZE: only the joined words key Vajed Samimi to Vajedsamimi
+    rare = [first + last for first in ("Bar", "Dor", "Fen", "Gul", "Hum", "Jor", "Kel", "Lom") for last in "anekirosu"]
+    forms = [normalize_name(f"Ali {name}").tokens for name in rare]
+    assert len(forms) > MAX_BLOCK_SIZE
+    forms += [normalize_name("Ali Vajed-Samimi").tokens, normalize_name("Ali Vajedsamimi").tokens]
+    assert (len(forms) - 2, len(forms) - 1) in _candidate_pairs(forms)
+
