@@ -73,7 +73,7 @@ MAX_BLOCK_SIZE = 60
 #: Taken off the similarity of two names whose words match in another order (Mahmoud Abdel Aziz and
 #: Abdel Aziz Mahmoud, Mubarak Ali and Alaa Mubarak): a family name written first is a real variant,
 #: but two different people more often share two names in another order.
-ORDER_PENALTY = 0.05
+ORDER_PENALTY = 0.1
 #: Pairs of names of different lengths at least this similar are scored again with adjacent words joined.
 JOIN_FLOOR = 0.25
 #: Pairs across scripts at least this similar are scored again with the learned model.
