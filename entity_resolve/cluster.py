@@ -323,6 +323,14 @@ def _word_pair_keys(tokens: Sequence[str]) -> set[str]:
     }
 
 
+def _one_word_keys(tokens: Sequence[str]) -> set[str]:
+    """Keys of a name of one word among names of one word: its coarse skeletons (Iman ~ ايمان, whose
+    word keys are too common to block on among longer names)."""
+    if len(tokens) != 1:
+        return set()
+    return {"1|" + reading.coarse for reading in readings(tokens[0]) if reading.coarse}
+
+
 def _joined_keys(tokens: Sequence[str]) -> set[str]:
     """Keys of each pair of adjacent words of one script written as one (Vajed Samimi ~ Vajedsamimi): the coarse
     skeletons of its readings, which a name writing the two words as one token also has among its ``name_keys``."""
@@ -346,12 +354,13 @@ def _candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
     postings: dict[str, list[int]] = {}
     for number, tokens in enumerate(forms):
         keys = {key for token in tokens for key in name_keys(token)} | _word_pair_keys(tokens) | _joined_keys(tokens)
+        keys |= _one_word_keys(tokens)
         for key in sorted(keys):
             postings.setdefault(key, []).append(number)
     pairs: set[tuple[int, int]] = set()
     for number, tokens in enumerate(forms):
         keys = {key for token in tokens for key, _weight in token_keys(token)}
-        keys |= _word_pair_keys(tokens) | _joined_keys(tokens)
+        keys |= _word_pair_keys(tokens) | _joined_keys(tokens) | _one_word_keys(tokens)
         for key in keys:
             block = postings.get(key, ())
             if len(block) > MAX_BLOCK_SIZE:
