@@ -315,11 +315,12 @@ def readings(token: str) -> tuple[Reading, ...]:
     French (``S``) and the English (``tS``) way, one ending in ``ic`` also
     as the Slavic ``ić`` (Modric ~ مودريتش), one with ``dh``, ``th``, ``sh``, ``kh``, ``gh`` or
     ``dg`` as one sound and as two letters (Adham is d+h), one with ``z``
-    also as ذ (Kazafi), one with ``v`` also as the و of Persian, Urdu and
+    also as ذ (Kazafi), one with ``zh`` also as the Persian ژ that folding
+    writes ز (Nezhad ~ نژاد), one with ``v`` also as the و of Persian, Urdu and
     Turkish (Javad ~ جواد) and one with ``ch`` also as the Persian and Urdu
     چ that folding wrote ج (Chowdhury ~ چودھري); an Arabic token with a
     medial و also reads it as a consonant (the garble هوثر of حفتر) and one
-    with ض also as the Persian and Urdu z (Razavi ~ رضوي). The last five are
+    with ض also as the Persian and Urdu z (Razavi ~ رضوي). The last six are
     scorer-only readings.
 
     Examples
@@ -355,6 +356,11 @@ def readings(token: str) -> tuple[Reading, ...]:
     if "z" in token:  # Egyptian and Levantine z for ذ and ظ (Kazafi, Mazhar): scorer only
         found.extend(
             _latin_reading(graphemes, ch="x", z=_LATIN_Z_ALTERNATIVE, indexed=False)
+            for graphemes in _latin_graphemes(token)
+        )
+    if "zh" in token:  # Persian zh for ژ, which folding writes ز (Nezhad ~ نژاد): scorer only
+        found.extend(
+            _latin_reading(["z" if g == "zh" else g for g in graphemes], ch="x", indexed=False)
             for graphemes in _latin_graphemes(token)
         )
     if "v" in token:  # Persian, Urdu and Turkish v for و (Javad ~ جواد): scorer only

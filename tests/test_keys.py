@@ -76,9 +76,16 @@ def test_skeletons_use_only_the_shared_alphabets(token: str) -> None:
 
 @pytest.mark.parametrize(
     ("arabic", "latin"),
-    [("جواد", "Javad"), ("پرويز", "Parviz"), ("رضوي", "Razavi"), ("رمضان", "Ramazan"), ("عيوضي", "Eivazi")],
+    [
+        ("جواد", "Javad"),
+        ("پرويز", "Parviz"),
+        ("رضوي", "Razavi"),
+        ("رمضان", "Ramazan"),
+        ("عيوضي", "Eivazi"),
+        ("نژاد", "Nezhad"),
+    ],
 )
-def test_persian_v_and_z_meet_waw_and_dad(arabic: str, latin: str) -> None:
+def test_persian_v_z_and_zh_meet_waw_dad_and_zhe(arabic: str, latin: str) -> None:
     arabic_token, latin_token = normalize_name(arabic).tokens[0], normalize_name(latin).tokens[0]
     assert {r.fine for r in readings(arabic_token)} & {r.fine for r in readings(latin_token)}
     # scorer-only: the index keeps the letters' usual readings
