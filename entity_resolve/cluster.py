@@ -8,8 +8,10 @@ least ``candidate_floor``; unresolved mentions are grouped by their names.
 Two names are compared (``pair_similarity``: ``match_name`` both ways, a
 second look with adjacent words joined and, across scripts, with the learned
 transliteration model) only when they share an index key (``token_keys``
-against ``name_keys``: a token within one confusable-class edit, or a pair
-of words), never all pairs. Groups of names merge average-link style: most
+against ``name_keys``: a token within one confusable-class edit, a pair
+of words, two adjacent words written as one, or a name of one word among
+such names), never all pairs; words matching in another order count a little
+less (``ORDER_PENALTY``). Groups of names merge average-link style: most
 names of one must match a name of the other (``_merge_groups``), so a chain
 through a common given name does not join two people. A
 component never holds two entities (cannot-link): such a component is split,
