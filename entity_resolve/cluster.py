@@ -8,8 +8,10 @@ least ``candidate_floor``; unresolved mentions are grouped by their names.
 Two names are compared (``pair_similarity``: ``match_name`` both ways, a
 second look with adjacent words joined and, across scripts, with the learned
 transliteration model) only when they share an index key (``token_keys``
-against ``name_keys``: a token within one confusable-class edit, or a pair
-of words), never all pairs. Groups of names merge average-link style: most
+against ``name_keys``: a token within one confusable-class edit, a pair
+of words, two adjacent words written as one, or a name of one word among
+such names), never all pairs; words matching in another order count a little
+less (``ORDER_PENALTY``). Groups of names merge average-link style: most
 names of one must match a name of the other (``_merge_groups``), so a chain
 through a common given name does not join two people. A
 component never holds two entities (cannot-link): such a component is split,
@@ -52,6 +54,7 @@ __all__ = [
     "CANDIDATE_EDGE_FLOOR",
     "MAX_BLOCK_SIZE",
     "NAME_MATCH_THRESHOLD",
+    "ORDER_PENALTY",
     "Cluster",
     "cluster",
     "common_tokens",
@@ -69,6 +72,10 @@ CANDIDATE_EDGE_FLOOR = 0.7
 #: Keys shared by more distinct unresolved names than this are too common to
 #: block on (a shared "Mohammed"); the names are still compared through their other tokens.
 MAX_BLOCK_SIZE = 60
+#: Taken off the similarity of two names whose words match in another order (Mahmoud Abdel Aziz and
+#: Abdel Aziz Mahmoud, Mubarak Ali and Alaa Mubarak): a family name written first is a real variant,
+#: but two different people more often share two names in another order.
+ORDER_PENALTY = 0.1
 #: Pairs of names of different lengths at least this similar are scored again with adjacent words joined.
 JOIN_FLOOR = 0.25
 #: Pairs across scripts at least this similar are scored again with the learned model.
@@ -191,16 +198,24 @@ def name_similarity(
     >>> name_similarity(("dabbagh",), a) < 0.85
     True
     """
+    return _name_similarity(a, b, settings or Settings(), common)[0]
+
+
+def _name_similarity(
+    a: Sequence[str], b: Sequence[str], settings: Settings, common: Container[str]
+) -> tuple[float, bool]:
+    """``name_similarity``, and whether the words of the shorter name match the longer one's in another order."""
     if not a or not b:
-        return 0.0
-    settings = settings or Settings()
+        return 0.0, False
     # the skeleton scale, on which NAME_MATCH_THRESHOLD was set (the learned blend runs lower across scripts)
     forward, backward = match_name(a, b, settings, learned=False), match_name(b, a, settings, learned=False)
     shorter, longer = (forward, backward) if len(a) <= len(b) else (backward, forward)
-    if min(len(a), len(b)) >= _MIN_CONTAINED_TOKENS and _contained(shorter, b if len(a) <= len(b) else a, common):
+    longer_tokens = b if len(a) <= len(b) else a
+    crossed = len(shorter.alignment) >= 2 and shorter.aligned >= shorter.whole and not _in_order(shorter, longer_tokens)
+    if min(len(a), len(b)) >= _MIN_CONTAINED_TOKENS and _contained(shorter, longer_tokens, common):
         # "Alireza Soleimani" within "Alireza Soleimani Karbalaei": a full name with one more part
-        return shorter.similarity
-    return min(shorter.similarity, longer.similarity)
+        return shorter.similarity, crossed
+    return min(shorter.similarity, longer.similarity), crossed
 
 
 def pair_similarity(
@@ -215,7 +230,8 @@ def pair_similarity(
     model (lifted by ``LEARNED_LIFT``, as it runs lower than the skeleton
     scale). The best score counts; across scripts it is divided by
     ``CROSS_SCRIPT_CEILING`` (a transliteration is never scored as sure as
-    the same spelling), so that one threshold serves every pair.
+    the same spelling), so that one threshold serves every pair. Names whose
+    words match in another order lose ``ORDER_PENALTY``.
 
     Parameters
     ----------
@@ -233,7 +249,7 @@ def pair_similarity(
     True
     """
     settings = settings or Settings()
-    best = name_similarity(a, b, settings, common=common)
+    best, crossed = _name_similarity(a, b, settings, common)
     cross_script = bool(a) and bool(b) and _is_arabic(a[0]) != _is_arabic(b[0])
     if JOIN_FLOOR <= best < 1.0 and len(a) != len(b):
         shorter, longer = (a, b) if len(a) < len(b) else (b, a)
@@ -245,7 +261,8 @@ def pair_similarity(
         forward = match_name(a, b, settings).similarity
         backward = match_name(b, a, settings).similarity
         best = max(best, min(forward, backward) + LEARNED_LIFT)
-    return min(1.0, best / CROSS_SCRIPT_CEILING if cross_script else best)
+    best = min(1.0, best / CROSS_SCRIPT_CEILING if cross_script else best)
+    return max(0.0, best - ORDER_PENALTY) if crossed else best
 
 
 def _joined(tokens: Sequence[str]) -> list[tuple[str, ...]]:
@@ -288,7 +305,7 @@ def _in_order(match: NameMatch, longer: Sequence[str]) -> bool:
 
 
 def _word_pair_keys(tokens: Sequence[str]) -> set[str]:
-    """Keys of two words of a name (neighbours or one apart) in either order: their coarse skeletons.
+    """Keys of two words of a name (neighbours or one apart) in either order: their coarse skeletons (every reading).
 
     A pair of common words is still specific (Khan Muhammad, سعيد احمد), where each word's
     own keys are too common to block on.
@@ -298,12 +315,33 @@ def _word_pair_keys(tokens: Sequence[str]) -> set[str]:
     >>> _word_pair_keys(("saeed", "ahmed")) == _word_pair_keys(("احمد", "سعيد"))
     True
     """
-    skeletons = [found[0].coarse if (found := readings(token)) else "" for token in tokens]
+    skeletons = [sorted({reading.coarse for reading in readings(token) if reading.coarse}) for token in tokens]
     return {
-        "|" + "|".join(sorted((skeletons[first], skeletons[first + gap])))
+        "|" + "|".join(sorted((one, other)))
         for gap in (1, 2)
         for first in range(len(skeletons) - gap)
-        if skeletons[first] and skeletons[first + gap]
+        for one in skeletons[first]
+        for other in skeletons[first + gap]
+    }
+
+
+def _one_word_keys(tokens: Sequence[str]) -> set[str]:
+    """Keys of a name of one word among names of one word: its coarse skeletons (Iman ~ ايمان, whose
+    word keys are too common to block on among longer names)."""
+    if len(tokens) != 1:
+        return set()
+    return {"1|" + reading.coarse for reading in readings(tokens[0]) if reading.coarse}
+
+
+def _joined_keys(tokens: Sequence[str]) -> set[str]:
+    """Keys of each pair of adjacent words of one script written as one (Vajed Samimi ~ Vajedsamimi): the coarse
+    skeletons of its readings, which a name writing the two words as one token also has among its ``name_keys``."""
+    return {
+        reading.coarse
+        for i in range(len(tokens) - 1)
+        if _is_arabic(tokens[i]) == _is_arabic(tokens[i + 1])
+        for reading in readings(tokens[i] + tokens[i + 1])
+        if reading.coarse
     }
 
 
@@ -311,17 +349,20 @@ def _candidate_pairs(forms: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Pairs of distinct forms that share a key: a query key of one is a name key of the other.
 
     Symmetric deletion (``token_keys`` against ``name_keys``) finds every token
-    pair within one confusable-class edit. Keys of more than ``MAX_BLOCK_SIZE``
-    forms are skipped.
+    pair within one confusable-class edit; two adjacent words written as one
+    are keyed as a token too (Vajed Samimi, محمدرضا), and word pairs by every
+    reading of their words. Keys of more than ``MAX_BLOCK_SIZE`` forms are skipped.
     """
     postings: dict[str, list[int]] = {}
     for number, tokens in enumerate(forms):
-        keys = {key for token in tokens for key in name_keys(token)} | _word_pair_keys(tokens)
+        keys = {key for token in tokens for key in name_keys(token)} | _word_pair_keys(tokens) | _joined_keys(tokens)
+        keys |= _one_word_keys(tokens)
         for key in sorted(keys):
             postings.setdefault(key, []).append(number)
     pairs: set[tuple[int, int]] = set()
     for number, tokens in enumerate(forms):
-        keys = {key for token in tokens for key, _weight in token_keys(token)} | _word_pair_keys(tokens)
+        keys = {key for token in tokens for key, _weight in token_keys(token)}
+        keys |= _word_pair_keys(tokens) | _joined_keys(tokens) | _one_word_keys(tokens)
         for key in keys:
             block = postings.get(key, ())
             if len(block) > MAX_BLOCK_SIZE:

@@ -119,11 +119,16 @@ _LATIN_VOWELS = frozenset("aeiouy")
 #: Alternative readings of Latin ``ch``: German ``x`` (Chalifa), French ``S`` (Chahed), and
 #: English and Slavic ``tS`` (Richard ~ ريتشارد, Vučić folded to vuchich ~ فوتشيتش).
 _LATIN_CH_ALTERNATIVES = ("S", "tS")
+#: Latin ``ch`` also spells Persian and Urdu چ, which ``normalize.fold_arabic`` folds to ج.
+_LATIN_CH_AS_CHEH = "j"
 #: A final ``ic`` of this many letters or more is also read as the Slavic ``ić`` written
 #: without its accent (Modric, Maksimovic ~ مودريتش, ماكسيموفيتش).
 _SLAVIC_IC_MIN_LETTERS = 5
 #: Latin z also spells ذ and ظ (as Egyptian and Levantine Arabic pronounce them).
 _LATIN_Z_ALTERNATIVE = "D"
+#: Latin v also spells و, read v in Persian, Urdu and Turkish (Javad ~ جواد, Parviz ~ پرويز):
+#: the Arabic reading of و is a vowel, so this reading takes v for the vowel ``w`` spells.
+_LATIN_V_AS_WAW = "w"
 #: Digraphs that may also be two letters (Adham, Fathi, Ishaq, Edgar).
 _AMBIGUOUS_DIGRAPHS = frozenset({"dh", "th", "sh", "kh", "gh", "dg", "zh"})
 #: Ambiguous digraphs expanded per token (each doubles the readings).
@@ -252,6 +257,9 @@ _NOT_VOCALIC = re.compile(f"[^bfmnlrtTdDszShxGqkgjwaiu{AYN}{FINAL_TEH}{FINAL_YEH
 #: transliteration and garbles write as ز (غذة for غزة, الكازمية for الكاظمية). Not ث: as often
 #: a garble of ت (هوثر for حفتر) as of س, and read as س it meets other names (هوسر, Hisar).
 _SIBILANT_TABLE = str.maketrans("ذظ", "زز")
+#: ض is read z in Persian and Urdu (Razavi ~ رضوي, Ramazan ~ رمضان).
+_DAD = "ض"
+_DAD_AS_Z = "ز"
 
 
 def _arabic_readings(token: str) -> list[Reading]:
@@ -260,6 +268,9 @@ def _arabic_readings(token: str) -> list[Reading]:
         found.append(_arabic_reading(token, waw_consonant=True))
     if any(letter in token for letter in "ذظ"):
         found.append(_arabic_reading(token, sibilant=True))
+    if _DAD in token:  # the Persian and Urdu z of ض: scorer only
+        dad_read_z = _arabic_reading(token.replace(_DAD, _DAD_AS_Z))
+        found.append(Reading(dad_read_z.fine, dad_read_z.coarse, dad_read_z.vocalic, indexed=False))
     return found
 
 
@@ -318,10 +329,15 @@ def readings(token: str) -> tuple[Reading, ...]:
     (Assad, Alban); a Latin token with ``ch`` is read the German (``x``), the
     French (``S``) and the English (``tS``) way, one ending in ``ic`` also
     as the Slavic ``ić`` (Modric ~ مودريتش), one with ``dh``, ``th``, ``sh``, ``kh``, ``gh`` or
-    ``dg`` as one sound and as two letters (Adham is d+h), and one with ``z``
-    also as ذ (Kazafi); an Arabic token with a medial و also reads it as a
-    consonant (the garble هوثر of حفتر), one with ذ or ظ also reads them as
-    the sibilant ز (غذة ~ غزة). The last three are scorer-only readings.
+    ``dg`` as one sound and as two letters (Adham is d+h), one with ``z``
+    also as ذ (Kazafi), one with ``zh`` also as the Persian ژ that folding
+    writes ز (Nezhad ~ نژاد), one with ``v`` also as the و of Persian, Urdu and
+    Turkish (Javad ~ جواد) and one with ``ch`` also as the Persian and Urdu
+    چ that folding wrote ج (Chowdhury ~ چودھري); an Arabic token with a
+    medial و also reads it as a consonant (the garble هوثر of حفتر), one with
+    ذ or ظ also as the sibilant ز (غذة ~ غزة) and one with ض also as the
+    Persian and Urdu z (Razavi ~ رضوي). The last seven are scorer-only
+    readings.
 
     Examples
     --------
@@ -351,11 +367,24 @@ def readings(token: str) -> tuple[Reading, ...]:
         found.append(_latin_reading(graphemes, ch="x"))
         if "ch" in graphemes:
             found.extend(_latin_reading(graphemes, ch=ch) for ch in _LATIN_CH_ALTERNATIVES)
+    for graphemes in sequences:
+        if "ch" in graphemes:  # Persian and Urdu چ, folded to ج (Chowdhury ~ چودھري): scorer only
+            found.append(_latin_reading(graphemes, ch=_LATIN_CH_AS_CHEH, indexed=False))
     if token.endswith("ic") and len(token) >= _SLAVIC_IC_MIN_LETTERS:
         found.extend(_latin_reading([*graphemes[:-1], "ch"], ch="tS") for graphemes in sequences)
     if "z" in token:  # Egyptian and Levantine z for ذ and ظ (Kazafi, Mazhar): scorer only
         found.extend(
             _latin_reading(graphemes, ch="x", z=_LATIN_Z_ALTERNATIVE, indexed=False) for graphemes in sequences
+        )
+    if "zh" in token:  # Persian zh for ژ, which folding writes ز (Nezhad ~ نژاد): scorer only
+        found.extend(
+            _latin_reading(["z" if g == "zh" else g for g in graphemes], ch="x", indexed=False)
+            for graphemes in sequences
+        )
+    if "v" in token:  # Persian, Urdu and Turkish v for و (Javad ~ جواد): scorer only
+        found.extend(
+            _latin_reading([_LATIN_V_AS_WAW if g == "v" else g for g in graphemes], ch="x", indexed=False)
+            for graphemes in sequences
         )
     return _unique(found)
 

@@ -68,6 +68,15 @@ _ARABIC_LETTER_FOLD = str.maketrans(
         "ڤ": "ف",
         "ڨ": "ق",  # Maghrebi gaf
         "ڭ": "ك",
+        "ګ": "ك",  # Pashto gaf (منګل, Mangal)
+        "ټ": "ت",  # Pashto tteh, retroflex like Urdu ٹ
+        "ډ": "د",  # Pashto ddal
+        "ړ": "ر",  # Pashto rreh
+        "ڼ": "ن",  # Pashto rnoon
+        "ږ": "ز",  # Pashto zhe, read like ژ
+        "ښ": "ش",  # Pashto shin (x̌), written sh
+        "ځ": "ز",  # Pashto dze, written z or dz
+        "څ": "س",  # Pashto tse, written ts or s
         "ہ": "ه",
         "ۀ": "ه",
         "ھ": "ه",
@@ -128,7 +137,8 @@ _LATIN_LETTER_FOLD = str.maketrans(
 #: Letters of Persian, Urdu, Pashto, Kurdish, Uyghur... absent from Arabic spelling.
 _FOREIGN_ARABIC_LETTERS = re.compile(
     "[\u067e\u0686\u0698\u06a9\u06af\u06cc\u06d2\u06c1\u06c0\u06be"
-    "\u06c7\u06c6\u06c8\u06cb\u06d0\u0688\u0679\u0691\u06ba\u06b5\u06ce\u0695]"
+    "\u06c7\u06c6\u06c8\u06cb\u06d0\u0688\u0679\u0691\u06ba\u06b5\u06ce\u0695"
+    "\u06ab\u067c\u0689\u0693\u06bc\u0696\u069a\u0681\u0685]"  # Pashto
 )
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_CHAR = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
@@ -367,8 +377,8 @@ def fold_arabic(text: str) -> str:
     """Fold Arabic-script text to a canonical spelling.
 
     Removes tashkeel and tatweel, splits ligatures, unifies alef and hamza
-    forms (أ إ آ ؤ ئ), folds alef maqsura and teh marbuta, and maps Persian and
-    Urdu letters (ک ی پ چ گ ژ) to their Arabic base.
+    forms (أ إ آ ؤ ئ), folds alef maqsura and teh marbuta, and maps Persian,
+    Urdu and Pashto letters (ک ی پ چ گ ژ ګ ښ) to their Arabic base.
 
     Examples
     --------

@@ -17,6 +17,8 @@ import entity_resolve as er
 from entity_resolve.cluster import (
     MAX_BLOCK_SIZE,
     NAME_MATCH_THRESHOLD,
+    ORDER_PENALTY,
+    _candidate_pairs,
     common_tokens,
     name_similarity,
     pair_similarity,
@@ -347,3 +349,40 @@ def test_partition_and_cannot_link_properties(
         assert len(resolved) <= 1
         if resolved:
             assert c.entity in resolved
+
+
+def test_persian_and_pashto_letters_meet_their_latin_spelling(empty_resolver: er.Resolver) -> None:
+    # Persian v for و and z for ض (Javad, Razavian), Pashto ګ (Mangal)
+    mentions = ["Javad Razavian", "Mina Mangal", "جواد رضويان", "مینه منګل"]
+    assert members(er.cluster(mentions, resolver=empty_resolver)) == [
+        ["Javad Razavian", "جواد رضويان"],
+        ["Mina Mangal", "مینه منګل"],
+    ]
+
+
+def test_names_in_another_word_order_weigh_less() -> None:
+    def similarity(a: str, b: str) -> float:
+        return pair_similarity(normalize_name(a).tokens, normalize_name(b).tokens)
+
+    # a family name written first still joins; two names sharing a word in another place do not
+    assert similarity("Saleh Salem", "Salem Saleh") == 1.0 - ORDER_PENALTY >= NAME_MATCH_THRESHOLD
+    assert similarity("Osama Hamada", "احمد عصمان") < NAME_MATCH_THRESHOLD <= similarity("Osama Hamada", "عصمان احمد")
+
+
+def test_words_written_as_one_are_blocked_past_a_common_given_name() -> None:
+    # more Alis than MAX_BLOCK_SIZE: only the joined words key Vajed Samimi to Vajedsamimi
+    rare = [first + last for first in ("Bar", "Dor", "Fen", "Gul", "Hum", "Jor", "Kel", "Lom") for last in "anekirosu"]
+    forms = [normalize_name(f"Ali {name}").tokens for name in rare]
+    assert len(forms) > MAX_BLOCK_SIZE
+    forms += [normalize_name("Ali Vajed-Samimi").tokens, normalize_name("Ali Vajedsamimi").tokens]
+    assert (len(forms) - 2, len(forms) - 1) in _candidate_pairs(forms)
+
+
+
+def test_one_word_names_are_blocked_among_one_word_names() -> None:
+    # more two-word names with Iman than MAX_BLOCK_SIZE: the word's own keys are too common to block on
+    rare = [first + last for first in ("Bar", "Dor", "Fen", "Gul", "Hum", "Jor", "Kel", "Lom") for last in "anekirosu"]
+    forms = [normalize_name(f"Iman {name}").tokens for name in rare]
+    assert len(forms) > MAX_BLOCK_SIZE
+    forms += [normalize_name("Iman").tokens, normalize_name("ايمان").tokens]
+    assert (len(forms) - 2, len(forms) - 1) in _candidate_pairs(forms)

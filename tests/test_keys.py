@@ -13,6 +13,7 @@ from entity_resolve.keys import (
     fine_skeleton,
     fine_skeleton_variants,
     latin_phonetic_code,
+    readings,
     vocalic_skeleton,
 )
 from entity_resolve.normalize import normalize_name
@@ -82,3 +83,27 @@ def test_dhal_and_zah_are_also_read_as_zain_by_the_scorer_only() -> None:
     garble_of_gaza = token_similarity("غذه", "غزه")
     assert 0.8 < garble_of_gaza < 1.0  # close, yet below the same spelling
     assert token_similarity("الكازميه", "الكاظميه") > 0.95
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("جواد", "Javad"),
+        ("پرويز", "Parviz"),
+        ("رضوي", "Razavi"),
+        ("رمضان", "Ramazan"),
+        ("عيوضي", "Eivazi"),
+        ("نژاد", "Nezhad"),
+    ],
+)
+def test_persian_v_z_and_zh_meet_waw_dad_and_zhe(arabic: str, latin: str) -> None:
+    arabic_token, latin_token = normalize_name(arabic).tokens[0], normalize_name(latin).tokens[0]
+    assert {r.fine for r in readings(arabic_token)} & {r.fine for r in readings(latin_token)}
+    # scorer-only: the index keeps the letters' usual readings
+    assert fine_skeleton(arabic_token) not in fine_skeleton_variants(latin_token)
+
+
+def test_latin_ch_meets_persian_che_folded_to_jim() -> None:
+    chamran = normalize_name("چمران").tokens[0]
+    assert fine_skeleton(chamran) in {r.fine for r in readings("chamran")}
+    assert fine_skeleton(chamran) not in fine_skeleton_variants("chamran")  # scorer only

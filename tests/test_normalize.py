@@ -22,6 +22,8 @@ NORMALIZATION_TABLE = [
     ("آل سعود", "سعود", ""),
     ("ألبان", "البان", ""),
     ("کرمانشاه", "كرمانشاه", ""),
+    ("مینه منګل", "مينه منكل", ""),
+    ("ګلبدین ځدران", "كلبدين زدران", ""),
     ("General Khalifa Haftar", "khalifa haftar", "general"),
     ("Gen. HAFTAR", "haftar", "general"),
     ("Field Marshal Khalifa Haftar", "khalifa haftar", "field marshal"),
