@@ -118,6 +118,7 @@ class _Scored:
     matched: NameMatch
     type_factor: float
     context_bonus: float
+    context_support: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +142,17 @@ class Explanation:
     type_factor : float
         1.0, or the penalty for a title cue of another type.
     context_bonus : float
-        Support found in the context (other names of the entity, its description).
+        What the context added to the score: its support, scaled by how
+        uncertain the match is (nothing for an exact match).
     missed : int
         Words of ``matched_name`` (particles aside) that the mention left
         unmatched: a surname alone misses one.
+    context_support : float
+        Support for the entity found in the context, from 0 to
+        ``Settings.context_weight`` (two pieces of evidence: its other names,
+        description words, its country), before scaling. It settles a tie
+        between entities of the same exact name: عمان with الأردن in the text
+        is Amman, with مسقط Oman.
     """
 
     query: str
@@ -158,6 +166,7 @@ class Explanation:
     type_factor: float
     context_bonus: float
     missed: int = 0
+    context_support: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +192,9 @@ class Resolution:
     score : float
         Score of the best candidate in [0, 1] (0.0 when there is none).
     candidates : tuple of Candidate
-        Best first, one per entity, at most ``top_k``.
+        Best first, one per entity, at most ``top_k``: by score, except that
+        of entities of the same exact name, the one the context supports
+        (``Explanation.context_support``) comes first.
     cues : tuple of str
         Title cues found in the mention.
     """
@@ -295,12 +306,12 @@ class Resolver:
         matched: NameMatch,
         context: DocumentContext,
         name_cues: frozenset[str] = frozenset(),
-    ) -> tuple[float, float, float]:
+    ) -> tuple[float, float, float, float]:
         """Final score of a matched name: similarity, importance, type cue, context.
 
         A title cue that the matched name carries itself (the Sheikh of الشيخ زويد, a
         town) is part of the name, not a sign of another type. Returns the score, the
-        type factor and the context bonus.
+        type factor, the context bonus and the context support it was scaled from.
         """
         settings = self.settings
         similarity = matched.similarity
@@ -308,11 +319,12 @@ class Resolver:
         type_factor = settings.type_mismatch_factor if other_type else 1.0
         # Importance moves an uncertain score, never an exact one.
         prior_shift = settings.prior_weight * (entity.prior - 0.5) * (1.0 - similarity)
-        bonus = self._context_bonus(entity, matched, context) * (1.0 - similarity) * 2.0 if context else 0.0
+        support = self._context_bonus(entity, matched, context) if context else 0.0
+        bonus = support * (1.0 - similarity) * 2.0
         adjusted = (similarity + prior_shift + bonus) * type_factor
         tiebreak = settings.prior_tiebreak
         score = min(1.0, max(0.0, (1.0 - tiebreak) * adjusted + tiebreak * entity.prior))
-        return score, type_factor, bonus
+        return score, type_factor, bonus, support
 
     def _other_script(self, query: NormalizedName, name_number: int) -> bool:
         """True when the indexed name is written in the other script than the mention."""
@@ -344,6 +356,7 @@ class Resolver:
             prior=entity.prior,
             type_factor=scored.type_factor,
             context_bonus=round(scored.context_bonus, 4),
+            context_support=round(scored.context_support, 4),
             missed=matched.missed,
         )
         return Candidate(entity=entity, score=round(scored.score, 6), explanation=explanation)
@@ -458,7 +471,7 @@ class Resolver:
         )
         alias_position = int(self.index.name_alias[name_number])
         name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
-        score, type_factor, bonus = self._score(query, entity, matched, document, name_cues)
+        score, type_factor, bonus, support = self._score(query, entity, matched, document, name_cues)
         penalty *= self._script_factor(query, name_number)
         return _Scored(
             score * penalty,
@@ -468,6 +481,7 @@ class Resolver:
             matched,
             type_factor,
             bonus,
+            support,
         )
 
     def _decide(self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int) -> Resolution:
@@ -478,6 +492,16 @@ class Resolver:
         margin = self.settings.margin + _extra_margin(query, best.explanation, best.entity.type)
         threshold = min(self.settings.threshold, _relieved_threshold(best.explanation, best.score - runner_up))
         accepted = best.score >= threshold and best.score - runner_up >= margin
+        settled = _settled_by_context(ranked, threshold, margin, round(self.settings.context_weight, 4))
+        if settled is not None:
+            ranked = [settled, *(candidate for candidate in ranked if candidate is not settled)]
+            return Resolution(
+                mention=mention,
+                entity=settled.entity,
+                score=settled.score,
+                candidates=tuple(ranked[: max(0, top_k)]),
+                cues=query.cues,
+            )
         if accepted and _one_word_garble(query, best.explanation):
             shortfall = 1.0 - best.explanation.name_similarity
             lead = min(_ONE_WORD_LEAD_CAP, _ONE_WORD_LEAD_SHARE * shortfall)
@@ -613,6 +637,40 @@ def _one_word_garble(query: NormalizedName, explanation: Explanation) -> bool:
         and explanation.prior < _WELL_KNOWN_PRIOR
         and detect_script(explanation.matched_name) == query.script
     )
+
+
+def _settled_by_context(
+    ranked: Sequence[Candidate], threshold: float, margin: float, full_support: float
+) -> Candidate | None:
+    """Of entities of the same exact name, the one the context supports, if it settles the choice.
+
+    When the best candidate matches a whole name exactly, so may others (عمان
+    is Oman and Amman; Tripoli is in Libya and in Lebanon): their scores then
+    differ by importance alone. Of those exact matches scoring ``threshold``
+    or more, the one with more ``context_support`` than each other one wins
+    when it is within ``margin`` of the best (عمان beside الأردن is Amman), or
+    when it has full support (``full_support``: two pieces of evidence) and
+    the best has none (Tripoli beside Lebanon). The context is read by
+    skeletons and can mislead, so it does not overturn a clear lead on its own
+    (Rome beside "جورجيا ميلوني" stays in Italy). None when it settles nothing.
+    """
+    best = ranked[0]
+    if not _exact_candidate(best):
+        return None
+    namesakes = [c for c in ranked if _exact_candidate(c) and c.score >= threshold]
+    if len(namesakes) < 2:
+        return None
+    supported = max(namesakes, key=lambda c: c.explanation.context_support)
+    support = supported.explanation.context_support
+    if support <= max(c.explanation.context_support for c in namesakes if c is not supported):
+        return None
+    tied = best.score - supported.score < margin
+    clear = support >= full_support and best.explanation.context_support == 0.0
+    return supported if tied or clear else None
+
+
+def _exact_candidate(candidate: Candidate) -> bool:
+    return candidate.explanation.name_similarity >= 1.0 and candidate.explanation.coverage >= 1.0
 
 
 def _stands_for_entity(scored: _Scored, current: _Scored) -> bool:

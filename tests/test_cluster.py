@@ -378,7 +378,6 @@ def test_words_written_as_one_are_blocked_past_a_common_given_name() -> None:
     assert (len(forms) - 2, len(forms) - 1) in _candidate_pairs(forms)
 
 
-
 def test_one_word_names_are_blocked_among_one_word_names() -> None:
     # more two-word names with Iman than MAX_BLOCK_SIZE: the word's own keys are too common to block on
     rare = [first + last for first in ("Bar", "Dor", "Fen", "Gul", "Hum", "Jor", "Kel", "Lom") for last in "anekirosu"]

@@ -311,3 +311,37 @@ def test_given_name_is_not_read_as_a_proclitic_and_a_place(builtin_resolver: er.
     # وليد is Walid, not و + ليد (Lead, South Dakota); كريم is Karim, not ك + ريم (Rome)
     resolution = builtin_resolver.resolve(given_name)
     assert resolution.entity is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "context", "expected"),
+    [
+        ("عمان", "زار الملك عبد الله الثاني الأردن", "place:amman"),
+        ("عمان", "قال السلطان هيثم بن طارق في مسقط", "place:oman"),
+        ("Tripoli", "the northern city of Lebanon", "place:tripoli-lebanon"),
+        ("Tripoli", "the capital of Libya", "place:tripoli-libya"),
+    ],
+)
+def test_context_settles_entities_of_the_same_exact_name(
+    builtin_resolver: er.Resolver, mention: str, context: str, expected: str
+) -> None:
+    resolution = builtin_resolver.resolve(mention, context=context)
+    assert resolution.entity is not None
+    assert resolution.entity.id == expected
+    assert resolution.candidates[0].entity.id == expected
+    assert resolution.candidates[0].explanation.context_support > 0.0
+
+
+def test_without_context_namesakes_tie_or_go_by_importance(builtin_resolver: er.Resolver) -> None:
+    assert builtin_resolver.resolve("عمان").entity is None  # Oman or Amman: no context, no guess
+    tripoli = builtin_resolver.resolve("Tripoli")
+    assert tripoli.entity is not None
+    assert tripoli.entity.id == "place:tripoli-libya"
+
+
+def test_weak_context_does_not_overturn_a_clear_lead(builtin_resolver: er.Resolver) -> None:
+    # "جورجيا" (Giorgia Meloni) reads like Georgia, the state of Rome, Georgia: Rome stays in Italy
+    text = "التقى رئيس الوزراء الإيطالي جورجيا ميلوني في روما"
+    resolution = builtin_resolver.resolve("روما", context=text)
+    assert resolution.entity is not None
+    assert resolution.entity.id == "gn:3169070"
