@@ -44,6 +44,7 @@ from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import normalize_name, strip_clitic
 from .resolver import Candidate, Resolution, Resolver, resolver_for
+from .score import token_similarity, token_weight
 
 __all__ = [
     "CONTEXT_WINDOW_CHARS",
@@ -75,6 +76,9 @@ MIN_ALIGNED_SIMILARITY = 0.75
 #: Without a title, a leftover token of the second pass must match a name token this well
 #: (هوتر for حفتر, not جلسة for مجلس).
 GARBLE_TOKEN_SIMILARITY = 0.85
+#: A leftover Arabic word is compared with the words of the document's names of about its
+#: length only: at most this many letters more or fewer.
+GARBLE_LENGTH_GAP = 2
 #: Share of the matched name that a span must cover ("of" is not Party of God).
 MIN_COVERAGE = 0.5
 #: What a span costs when the spans of a text are chosen (each weighs its tokens times its
@@ -404,6 +408,7 @@ class _Spotter:
         self._entities: dict[str, frozenset[int] | None] = {}
         self._titles: dict[int, int | None] = {}
         self._demonyms: dict[str, bool] = {}
+        self._resembling: dict[str, bool] = {}  # for one set of document words: the second pass's
         # the document read once: each token's fine skeletons, for the context windows
         self._starts = [token.start for token in self.tokens]
         self._ends = [token.end for token in self.tokens]
@@ -509,6 +514,23 @@ class _Spotter:
         return found
 
     # -- cheap checks before resolving -------------------------------------------
+    def resembles(self, token: _Token, words: frozenset[str]) -> bool:
+        """Some of ``words`` is as like a folded form of ``token`` as a garble (``GARBLE_TOKEN_SIMILARITY``).
+
+        Words whose lengths differ by more than ``GARBLE_LENGTH_GAP`` letters are not compared.
+        """
+        found = self._resembling.get(token.text)
+        if found is None:
+            forms = {form for folded in self.folded(token) for form in (folded, strip_clitic(folded)) if form}
+            found = any(
+                token_similarity(form, word) >= GARBLE_TOKEN_SIMILARITY
+                for form in forms
+                for word in words
+                if abs(len(form) - len(word)) <= GARBLE_LENGTH_GAP
+            )
+            self._resembling[token.text] = found
+        return found
+
     def spelt_as_a_name(self, token: _Token) -> bool:
         """Some name of the gazetteer has a token spelt as this one (folded, clitic and article aside)."""
         vocabulary = self.lexicon.vocabulary
@@ -678,18 +700,23 @@ def _document_names(chosen: Sequence[_Span]) -> tuple[list[str], set[str]]:
 def _second_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) -> list[_Span]:
     """Re-read leftover tokens with the names of the entities already found as context.
 
-    Tried: capitalised Latin words and Arabic words right after a title.
-    Accepted without the first pass's spelling rules, but only an entity of
-    the document, or a person after a title cue.
+    Tried: capitalised Latin words, Arabic words right after a title, and
+    Arabic words that resemble a word of a name found in the document
+    (هوتر after خليفة حفتر: Arabic has no capitals to tell a name). Accepted
+    without the first pass's spelling rules, but only an entity of the
+    document, or a person after a title cue.
     """
     names, document_ids = _document_names(chosen)
     known = DocumentContext.from_text(names)
+    document_words = _arabic_name_words(chosen)
     found: list[_Span] = []
     for first, token in enumerate(spotter.tokens):
         if taken[first] or not spotter.can_edge(first, first=True, single=True):
             continue
         titled = spotter.title_before(first) is not None
-        if (token.arabic and not titled) or (not token.arabic and (spotter.case_blind or not token.capitalised)):
+        if token.arabic and not titled and not spotter.resembles(token, document_words):
+            continue
+        if not token.arabic and (spotter.case_blind or not token.capitalised):
             continue
         for bar in (MIN_ALIGNED_SIMILARITY,) if titled else (GARBLE_TOKEN_SIMILARITY,):
             for span in spotter.spans(first, strict=False, taken=taken, extra_context=known, min_similarity=bar):
@@ -697,6 +724,17 @@ def _second_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) 
                 if entity.id in document_ids or (span.resolution.cues and entity.type == _CUE_TYPE):
                     found.append(span)
     return _select(found, taken)
+
+
+def _arabic_name_words(chosen: Sequence[_Span]) -> frozenset[str]:
+    """Normalised words of the Arabic-script names of the entities found (``DOCUMENT_NAMES_PER_ENTITY``
+    names each at most), particles and words of fewer than ``MIN_TOKEN_LETTERS`` consonants aside."""
+    words: set[str] = set()
+    for entity in {span.entity.id: span.entity for span in chosen}.values():
+        arabic_names = [name for name in entity.names if _ARABIC_LETTER.match(name)][:DOCUMENT_NAMES_PER_ENTITY]
+        for name in arabic_names:
+            words.update(token for token in normalize_name(name).tokens if token_weight(token) >= MIN_TOKEN_LETTERS)
+    return frozenset(words)
 
 
 def resolve_text(

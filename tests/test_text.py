@@ -253,3 +253,14 @@ def test_builtin_gazetteer_country_adjective_after_title_is_no_person(builtin_re
     check_invariants(text, mentions)
     assert ("الرياض", "place:riyadh") in found(mentions)
     assert not [m for m in mentions if m.entity is not None and m.entity.type == "person"]
+
+
+def test_builtin_gazetteer_bare_arabic_garble_links_to_a_person_named_earlier(builtin_resolver: er.Resolver) -> None:
+    # Arabic has no capitals: a garble without a title (هوتر) is re-read because it resembles
+    # a word of a name found in the document (حفتر), and links only to that document's entity
+    text = "أعلن المشير خليفة حفتر أن قواته ستدخل طرابلس. وقال هوتر في كلمة متلفزة إن الجيش مستعد."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("هوتر", "person:khalifa-haftar") in found(mentions)
+    alone = "وقال هوتر في كلمة متلفزة إن الجيش مستعد."  # no Haftar named: no guess
+    assert "هوتر" not in {m.text for m in er.resolve_text(alone, resolver=builtin_resolver)}
