@@ -493,6 +493,18 @@ class Resolver:
         threshold = min(self.settings.threshold, _relieved_threshold(best.explanation, best.score - runner_up))
         accepted = best.score >= threshold and best.score - runner_up >= margin
         settled = _settled_by_context(ranked, threshold, margin, round(self.settings.context_weight, 4))
+        named = _main_name_namesakes(ranked, threshold) if settled is None else None
+        if named is not None:
+            # an alias yields to main names; of those, the best must lead the next by the margin
+            lead = named[0].score - (named[1].score if len(named) > 1 else 0.0)
+            ranked = [*named, *(candidate for candidate in ranked if candidate not in named)]
+            return Resolution(
+                mention=mention,
+                entity=named[0].entity if lead >= margin else None,
+                score=named[0].score,
+                candidates=tuple(ranked[: max(0, top_k)]),
+                cues=query.cues,
+            )
         if settled is not None:
             ranked = [settled, *(candidate for candidate in ranked if candidate is not settled)]
             return Resolution(
@@ -667,6 +679,34 @@ def _settled_by_context(
     tied = best.score - supported.score < margin
     clear = support >= full_support and best.explanation.context_support == 0.0
     return supported if tied or clear else None
+
+
+def _main_name_namesakes(ranked: Sequence[Candidate], threshold: float) -> list[Candidate] | None:
+    """The exact matches through an entity's main name, when the best matches through an alias.
+
+    GeoNames lists old names as aliases of no language: "Islamabad" is also
+    a name of Chattogram, a larger city than Islamabad; "Salisbury" one of
+    Harare. When the best candidate matches a whole name exactly, in order,
+    through such an alias (one that ``Entity.extra["lang"]`` does not tag;
+    Saida, tagged English, is Sidon's own) and some other exact matches
+    (scoring ``threshold`` or more) are their entity's main name
+    (``Entity.name``), only those compete, best first. None when the rule
+    does not apply.
+    """
+    best = ranked[0]
+    matched = best.explanation.matched_name
+    if not _exact_in_order(best) or matched == best.entity.name or matched in best.entity.extra.get("lang", {}):
+        return None
+    named = [
+        c
+        for c in ranked[1:]
+        if _exact_in_order(c) and c.score >= threshold and c.explanation.matched_name == c.entity.name
+    ]
+    return named or None
+
+
+def _exact_in_order(candidate: Candidate) -> bool:
+    return _exact_candidate(candidate) and not _reordered(candidate.explanation)
 
 
 def _exact_candidate(candidate: Candidate) -> bool:

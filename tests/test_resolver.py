@@ -345,3 +345,14 @@ def test_weak_context_does_not_overturn_a_clear_lead(builtin_resolver: er.Resolv
     resolution = builtin_resolver.resolve("روما", context=text)
     assert resolution.entity is not None
     assert resolution.entity.id == "gn:3169070"
+
+
+def test_a_main_name_beats_another_entitys_alias(builtin_resolver: er.Resolver) -> None:
+    # GeoNames lists "Islamabad" among the old names of Chattogram, a larger city
+    islamabad = builtin_resolver.resolve("Islamabad")
+    assert islamabad.entity is not None
+    assert islamabad.entity.name == "Islamabad"
+    assert islamabad.candidates[0].explanation.matched_name == "Islamabad"
+    # "Salisbury" is an old name of Harare and the main name of several towns of close importance
+    salisbury = builtin_resolver.resolve("Salisbury")
+    assert salisbury.entity is None or salisbury.entity.name == "Salisbury"
