@@ -485,43 +485,40 @@ class Resolver:
         )
 
     def _decide(self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int) -> Resolution:
+        """The entity of the best candidate when it clears the threshold and the margin, else None.
+
+        Entities of the same exact name are settled first: by the context
+        (``_settled_by_context``), else in favour of main names over old
+        aliases (``_main_name_namesakes``).
+        """
         if not ranked:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
         best = ranked[0]
         runner_up = ranked[1].score if len(ranked) > 1 else 0.0
         margin = self.settings.margin + _extra_margin(query, best.explanation, best.entity.type)
         threshold = min(self.settings.threshold, _relieved_threshold(best.explanation, best.score - runner_up))
-        accepted = best.score >= threshold and best.score - runner_up >= margin
         settled = _settled_by_context(ranked, threshold, margin, round(self.settings.context_weight, 4))
         named = _main_name_namesakes(ranked, threshold) if settled is None else None
-        if named is not None:
+        chosen: Entity | None
+        if settled is not None:
+            ranked = [settled, *(candidate for candidate in ranked if candidate is not settled)]
+            chosen = settled.entity
+        elif named is not None:
             # an alias yields to main names; of those, the best must lead the next by the margin
             lead = named[0].score - (named[1].score if len(named) > 1 else 0.0)
             ranked = [*named, *(candidate for candidate in ranked if candidate not in named)]
-            return Resolution(
-                mention=mention,
-                entity=named[0].entity if lead >= margin else None,
-                score=named[0].score,
-                candidates=tuple(ranked[: max(0, top_k)]),
-                cues=query.cues,
-            )
-        if settled is not None:
-            ranked = [settled, *(candidate for candidate in ranked if candidate is not settled)]
-            return Resolution(
-                mention=mention,
-                entity=settled.entity,
-                score=settled.score,
-                candidates=tuple(ranked[: max(0, top_k)]),
-                cues=query.cues,
-            )
-        if accepted and _one_word_garble(query, best.explanation):
-            shortfall = 1.0 - best.explanation.name_similarity
-            lead = min(_ONE_WORD_LEAD_CAP, _ONE_WORD_LEAD_SHARE * shortfall)
-            accepted = best.score - _rival(best, ranked[1:]) >= lead
+            chosen = named[0].entity if lead >= margin else None
+        else:
+            accepted = best.score >= threshold and best.score - runner_up >= margin
+            if accepted and _one_word_garble(query, best.explanation):
+                shortfall = 1.0 - best.explanation.name_similarity
+                lead = min(_ONE_WORD_LEAD_CAP, _ONE_WORD_LEAD_SHARE * shortfall)
+                accepted = best.score - _rival(best, ranked[1:]) >= lead
+            chosen = best.entity if accepted else None
         return Resolution(
             mention=mention,
-            entity=best.entity if accepted else None,
-            score=best.score,
+            entity=chosen,
+            score=ranked[0].score,
             candidates=tuple(ranked[: max(0, top_k)]),
             cues=query.cues,
         )
