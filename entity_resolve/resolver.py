@@ -707,7 +707,7 @@ def _exact_in_order(candidate: Candidate) -> bool:
 
 
 def _exact_candidate(candidate: Candidate) -> bool:
-    return candidate.explanation.name_similarity >= 1.0 and candidate.explanation.coverage >= 1.0
+    return _exact_whole(candidate.explanation.name_similarity, candidate.explanation.coverage)
 
 
 def _stands_for_entity(scored: _Scored, current: _Scored) -> bool:
@@ -719,7 +719,8 @@ def _stands_for_entity(scored: _Scored, current: _Scored) -> bool:
     evidence than وحماس ~ حماس (the و taken for a vowel), though the clitic
     reading pays the reading factor.
     """
-    exact, current_exact = _exact_whole(scored.matched), _exact_whole(current.matched)
+    exact = _exact_whole(scored.matched.similarity, scored.matched.coverage)
+    current_exact = _exact_whole(current.matched.similarity, current.matched.coverage)
     if exact and not current_exact:
         return scored.score > current.score - _EXACT_READING_EDGE
     if current_exact and not exact:
@@ -727,8 +728,9 @@ def _stands_for_entity(scored: _Scored, current: _Scored) -> bool:
     return scored.score > current.score
 
 
-def _exact_whole(matched: NameMatch) -> bool:
-    return matched.similarity >= 1.0 and matched.coverage >= 1.0
+def _exact_whole(similarity: float, coverage: float) -> bool:
+    """A match of a whole name, exact: the same words, every one of the name's covered."""
+    return similarity >= 1.0 and coverage >= 1.0
 
 
 def _rival(best: Candidate, others: Sequence[Candidate]) -> float:
