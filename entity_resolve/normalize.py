@@ -395,8 +395,12 @@ def fold_arabic(text: str) -> str:
     return text.translate(_ARABIC_LETTER_FOLD)
 
 
+#: The English possessive after a word ("Libya's", "Haftar’s"): no name's own letters.
+_LATIN_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’ʼ][sS]\b")
+
+
 def fold_latin(text: str) -> str:
-    """Fold Latin-script text: decompose, drop accents and apostrophes, case fold.
+    """Fold Latin-script text: decompose, drop accents, the English possessive and apostrophes, case fold.
 
     Examples
     --------
@@ -404,7 +408,10 @@ def fold_latin(text: str) -> str:
     ('mouammar kadhafi', 'haftar', 'baath')
     >>> fold_latin("Vučić"), fold_latin("Çavuşoğlu"), fold_latin("Đoković")
     ('vuchich', 'chavushoglu', 'djokovich')
+    >>> fold_latin("Libya's parliament"), fold_latin("Netanyahu’s"), fold_latin("Sana'a")
+    ('libya parliament', 'netanyahu', 'sanaa')
     """
+    text = _LATIN_POSSESSIVE.sub("", text)
     text = text.translate(_LATIN_LETTER_FOLD)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

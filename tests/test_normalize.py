@@ -107,3 +107,16 @@ def test_normalize_never_crashes_on_any_text(text: str) -> None:
 def test_clerical_honorifics_are_cues(mention: str, tokens: tuple[str, ...], cues: tuple[str, ...]) -> None:
     normalized = normalize_name(mention)
     assert (normalized.tokens, normalized.cues) == (tokens, cues)
+
+
+@pytest.mark.parametrize(
+    ("mention", "tokens"),
+    [
+        ("Libya's", ("libya",)),
+        ("Haftar’s forces", ("haftar", "forces")),
+        ("Sana'a", ("sanaa",)),  # an apostrophe inside a name is no possessive
+        ("Mu'sab", ("musab",)),
+    ],
+)
+def test_english_possessive_is_not_part_of_the_name(mention: str, tokens: tuple[str, ...]) -> None:
+    assert normalize_name(mention).tokens == tokens
