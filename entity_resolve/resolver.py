@@ -284,10 +284,10 @@ class Resolver:
             as_name = normalize_as_name(mention)
             return (as_name,), bool(as_name.tokens)
         found = [normalized]
-        if normalized.tokens and self.index.names_with_word(normalized.tokens[0]) < _NAME_WORD_MIN_NAMES:
-            stripped = strip_clitic(normalized.tokens[0])
-            if stripped is not None:
-                found.append(replace(normalized, tokens=(stripped, *normalized.tokens[1:])))
+        first_word = normalized.tokens[0] if normalized.tokens else ""
+        stripped = strip_clitic(first_word) if first_word else None
+        if stripped is not None and self.index.names_with_word(first_word) < _NAME_WORD_MIN_NAMES:
+            found.append(replace(normalized, tokens=(stripped, *normalized.tokens[1:])))
         if normalized.cues:
             found.append(normalize_name(mention, titles=False))
         return tuple(found), False

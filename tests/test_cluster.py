@@ -369,19 +369,23 @@ def test_names_in_another_word_order_weigh_less() -> None:
     assert similarity("Osama Hamada", "احمد عصمان") < NAME_MATCH_THRESHOLD <= similarity("Osama Hamada", "عصمان احمد")
 
 
+def _crowd_sharing(word: str) -> list[tuple[str, ...]]:
+    """More two-word names starting with ``word`` than ``MAX_BLOCK_SIZE``, their second words rare."""
+    rare = [first + last for first in ("Bar", "Dor", "Fen", "Gul", "Hum", "Jor", "Kel", "Lom") for last in "anekirosu"]
+    forms = [normalize_name(f"{word} {name}").tokens for name in rare]
+    assert len(forms) > MAX_BLOCK_SIZE
+    return forms
+
+
 def test_words_written_as_one_are_blocked_past_a_common_given_name() -> None:
     # more Alis than MAX_BLOCK_SIZE: only the joined words key Vajed Samimi to Vajedsamimi
-    rare = [first + last for first in ("Bar", "Dor", "Fen", "Gul", "Hum", "Jor", "Kel", "Lom") for last in "anekirosu"]
-    forms = [normalize_name(f"Ali {name}").tokens for name in rare]
-    assert len(forms) > MAX_BLOCK_SIZE
+    forms = _crowd_sharing("Ali")
     forms += [normalize_name("Ali Vajed-Samimi").tokens, normalize_name("Ali Vajedsamimi").tokens]
     assert (len(forms) - 2, len(forms) - 1) in _candidate_pairs(forms)
 
 
 def test_one_word_names_are_blocked_among_one_word_names() -> None:
     # more two-word names with Iman than MAX_BLOCK_SIZE: the word's own keys are too common to block on
-    rare = [first + last for first in ("Bar", "Dor", "Fen", "Gul", "Hum", "Jor", "Kel", "Lom") for last in "anekirosu"]
-    forms = [normalize_name(f"Iman {name}").tokens for name in rare]
-    assert len(forms) > MAX_BLOCK_SIZE
+    forms = _crowd_sharing("Iman")
     forms += [normalize_name("Iman").tokens, normalize_name("ايمان").tokens]
     assert (len(forms) - 2, len(forms) - 1) in _candidate_pairs(forms)
