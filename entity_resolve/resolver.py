@@ -194,7 +194,9 @@ class Resolution:
     candidates : tuple of Candidate
         Best first, one per entity, at most ``top_k``: by score, except that
         of entities of the same exact name, the one the context supports
-        (``Explanation.context_support``) comes first.
+        (``Explanation.context_support``) comes first, and that entities
+        the mention names exactly come before better-known entities it
+        only resembles (``score`` is then the first candidate's).
     cues : tuple of str
         Title cues found in the mention.
     """
@@ -488,8 +490,9 @@ class Resolver:
         """The entity of the best candidate when it clears the threshold and the margin, else None.
 
         Entities of the same exact name are settled first: by the context
-        (``_settled_by_context``), else in favour of main names over old
-        aliases (``_main_name_namesakes``).
+        (``_settled_by_context``), else in favour of exact matches of main
+        names and attested names over old aliases and inexact matches
+        (``_exact_namesakes``).
         """
         if not ranked:
             return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
@@ -498,14 +501,15 @@ class Resolver:
         margin = self.settings.margin + _extra_margin(query, best.explanation, best.entity.type)
         threshold = min(self.settings.threshold, _relieved_threshold(best.explanation, best.score - runner_up))
         settled = _settled_by_context(ranked, threshold, margin, round(self.settings.context_weight, 4))
-        named = _main_name_namesakes(ranked, threshold) if settled is None else None
+        named = _exact_namesakes(ranked, threshold) if settled is None else None
         chosen: Entity | None
         if settled is not None:
             ranked = [settled, *(candidate for candidate in ranked if candidate is not settled)]
             chosen = settled.entity
         elif named is not None:
-            # an alias yields to main names; of those, the best must lead the next by the margin
+            # only the names spelt exactly compete; the best must lead the next by its margin
             lead = named[0].score - (named[1].score if len(named) > 1 else 0.0)
+            margin = self.settings.margin + _extra_margin(query, named[0].explanation, named[0].entity.type)
             ranked = [*named, *(candidate for candidate in ranked if candidate not in named)]
             chosen = named[0].entity if lead >= margin else None
         else:
@@ -678,28 +682,44 @@ def _settled_by_context(
     return supported if tied or clear else None
 
 
-def _main_name_namesakes(ranked: Sequence[Candidate], threshold: float) -> list[Candidate] | None:
-    """The exact matches through an entity's main name, when the best matches through an alias.
+def _exact_namesakes(ranked: Sequence[Candidate], threshold: float) -> list[Candidate] | None:
+    """The candidates that the mention names exactly, when only they should compete, best first.
 
-    GeoNames lists old names as aliases of no language: "Islamabad" is also
-    a name of Chattogram, a larger city than Islamabad; "Salisbury" one of
-    Harare. When the best candidate matches a whole name exactly, in order,
-    through such an alias (one that ``Entity.extra["lang"]`` does not tag;
-    Saida, tagged English, is Sidon's own) and some other exact matches
-    (scoring ``threshold`` or more) are their entity's main name
-    (``Entity.name``), only those compete, best first. None when the rule
-    does not apply.
+    Two cases, both of exact matches of a whole name, in order, scoring
+    ``threshold`` or more (an entity's importance is part of every score, so
+    a well-known entity can outscore another whose name the mention is):
+
+    - The best candidate is no such match (an inexact one, or the same words
+      in another order) and others match through an attested name: their
+      main name (``Entity.name``) or an alias tagged with a language in
+      ``Entity.extra["lang"]``. "السويداء" is Suwayda's own name, though
+      Sweden (السويد) is better known; "منظمة السياحة العالمية" is the
+      World Tourism Organization, not the World Health Organization;
+      "Abdulaziz bin Salman" is not his father Salman bin Abdulaziz. Untagged
+      GeoNames aliases do not count: a garble that happens to spell one
+      (فازان, a name of Agen) is no evidence against the entity it garbles.
+    - The best candidate matches through such an untagged alias, and others
+      through their main name. "Islamabad" is also an old name of
+      Chattogram, a larger city than Islamabad; "Salisbury" one of Harare.
+      (Saida, tagged English, is Sidon's own.)
+
+    None when neither case applies.
     """
     best = ranked[0]
-    matched = best.explanation.matched_name
-    if not _exact_in_order(best) or matched == best.entity.name or matched in best.entity.extra.get("lang", {}):
-        return None
-    named = [
-        c
-        for c in ranked[1:]
-        if _exact_in_order(c) and c.score >= threshold and c.explanation.matched_name == c.entity.name
-    ]
+    if _exact_in_order(best):
+        if _attested_match(best):
+            return None
+        named = [c for c in ranked[1:] if _exact_in_order(c) and c.explanation.matched_name == c.entity.name]
+    else:
+        named = [c for c in ranked[1:] if _exact_in_order(c) and _attested_match(c)]
+    named = [c for c in named if c.score >= threshold]
     return named or None
+
+
+def _attested_match(candidate: Candidate) -> bool:
+    """Whether the candidate matched through its main name or an alias tagged with a language."""
+    matched = candidate.explanation.matched_name
+    return matched == candidate.entity.name or matched in candidate.entity.extra.get("lang", {})
 
 
 def _exact_in_order(candidate: Candidate) -> bool:

@@ -347,6 +347,37 @@ def test_weak_context_does_not_overturn_a_clear_lead(builtin_resolver: er.Resolv
     assert resolution.entity.id == "gn:3169070"
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected", "resembled"),
+    [
+        ("السويداء", "place:suwayda", "gn:2661886"),  # not Sweden, السويد
+        ("منظمة السياحة العالمية", "org:unwto", "org:who"),  # tourism, not health
+        ("Good Party", "org:iyi-party", "org:hezbollah"),  # not the Party of God
+        ("Abdulaziz bin Salman", "person:abdulaziz-bin-salman", "person:salman-bin-abdulaziz"),  # not his father
+        ("Prince Abdulaziz bin Salman", "person:abdulaziz-bin-salman", "person:salman-bin-abdulaziz"),
+        ("سنار", "place:sennar", "person:yahya-sinwar"),
+        ("بلقاسم حفتر", "person:belgasem-haftar", "person:khalifa-haftar"),
+        ("Mocha", "place:mocha", "gn:524901"),  # the Yemeni port, not Moscow
+    ],
+)
+def test_an_exact_attested_name_beats_a_better_known_lookalike(
+    builtin_resolver: er.Resolver, mention: str, expected: str, resembled: str
+) -> None:
+    resolution = builtin_resolver.resolve(mention)
+    scores = {c.entity.id: c.score for c in resolution.candidates}
+    assert scores[resembled] > scores[expected]  # importance alone ranks the lookalike higher
+    assert resolution.entity is not None
+    assert resolution.entity.id == expected
+    assert resolution.candidates[0].entity.id == expected
+    assert resolution.score == resolution.candidates[0].score
+
+
+def test_a_garble_spelling_an_untagged_alias_is_no_exact_name(builtin_resolver: er.Resolver) -> None:
+    # فازان (Fezzan garbled) is an untagged GeoNames alias of Agen, France: no evidence for Agen
+    resolution = builtin_resolver.resolve("فازان")
+    assert resolution.entity is None or resolution.entity.id != "gn:3038634"
+
+
 def test_a_main_name_beats_another_entitys_alias(builtin_resolver: er.Resolver) -> None:
     # GeoNames lists "Islamabad" among the old names of Chattogram, a larger city
     islamabad = builtin_resolver.resolve("Islamabad")
