@@ -508,7 +508,7 @@ class Resolver:
             chosen = settled.entity
         elif named is not None:
             # only the names spelt exactly compete; the best must lead the next by its margin
-            lead = named[0].score - (named[1].score if len(named) > 1 else 0.0)
+            lead = named[0].score - max((candidate.score for candidate in named[1:]), default=0.0)
             margin = self.settings.margin + _extra_margin(query, named[0].explanation, named[0].entity.type)
             ranked = [*named, *(candidate for candidate in ranked if candidate not in named)]
             chosen = named[0].entity if lead >= margin else None
@@ -683,37 +683,39 @@ def _settled_by_context(
 
 
 def _exact_namesakes(ranked: Sequence[Candidate], threshold: float) -> list[Candidate] | None:
-    """The candidates that the mention names exactly, when only they should compete, best first.
+    """The candidates that the mention names exactly, when only they compete, best first.
 
-    Two cases, both of exact matches of a whole name, in order, scoring
-    ``threshold`` or more (an entity's importance is part of every score, so
-    a well-known entity can outscore another whose name the mention is):
+    An entity's importance is part of every score, so a well-known entity
+    can outscore another whose own name the mention is. Only exact matches
+    of a whole name, in order, scoring ``threshold`` or more, compete:
 
-    - The best candidate is no such match (an inexact one, or the same words
-      in another order) and others match through an attested name: their
-      main name (``Entity.name``) or an alias tagged with a language in
-      ``Entity.extra["lang"]``. "السويداء" is Suwayda's own name, though
-      Sweden (السويد) is better known; "منظمة السياحة العالمية" is the
-      World Tourism Organization, not the World Health Organization;
-      "Abdulaziz bin Salman" is not his father Salman bin Abdulaziz. Untagged
-      GeoNames aliases do not count: a garble that happens to spell one
-      (فازان, a name of Agen) is no evidence against the entity it garbles.
-    - The best candidate matches through such an untagged alias, and others
-      through their main name. "Islamabad" is also an old name of
-      Chattogram, a larger city than Islamabad; "Salisbury" one of Harare.
-      (Saida, tagged English, is Sidon's own.)
+    - through an attested name, their main name (``Entity.name``) or an
+      alias tagged with a language in ``Entity.extra["lang"]``, unless the
+      best candidate matches through an untagged alias. "السويداء" is
+      Suwayda's own name, though Sweden (السويد) is better known;
+      "منظمة السياحة العالمية" is the World Tourism Organization, not the
+      World Health Organization; "Abdulaziz bin Salman" is not his father
+      Salman bin Abdulaziz; the "International Energy Agency" is not the
+      IAEA. Exact matches through untagged aliases (GeoNames' names of no
+      language) come after them as rivals: they cannot win, but they keep
+      the margin (بلال is a given name, a person and a village). A garble
+      that happens to spell one (فازان, a name of Agen) is thus no evidence
+      against the entity it garbles.
+    - through their main name, when the best candidate matches through an
+      untagged alias. "Islamabad" is also an old name of Chattogram, a
+      larger city than Islamabad; "Salisbury" one of Harare.
 
-    None when neither case applies.
+    The winner is the first, if it leads every other one by the margin.
+    None when no candidate qualifies.
     """
     best = ranked[0]
-    if _exact_in_order(best):
-        if _attested_match(best):
-            return None
-        named = [c for c in ranked[1:] if _exact_in_order(c) and c.explanation.matched_name == c.entity.name]
-    else:
-        named = [c for c in ranked[1:] if _exact_in_order(c) and _attested_match(c)]
-    named = [c for c in named if c.score >= threshold]
-    return named or None
+    exact = [c for c in ranked if _exact_in_order(c) and c.score >= threshold]
+    if _exact_in_order(best) and not _attested_match(best):
+        return [c for c in exact[1:] if c.explanation.matched_name == c.entity.name] or None
+    attested = [c for c in exact if _attested_match(c)]
+    if not attested:
+        return None
+    return [*attested, *(c for c in exact if c not in attested)]
 
 
 def _attested_match(candidate: Candidate) -> bool:

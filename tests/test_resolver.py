@@ -372,6 +372,33 @@ def test_an_exact_attested_name_beats_a_better_known_lookalike(
     assert resolution.score == resolution.candidates[0].score
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("International Energy Agency", "org:international-energy-agency"),  # IAEA close behind
+        ("الخميني", "person:ruhollah-khomeini"),  # Khamenei (الخامنئي) close behind
+        ("النصيرات", "place:nuseirat"),  # Nazareth (الناصرة) close behind
+        ("Mutaib bin Abdullah", "person:mutaib-bin-abdullah"),  # Abdullah bin Mutaib, reordered
+    ],
+)
+def test_an_exact_attested_name_needs_no_margin_over_lookalikes(
+    builtin_resolver: er.Resolver, mention: str, expected: str
+) -> None:
+    resolution = builtin_resolver.resolve(mention)
+    first, second = resolution.candidates[:2]
+    assert first.entity.id == expected
+    assert first.score - second.score < builtin_resolver.settings.margin
+    assert resolution.entity is not None
+    assert resolution.entity.id == expected
+
+
+def test_exact_rivals_through_untagged_aliases_keep_the_margin(builtin_resolver: er.Resolver) -> None:
+    # بلال is a given name: a one-word Wikidata person and an Iranian village (untagged GeoNames alias) tie
+    resolution = builtin_resolver.resolve("بلال")
+    assert resolution.entity is None
+    assert [c.explanation.name_similarity for c in resolution.candidates[:2]] == [1.0, 1.0]
+
+
 def test_a_garble_spelling_an_untagged_alias_is_no_exact_name(builtin_resolver: er.Resolver) -> None:
     # فازان (Fezzan garbled) is an untagged GeoNames alias of Agen, France: no evidence for Agen
     resolution = builtin_resolver.resolve("فازان")
