@@ -502,6 +502,8 @@ class Resolver:
         threshold = min(self.settings.threshold, _relieved_threshold(best.explanation, best.score - runner_up))
         settled = _settled_by_context(ranked, threshold, margin, round(self.settings.context_weight, 4))
         named = _exact_namesakes(ranked, threshold) if settled is None else None
+        if named is not None and query.cues:
+            named = _spelling_the_titles(mention, named)
         chosen: Entity | None
         if settled is not None:
             ranked = [settled, *(candidate for candidate in ranked if candidate is not settled)]
@@ -716,6 +718,30 @@ def _exact_namesakes(ranked: Sequence[Candidate], threshold: float) -> list[Cand
     if not attested:
         return None
     return [*attested, *(c for c in exact if c not in attested)]
+
+
+def _spelling_the_titles(mention: str, named: list[Candidate]) -> list[Candidate]:
+    """Of exact matches of a mention with titles, those whose name spells the most of its words.
+
+    A title word may be part of a name: "الفريق قايد صالح" is General Ahmed
+    Gaïd Salah, not commander (قائد) Saleh; "لواء جولاني" is the Golani
+    Brigade, not general (لواء) al-Julani. A name that spells more of the
+    words as written, titles included, counted from the end, is better
+    evidence than one matching what is left without them.
+
+    Examples
+    --------
+    >>> _spelling_the_titles("Haftar", [])
+    []
+    """
+    written = normalize_name(mention, titles=False).tokens
+
+    def words_spelt(candidate: Candidate) -> int:
+        name = normalize_name(candidate.explanation.matched_name, titles=False).tokens
+        return len(name) if 0 < len(name) <= len(written) and written[-len(name) :] == name else 0
+
+    most = max(map(words_spelt, named), default=0)
+    return [c for c in named if words_spelt(c) == most]
 
 
 def _attested_match(candidate: Candidate) -> bool:

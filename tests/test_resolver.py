@@ -399,6 +399,21 @@ def test_exact_rivals_through_untagged_aliases_keep_the_margin(builtin_resolver:
     assert [c.explanation.name_similarity for c in resolution.candidates[:2]] == [1.0, 1.0]
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("قايد صالح", "person:ahmed-gaid-salah"),  # not commander (قائد) + Ali Abdullah Saleh
+        ("الفريق قايد صالح", "person:ahmed-gaid-salah"),
+        ("لواء جولاني", "org:golani-brigade"),  # not general (لواء) + al-Julani
+    ],
+)
+def test_a_title_word_spelt_by_a_name_is_part_of_it(builtin_resolver: er.Resolver, mention: str, expected: str) -> None:
+    resolution = builtin_resolver.resolve(mention)
+    assert resolution.cues  # the word reads as a title ...
+    assert resolution.entity is not None
+    assert resolution.entity.id == expected  # ... yet the name that spells it wins
+
+
 def test_a_garble_spelling_an_untagged_alias_is_no_exact_name(builtin_resolver: er.Resolver) -> None:
     # فازان (Fezzan garbled) is an untagged GeoNames alias of Agen, France: no evidence for Agen
     resolution = builtin_resolver.resolve("فازان")
