@@ -264,3 +264,14 @@ def test_builtin_gazetteer_bare_arabic_garble_links_to_a_person_named_earlier(bu
     assert ("هوتر", "person:khalifa-haftar") in found(mentions)
     alone = "وقال هوتر في كلمة متلفزة إن الجيش مستعد."  # no Haftar named: no guess
     assert "هوتر" not in {m.text for m in er.resolve_text(alone, resolver=builtin_resolver)}
+
+
+def test_builtin_gazetteer_news_verbs_are_no_names(builtin_resolver: er.Resolver) -> None:
+    # "التقى وزير" (met the minister) read like تقي الوزيري, a person of Wikidata; فيصل is no
+    # proclitic ف + the verb يصل, and the minister's title stays with his name
+    text = "التقى وزير الخارجية اسعد الشيباني نظيره السعودي الأمير فيصل بن فرحان في الرياض."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("وزير الخارجية اسعد الشيباني", "person:asaad-al-shaibani") in found(mentions)
+    assert ("الأمير فيصل بن فرحان", "person:faisal-bin-farhan") in found(mentions)
+    assert not [m for m in mentions if m.text.startswith("التقى")]
