@@ -264,3 +264,25 @@ def test_builtin_gazetteer_bare_arabic_garble_links_to_a_person_named_earlier(bu
     assert ("هوتر", "person:khalifa-haftar") in found(mentions)
     alone = "وقال هوتر في كلمة متلفزة إن الجيش مستعد."  # no Haftar named: no guess
     assert "هوتر" not in {m.text for m in er.resolve_text(alone, resolver=builtin_resolver)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2024 Haftar said his forces were ready.", ("Haftar", "person:khalifa-haftar")),
+        ("Haftar 2024 campaign posters went up.", ("Haftar", "person:khalifa-haftar")),
+        ("وفي عام 2024 قال خليفة حفتر إن قواته مستعدة", ("خليفة حفتر", "person:khalifa-haftar")),
+        ("قتل 24 شخصا في قطاع غزة يوم الأحد", ("قطاع غزة", "place:gaza-strip")),
+        ("France 24 reported that 24 people were killed.", ("France 24", "org:france-24")),
+        ("وقالت قناة فرانس ٢٤ إن ١٢ مدنيا قتلوا", ("فرانس ٢٤", "org:france-24")),
+        ("Leaders of the G20 met in Rio in 2024.", ("G20", "org:g20")),
+    ],
+)
+def test_builtin_gazetteer_numbers_join_only_the_names_that_hold_them(
+    builtin_resolver: er.Resolver, text: str, expected: tuple[str, str]
+) -> None:
+    # a bare number never starts a mention nor is one, nor glues onto a name without it
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert expected in found(mentions)
+    assert all(m.text == expected[0] for m in mentions if any(ch.isdigit() for ch in m.text))
