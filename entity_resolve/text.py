@@ -122,6 +122,7 @@ _NAME_GAP = re.compile(rf"{_SPACE}(?:[-‐‑]|\r?\n)?{_SPACE}")
 # After a title, a full stop too ("Gen. Haftar", "Dr. Sarraj").
 _TITLE_GAP = re.compile(rf"{_SPACE}\.?{_SPACE}")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_HAS_DIGIT = re.compile("[0-9]")
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -365,6 +366,8 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) 
         return False  # a token of the span matches nothing of the name
     if min(pair.similarity for pair in explanation.alignment) < min_similarity:
         return False
+    if _HAS_DIGIT.search(explanation.query) and not _named_by_own_name(candidate):
+        return False  # Section 13, Station 50: designations that GeoNames lists as old names
     if not strict:
         return True
     if not any(
@@ -376,6 +379,19 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) 
     if explanation.coverage < 1.0:
         return entity.type == _PARTIAL_NAME_TYPE and entity.prior >= PARTIAL_TOKEN_MIN_PRIOR
     return entity.prior >= LONE_TOKEN_MIN_PRIOR
+
+
+def _named_by_own_name(candidate: Candidate) -> bool:
+    """The candidate matched its entity's main name or an alias tagged with a language.
+
+    A span with a number must: GeoNames lists codes and designations as aliases of no
+    language ("Section 13" of Cheney, "Station 50" of Waubay), which in a text are a
+    section or a station, while the names of channels, units and groups (France 24,
+    Unit 8200) are main names or tagged aliases.
+    """
+    matched = candidate.explanation.matched_name
+    entity = candidate.entity
+    return matched == entity.name or matched in entity.extra.get("lang", {})
 
 
 def _accepted(resolution: Resolution, *, strict: bool, min_similarity: float = MIN_ALIGNED_SIMILARITY) -> bool:

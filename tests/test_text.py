@@ -276,6 +276,9 @@ def test_builtin_gazetteer_bare_arabic_garble_links_to_a_person_named_earlier(bu
         ("France 24 reported that 24 people were killed.", ("France 24", "org:france-24")),
         ("وقالت قناة فرانس ٢٤ إن ١٢ مدنيا قتلوا", ("فرانس ٢٤", "org:france-24")),
         ("Leaders of the G20 met in Rio in 2024.", ("G20", "org:g20")),
+        ("وأعلنت الوحدة 8200 في 3 مارس أن", ("الوحدة 8200", "org:unit-8200")),
+        # GeoNames lists "Section 13" (Cheney) and "Station 50" (Waubay) as untagged old names
+        ("Under Section 13 of the law, Haftar said Station 50 was closed.", ("Haftar", "person:khalifa-haftar")),
     ],
 )
 def test_builtin_gazetteer_numbers_join_only_the_names_that_hold_them(
