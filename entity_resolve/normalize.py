@@ -152,8 +152,9 @@ _NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
 #: An Arabic word and the digits glued to it are two tokens (فرانس24: فرانس, 24).
 _DIGIT = re.compile("[0-9]")
 _DIGITS_OR_NOT = re.compile(r"[0-9]+|[^0-9]+")
-#: A word of one capital letter repeated, as written (AA, PPP): an acronym, not noise.
-_REPEATED_CAPITAL = re.compile(r"\b([A-Z])\1+\b")
+#: A word of one capital letter repeated, as written (AA, PPP): an acronym, not noise. Not
+#: II and III: regnal numbers, which the name is known without ("Abdullah" is Abdullah II).
+_REPEATED_CAPITAL = re.compile(r"\b([A-HJ-Z])\1+\b")
 
 # Titles and honorifics, folded forms, mapped to the cue they leave behind.
 # Multi-word titles are matched before their parts.

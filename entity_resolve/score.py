@@ -216,11 +216,18 @@ def _has_digit(a: str, b: str) -> bool:
     return _DIGIT_RUN.search(a) is not None or _DIGIT_RUN.search(b) is not None
 
 
+def _is_repeated_letter(token: str) -> bool:
+    """One letter repeated (aa, ppp): an acronym as written (AA, PPP), which matches only itself."""
+    return len(token) > 1 and len(set(token)) == 1 and token.isalpha()
+
+
 @lru_cache(maxsize=131_072)
 def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -> float:
     """The skeleton similarity of two tokens (across scripts: without the learned model)."""
     if a == b:
         return 1.0
+    if _is_repeated_letter(a) or _is_repeated_letter(b):
+        return 0.0  # FF is not a tiny garble of VAE, nor ZZ of Zaouia
     if _has_digit(a, b):
         letters = _with_numbers(a, b)
         return 0.0 if letters is None else _token_similarity(*sorted(letters), fine_weight, vowel_weight)
@@ -319,6 +326,8 @@ def _pair_similarity(a: str, b: str, fine_weight: float, vowel_weight: float, le
     """``token_similarity`` cached on its arguments (the settings enter through their two weights)."""
     if a > b:
         a, b = b, a
+    if a != b and (_is_repeated_letter(a) or _is_repeated_letter(b)):
+        return 0.0
     if a != b and _has_digit(a, b):
         letters = _with_numbers(a, b)
         return 0.0 if letters is None else _pair_similarity(*letters, fine_weight, vowel_weight, learned)

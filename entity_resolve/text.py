@@ -366,8 +366,8 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) 
         return False  # a token of the span matches nothing of the name
     if min(pair.similarity for pair in explanation.alignment) < min_similarity:
         return False
-    if _HAS_DIGIT.search(explanation.query) and not _named_by_own_name(candidate):
-        return False  # Section 13, Station 50: designations that GeoNames lists as old names
+    if any(_is_code(token) for token in query_tokens) and not _named_by_own_name(candidate):
+        return False  # Section 13, Station 50, HH: designations and codes that GeoNames lists as old names
     if not strict:
         return True
     if not any(
@@ -381,13 +381,19 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) 
     return entity.prior >= LONE_TOKEN_MIN_PRIOR
 
 
+def _is_code(token: str) -> bool:
+    """A normalised token with a digit (24, g20) or of one letter repeated (the acronym AA)."""
+    return _HAS_DIGIT.search(token) is not None or (len(token) > 1 and len(set(token)) == 1)
+
+
 def _named_by_own_name(candidate: Candidate) -> bool:
     """The candidate matched its entity's main name or an alias tagged with a language.
 
-    A span with a number must: GeoNames lists codes and designations as aliases of no
-    language ("Section 13" of Cheney, "Station 50" of Waubay), which in a text are a
-    section or a station, while the names of channels, units and groups (France 24,
-    Unit 8200) are main names or tagged aliases.
+    A span with a number or an acronym of one letter repeated must: GeoNames lists codes
+    and designations as aliases of no language ("Section 13" of Cheney, "Station 50" of
+    Waubay, the licence plate code "HH" of Hamburg), which in a text are a section, a
+    station or anything, while the names of channels, units and groups (France 24,
+    Unit 8200, AA for Anadolu Agency) are main names or tagged aliases.
     """
     matched = candidate.explanation.matched_name
     entity = candidate.entity

@@ -60,6 +60,7 @@ NORMALIZATION_TABLE = [
     ("AA", "aa", ""),
     ("PPP", "ppp", ""),
     ("xxxx", "", ""),
+    ("Abdullah II", "abd lah", ""),  # a regnal number, as before
     ("Aa", "", ""),
     ("ططط", "", ""),
 ]

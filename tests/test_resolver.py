@@ -384,6 +384,9 @@ def test_numbers_articles_and_acronyms_are_parts_of_names(
     assert result.entity.id == expected
 
 
-@pytest.mark.parametrize("mention", ["France 12", "Channel 13", "G77", "24", "٢٠٢٤", "xxxx", "ططط"])
+@pytest.mark.parametrize(
+    "mention", ["France 12", "Channel 13", "G77", "24", "٢٠٢٤", "xxxx", "ططط", "FF", "ZZ", "BBB", "SS"]
+)
 def test_another_number_is_another_name(builtin_resolver: er.Resolver, mention: str) -> None:
+    # nor is a number or an acronym of one letter repeated a tiny garble of a short name (FF of VAE)
     assert builtin_resolver.resolve(mention).entity is None

@@ -289,3 +289,12 @@ def test_builtin_gazetteer_numbers_join_only_the_names_that_hold_them(
     check_invariants(text, mentions)
     assert expected in found(mentions)
     assert all(m.text == expected[0] for m in mentions if any(ch.isdigit() for ch in m.text))
+
+
+def test_builtin_gazetteer_acronyms_of_one_letter_repeated(builtin_resolver: er.Resolver) -> None:
+    # AA is a tagged alias of Anadolu Agency; HH and BB are untagged licence-plate codes in GeoNames
+    text = "Erdogan told AA that the HH police seized BB guns."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("AA", "org:anadolu-agency") in found(mentions)
+    assert not {"HH", "BB"} & {m.text for m in mentions}
