@@ -213,12 +213,15 @@ def _with_numbers(a: str, b: str) -> tuple[str, str] | None:
 
 
 def _has_digit(a: str, b: str) -> bool:
+    # tokens are letters and digits: a token of letters only is the common case, checked fast
+    if a.isalpha() and b.isalpha():
+        return False
     return _DIGIT_RUN.search(a) is not None or _DIGIT_RUN.search(b) is not None
 
 
 def _is_repeated_letter(token: str) -> bool:
     """One letter repeated (aa, ppp): an acronym as written (AA, PPP), which matches only itself."""
-    return len(token) > 1 and len(set(token)) == 1 and token.isalpha()
+    return len(token) > 1 and token.count(token[0]) == len(token) and token.isalpha()
 
 
 @lru_cache(maxsize=131_072)
