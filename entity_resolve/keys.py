@@ -13,11 +13,14 @@ Fine alphabet (one character per sound)::
     b f m n l r   t (ت ط)  T (ث, th)  d (د ض)  D (ذ ظ, dh)
     s (س ص)  z (ز)  S (ش, sh, sch)   h (ح ه)  x (خ, kh, ch)
     G (غ, gh)  q (ق)  k (ك, k, c)  g (latin g)  j (ج, j, dj)
+    0-9 (digits: each its own symbol in every skeleton, never collapsed)
 
 Examples
 --------
 >>> fine_skeleton("حفتر"), fine_skeleton("haftar"), fine_skeleton("hifter")
 ('hftr', 'hftr', 'hftr')
+>>> fine_skeleton("24"), fine_skeleton("g20"), coarse_skeleton(fine_skeleton("g20"))
+('24', 'g20', 'K20')
 >>> coarse_skeleton(fine_skeleton("هوثر")), coarse_skeleton(fine_skeleton("حفتر"))
 ('HTR', 'HBTR')
 """
@@ -147,7 +150,7 @@ _LATIN_VOWELS_TO_VOCALIC = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y
 #: Graphemes read one way wherever they stand (not h, ch, z or c).
 _LATIN_PLAIN_SYMBOLS = {
     grapheme: symbol for grapheme, symbol in _LATIN_GRAPHEMES if grapheme not in ("h", "ch", "z", "c")
-}
+} | {digit: digit for digit in "0123456789"}
 
 COARSE_CLASS: dict[str, str] = {
     "b": "B",
@@ -171,9 +174,11 @@ COARSE_CLASS: dict[str, str] = {
     "k": "K",
     "g": "K",
     "j": "K",
-}
+} | {digit: digit for digit in "0123456789"}
 """Fine symbol to its confusable class (the coarse alphabet). ``w`` only occurs in
-readings of و as a consonant, which machine translation confuses with ف and ب."""
+readings of و as a consonant, which machine translation confuses with ف and ب.
+A digit is a class of its own in every alphabet: a number is written alike in
+both scripts and is confused with no letter."""
 
 
 class _DropUnknown(dict[int, str]):
@@ -187,18 +192,20 @@ _COARSE_TABLE = _DropUnknown({ord(symbol): coarse for symbol, coarse in COARSE_C
 
 
 _VOWEL_MARK = "."
+#: Digits are symbols of every skeleton, the same in both scripts (24 is 24 in فرانس 24 and France 24).
+_DIGITS = frozenset("0123456789")
 
 
 def _collapse(symbols: str) -> str:
     """Collapse runs of the same symbol (shadda is not written; ``ss`` is one s).
 
     A ``_VOWEL_MARK`` separates letters that a dropped vowel stood between
-    (``sisi`` keeps both s) and is removed.
+    (``sisi`` keeps both s) and is removed. Digits are never collapsed (2200 is not 20).
     """
     kept: list[str] = []
     last = ""
     for symbol in symbols:
-        if symbol != last or symbol == _VOWEL_MARK:
+        if symbol != last or symbol == _VOWEL_MARK or symbol in _DIGITS:
             kept.append(symbol)
         last = symbol
     return "".join(kept).replace(_VOWEL_MARK, "")
@@ -249,8 +256,8 @@ def _arabic_tables() -> tuple[dict[int, str], dict[int, str]]:
 
 _ARABIC_FINE_TABLE, _ARABIC_VOCALIC_TABLE = _arabic_tables()
 #: Anything a stray character left that is not a symbol of the alphabets.
-_NOT_FINE = re.compile("[^bfmnlrtTdDszShxGqkgjw.]")
-_NOT_VOCALIC = re.compile(f"[^bfmnlrtTdDszShxGqkgjwaiu{AYN}{FINAL_TEH}{FINAL_YEH}]")
+_NOT_FINE = re.compile("[^bfmnlrtTdDszShxGqkgjw.0-9]")
+_NOT_VOCALIC = re.compile(f"[^bfmnlrtTdDszShxGqkgjwaiu0-9{AYN}{FINAL_TEH}{FINAL_YEH}]")
 
 
 #: The Egyptian and Levantine sibilant pronunciation of ذ and ظ (ذكي zaki, ظابط zabet), which

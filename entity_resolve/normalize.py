@@ -15,6 +15,8 @@ Examples
 ('khalifa', 'belqasim', 'haftar')
 >>> normalize_name("Abdel Fattah el-Sisi").tokens
 ('abd', 'fattah', 'sisi')
+>>> normalize_name("France 24").tokens, normalize_name("G20").tokens
+(('france', '24'), ('g20',))
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ __all__ = [
     "Script",
     "detect_script",
     "fold_arabic",
+    "fold_digits",
     "fold_latin",
     "has_foreign_letters",
     "normalize_as_name",
@@ -142,7 +145,16 @@ _FOREIGN_ARABIC_LETTERS = re.compile(
 )
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_CHAR = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: A name token: letters and digits (G20, 2M, i24NEWS); a run of digits alone is a token too.
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+#: Digits written in other scripts (Arabic-Indic ٢٤, Persian ۲۴, ...), folded to ASCII.
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
+#: An Arabic word and the digits glued to it are two tokens (فرانس24: فرانس, 24).
+_DIGIT = re.compile("[0-9]")
+_DIGITS_OR_NOT = re.compile(r"[0-9]+|[^0-9]+")
+#: A word of one capital letter repeated, as written (AA, PPP): an acronym, not noise. Not
+#: II and III: regnal numbers, which the name is known without ("Abdullah" is Abdullah II).
+_REPEATED_CAPITAL = re.compile(r"\b([A-HJ-Z])\1+\b")
 
 # Titles and honorifics, folded forms, mapped to the cue they leave behind.
 # Multi-word titles are matched before their parts.
@@ -337,7 +349,7 @@ class NormalizedName:
 
     @property
     def is_empty(self) -> bool:
-        """True when no name token is left (empty, punctuation, digits, titles only)."""
+        """True when no name token is left (empty, punctuation, numbers, titles only)."""
         return not self.tokens
 
 
@@ -523,16 +535,27 @@ def normalize_name(mention: str, *, titles: bool = True) -> NormalizedName:
 
     Notes
     -----
+    Numbers are parts of names: a word keeps its digits (G20, 2M), a number
+    is a token of its own (France 24), and digits of every script are written
+    as ASCII (فرانس ٢٤ is فرانس 24). A mention without a letter is no name
+    (it is empty). A name made only of articles (El Al) keeps them, and a word
+    of one capital letter repeated (AA, PPP) is an acronym, not noise.
+
     Idempotent on its own output: ``normalize_name(" ".join(n.tokens)).tokens``
-    equals ``n.tokens`` for Latin and Arabic names. Input is cut to
+    equals ``n.tokens`` for Latin and Arabic names, except that the folded
+    acronym of one repeated letter (``aa``) reads as noise. Input is cut to
     ``MAX_MENTION_CHARS`` characters, so the cost is bounded.
 
     Examples
     --------
     >>> normalize_name("والجنرال حفتر").tokens
     ('حفتر',)
-    >>> normalize_name("").is_empty, normalize_name(" ?! 42 ").is_empty
-    (True, True)
+    >>> normalize_name("France 24").tokens, normalize_name("فرانس ٢٤").tokens, normalize_name("G20").tokens
+    (('france', '24'), ('فرانس', '24'), ('g20',))
+    >>> normalize_name("").is_empty, normalize_name(" ?! 42 ").is_empty, normalize_name("٢٠٢٤").is_empty
+    (True, True, True)
+    >>> normalize_name("El Al").tokens, normalize_name("AA").tokens, normalize_name("xxxx").tokens
+    (('el', 'al'), ('aa',), ())
     """
     if not isinstance(mention, str):
         raise TypeError(f"mention must be a str, not {type(mention).__name__}")
@@ -541,8 +564,11 @@ def normalize_name(mention: str, *, titles: bool = True) -> NormalizedName:
     script = detect_script(text)
     text_before_fold = text
     text = text.replace("+", " plus ")  # OPEC+ is not OPEC
-    text = _LATIN_ASSIMILATED_ARTICLE.sub(" ", fold_latin(fold_arabic(text)))
-    raw_tokens = _TOKEN.findall(text)
+    folded = fold_digits(fold_latin(fold_arabic(text)))
+    has_digits = _DIGIT.search(folded) is not None
+    raw_tokens = _TOKEN.findall(_LATIN_ASSIMILATED_ARTICLE.sub(" ", folded))
+    if has_digits:
+        raw_tokens = _split_arabic_digits(raw_tokens)
     arabic_part = [t for t in raw_tokens if _ARABIC_CHAR.match(t)]
     if script == "arabic":
         rest, cues = _split_titles(raw_tokens, _ARABIC_TITLES) if titles else (raw_tokens, [])
@@ -559,7 +585,13 @@ def normalize_name(mention: str, *, titles: bool = True) -> NormalizedName:
         ]
     else:
         tokens, cues = [], []
-    tokens = [token for token in tokens if not _is_noise(token)]
+    if not tokens and not cues and script != "arabic":
+        tokens = _articles_as_name(folded)
+    if any(_is_noise(token) for token in tokens):
+        acronyms = {match.group().casefold() for match in _REPEATED_CAPITAL.finditer(text_before_fold)}
+        tokens = [token for token in tokens if token in acronyms or not _is_noise(token)]
+    if has_digits and all(token.isdigit() for token in tokens):
+        tokens = []  # numbers alone are not names
     return NormalizedName(
         original=original,
         tokens=tuple(tokens),
@@ -567,6 +599,34 @@ def normalize_name(mention: str, *, titles: bool = True) -> NormalizedName:
         cues=tuple(cues),
         foreign_letters=has_foreign_letters(text_before_fold),
     )
+
+
+def fold_digits(text: str) -> str:
+    """Write the digits of any script (Arabic-Indic ٢٤, Persian ۲۴) as ASCII digits.
+
+    Examples
+    --------
+    >>> fold_digits("فرانس ٢٤"), fold_digits("القناة ۱۲"), fold_digits("G20")
+    ('فرانس 24', 'القناة 12', 'G20')
+    """
+    if _NON_ASCII_DIGIT.search(text) is None:
+        return text
+    return _NON_ASCII_DIGIT.sub(lambda match: str(unicodedata.decimal(match.group())), text)
+
+
+def _split_arabic_digits(tokens: list[str]) -> list[str]:
+    """Split the digits off Arabic words (فرانس24 -> فرانس, 24); Latin words keep theirs (g20)."""
+    return [
+        part for token in tokens for part in (_DIGITS_OR_NOT.findall(token) if _ARABIC_CHAR.search(token) else [token])
+    ]
+
+
+def _articles_as_name(folded: str) -> list[str]:
+    """The words of a Latin name made of articles only (El Al), when long enough to be a name."""
+    words = _TOKEN.findall(folded)
+    if words and all(word in _LATIN_ARTICLES for word in words) and sum(map(len, words)) >= MIN_TITLE_NAME_LETTERS:
+        return words
+    return []
 
 
 def normalize_as_name(mention: str) -> NormalizedName:
@@ -595,7 +655,10 @@ def normalize_as_name(mention: str) -> NormalizedName:
 
 
 def _is_noise(token: str) -> bool:
-    """A lone Arabic letter (و, ب: a conjunction or clitic) or one letter repeated (ططط, xxxx)."""
+    """A lone Arabic letter (و, ب: a conjunction or clitic) or one letter repeated (ططط, xxxx).
+
+    A number is never noise (11, 2000).
+    """
     if len(token) == 1:
         return _ARABIC_CHAR.match(token) is not None
-    return len(set(token)) == 1
+    return len(set(token)) == 1 and not token.isdigit()

@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -193,11 +194,46 @@ def _cross_script_forms(token: str) -> _Forms:
     )
 
 
+_DIGIT_RUN = re.compile("[0-9]+")
+
+
+def _with_numbers(a: str, b: str) -> tuple[str, str] | None:
+    """The letters of two tokens of which one holds a number, or None when they cannot match.
+
+    A number matches itself only: the numbers of the two tokens must be the same (24 is
+    not 12, G20 is not G7) and both tokens have letters beside them or neither (G20 is
+    not 20). A number is no tiny garble of some word.
+    """
+    if _DIGIT_RUN.findall(a) != _DIGIT_RUN.findall(b):
+        return None
+    letters_a, letters_b = _DIGIT_RUN.sub("", a), _DIGIT_RUN.sub("", b)
+    if not (letters_a and letters_b):
+        return None
+    return letters_a, letters_b
+
+
+def _has_digit(a: str, b: str) -> bool:
+    # tokens are letters and digits: a token of letters only is the common case, checked fast
+    if a.isalpha() and b.isalpha():
+        return False
+    return _DIGIT_RUN.search(a) is not None or _DIGIT_RUN.search(b) is not None
+
+
+def _is_repeated_letter(token: str) -> bool:
+    """One letter repeated (aa, ppp): an acronym as written (AA, PPP), which matches only itself."""
+    return len(token) > 1 and token.count(token[0]) == len(token) and token.isalpha()
+
+
 @lru_cache(maxsize=131_072)
 def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -> float:
     """The skeleton similarity of two tokens (across scripts: without the learned model)."""
     if a == b:
         return 1.0
+    if _is_repeated_letter(a) or _is_repeated_letter(b):
+        return 0.0  # FF is not a tiny garble of VAE, nor ZZ of Zaouia
+    if _has_digit(a, b):
+        letters = _with_numbers(a, b)
+        return 0.0 if letters is None else _token_similarity(*sorted(letters), fine_weight, vowel_weight)
     arabic_a, arabic_b = "\u0600" <= a[:1] <= "\u06ff", "\u0600" <= b[:1] <= "\u06ff"
     cross_script = arabic_a != arabic_b
     if arabic_b and not arabic_a:
@@ -293,6 +329,11 @@ def _pair_similarity(a: str, b: str, fine_weight: float, vowel_weight: float, le
     """``token_similarity`` cached on its arguments (the settings enter through their two weights)."""
     if a > b:
         a, b = b, a
+    if a != b and (_is_repeated_letter(a) or _is_repeated_letter(b)):
+        return 0.0
+    if a != b and _has_digit(a, b):
+        letters = _with_numbers(a, b)
+        return 0.0 if letters is None else _pair_similarity(*letters, fine_weight, vowel_weight, learned)
     skeleton = _token_similarity(a, b, fine_weight, vowel_weight)
     if not learned:
         return skeleton

@@ -42,7 +42,7 @@ from functools import lru_cache
 from .context import DocumentContext, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
-from .normalize import normalize_name, strip_clitic
+from .normalize import fold_digits, normalize_name, strip_clitic
 from .resolver import Candidate, Resolution, Resolver, resolver_for
 from .score import token_similarity, token_weight
 
@@ -113,13 +113,16 @@ _COUNTRY_ENDINGS = ("", "ا", "يا", "يه")
 # Letters and the marks, joiners and apostrophes that may sit inside a word.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff"
 _JOINERS = "\u00ad\u200b-\u200f\u2060\u202a-\u202e\u2066-\u2069"
-_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}{_JOINERS}])*(?:['’ʼ](?:[^\W\d_]|[{_MARKS}])+)*")
+# A word may hold digits (G20, 2M); a number alone is a token too, which may only end a name (France 24).
+_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}{_JOINERS}])*(?:['’ʼ](?:[^\W_]|[{_MARKS}])+)*")
+_LETTER = re.compile(r"[^\W\d_]")
 # What may separate two tokens of one name: spaces, invisible controls, one hyphen or line break.
 _SPACE = f"[ \\t\u00a0\u2009\u202f{_JOINERS}]*"
 _NAME_GAP = re.compile(rf"{_SPACE}(?:[-‐‑]|\r?\n)?{_SPACE}")
 # After a title, a full stop too ("Gen. Haftar", "Dr. Sarraj").
 _TITLE_GAP = re.compile(rf"{_SPACE}\.?{_SPACE}")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_HAS_DIGIT = re.compile("[0-9]")
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -231,6 +234,7 @@ class _Token:
     text: str
     arabic: bool
     capitalised: bool
+    number: bool  # digits only (24, ٢٤, 2024): part of a name, never a name or its start
     joins_next: bool  # only spaces, a hyphen or a line break before the next token
     title_gap_next: bool  # as ``joins_next``, or a full stop after an abbreviation
 
@@ -269,7 +273,8 @@ def _title_tokens(window: str) -> tuple[str, ...] | None:
 
 
 def _letters(token: str) -> int:
-    return sum(ch.isalpha() for ch in token)
+    """Letters of a word, and the digits beside them (G20 is three)."""
+    return sum(ch.isalnum() for ch in token)
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -279,14 +284,17 @@ def _tokenize(text: str) -> list[_Token]:
         word = match.group()
         following = matches[position + 1].start() if position + 1 < len(matches) else None
         gap = text[match.end() : following] if following is not None else None
-        arabic = _ARABIC_LETTER.match(word) is not None
+        first_letter = _LETTER.search(word)
+        letter = first_letter.group() if first_letter is not None else ""
+        arabic = _ARABIC_LETTER.match(letter) is not None
         tokens.append(
             _Token(
                 start=match.start(),
                 end=match.end(),
                 text=word,
                 arabic=arabic,
-                capitalised=not arabic and not word[0].islower(),
+                capitalised=bool(letter) and not arabic and not letter.islower(),
+                number=not letter,
                 joins_next=gap is not None and _NAME_GAP.fullmatch(gap) is not None,
                 title_gap_next=gap is not None
                 and (_NAME_GAP.fullmatch(gap) is not None or _TITLE_GAP.fullmatch(gap) is not None),
@@ -363,6 +371,8 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) 
         return False  # a token of the span matches nothing of the name
     if min(pair.similarity for pair in explanation.alignment) < min_similarity:
         return False
+    if any(_is_code(token) for token in query_tokens) and not _named_by_own_name(candidate):
+        return False  # Section 13, Station 50, HH: designations and codes that GeoNames lists as old names
     if not strict:
         return True
     if not any(
@@ -374,6 +384,25 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) 
     if explanation.coverage < 1.0:
         return entity.type == _PARTIAL_NAME_TYPE and entity.prior >= PARTIAL_TOKEN_MIN_PRIOR
     return entity.prior >= LONE_TOKEN_MIN_PRIOR
+
+
+def _is_code(token: str) -> bool:
+    """A normalised token with a digit (24, g20) or of one letter repeated (the acronym AA)."""
+    return _HAS_DIGIT.search(token) is not None or (len(token) > 1 and len(set(token)) == 1)
+
+
+def _named_by_own_name(candidate: Candidate) -> bool:
+    """The candidate matched its entity's main name or an alias tagged with a language.
+
+    A span with a number or an acronym of one letter repeated must: GeoNames lists codes
+    and designations as aliases of no language ("Section 13" of Cheney, "Station 50" of
+    Waubay, the licence plate code "HH" of Hamburg), which in a text are a section, a
+    station or anything, while the names of channels, units and groups (France 24,
+    Unit 8200, AA for Anadolu Agency) are main names or tagged aliases.
+    """
+    matched = candidate.explanation.matched_name
+    entity = candidate.entity
+    return matched == entity.name or matched in entity.extra.get("lang", {})
 
 
 def _accepted(resolution: Resolution, *, strict: bool, min_similarity: float = MIN_ALIGNED_SIMILARITY) -> bool:
@@ -401,7 +430,7 @@ class _Spotter:
         self.types = types
         self.tokens = _tokenize(text)
         # a text without any capital letter (or all capitals) says nothing by case
-        latin = [t for t in self.tokens if not t.arabic]
+        latin = [t for t in self.tokens if not t.arabic and not t.number]
         self.case_blind = all(t.capitalised for t in latin) or not any(t.capitalised for t in latin)
         self.lexicon = _lexicon(resolver)
         self.arabic_function_words = _arabic_words(_ARABIC_FUNCTION_WORDS)
@@ -431,6 +460,10 @@ class _Spotter:
             found = normalize_name(token.text).tokens
             self._folded[token.text] = found
         return found
+
+    def forms(self, token: _Token) -> tuple[str, ...]:
+        """``folded``, and the ASCII digits of a number (which alone normalises to nothing)."""
+        return (fold_digits(token.text),) if token.number else self.folded(token)
 
     def is_stopword(self, token: _Token, *, single: bool) -> bool:
         """A function word; when ``single``, a common news word too (either clitic reading)."""
@@ -485,6 +518,8 @@ class _Spotter:
     def can_edge(self, index: int, *, first: bool, single: bool) -> bool:
         """Token ``index`` may start (``first``) or end a span, or be one alone (``single``)."""
         token = self.tokens[index]
+        if token.number:
+            return not (first or single)  # France 24; never 2024 Haftar, nor 24 alone
         if self.is_acronym(token):
             return True
         if self.is_title(index) or self.is_stopword(token, single=single):
@@ -499,7 +534,7 @@ class _Spotter:
 
     def can_inside(self, index: int) -> bool:
         token = self.tokens[index]
-        return self.name_like(token) or self.is_particle(token) or self.is_connector(token)
+        return token.number or self.name_like(token) or self.is_particle(token) or self.is_connector(token)
 
     def title_before(self, index: int) -> int | None:
         """Index of the first token of the title right before token ``index``, if any."""
@@ -539,7 +574,7 @@ class _Spotter:
     def spelt_as_a_name(self, token: _Token) -> bool:
         """Some name of the gazetteer has a token spelt as this one (folded, clitic and article aside)."""
         vocabulary = self.lexicon.vocabulary
-        return any(form in vocabulary for folded in self.folded(token) for form in _spellings(folded))
+        return any(form in vocabulary for folded in self.forms(token) for form in _spellings(folded))
 
     def entities_of(self, token: _Token) -> frozenset[int] | None:
         """Entities whose names share index keys with ``token``; None when too many to tell."""
@@ -547,7 +582,7 @@ class _Spotter:
             return self._entities[token.text]
         index = self.resolver.index
         found: frozenset[int] | None = frozenset()
-        folded = self.folded(token)
+        folded = self.forms(token)
         if folded:
             names = index.lookup(folded, limit=PREFILTER_NAMES)
             if len(names) >= PREFILTER_NAMES:
@@ -560,12 +595,14 @@ class _Spotter:
     def admissible(self, first: int, last: int, *, strict: bool) -> bool:
         """Could tokens ``first..last`` be one name? Cheap: no resolver call.
 
-        With ``strict``, a token must be spelt as in some name; the tokens must
-        share a candidate entity in the index (tokens of common words, with
-        too many candidates, are not checked).
+        With ``strict``, a token must be spelt as in some name; a number always
+        must (2024 is in no name); the tokens must share a candidate entity in
+        the index (tokens of common words, with too many candidates, are not checked).
         """
-        content = [t for t in self.tokens[first : last + 1] if self.folded(t) and not self.is_connector(t)]
+        content = [t for t in self.tokens[first : last + 1] if self.forms(t) and not self.is_connector(t)]
         if not content:
+            return False
+        if not all(self.spelt_as_a_name(t) for t in content if t.number):
             return False
         if strict and not any(self.spelt_as_a_name(t) for t in content):
             return False

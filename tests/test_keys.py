@@ -107,3 +107,37 @@ def test_latin_ch_meets_persian_che_folded_to_jim() -> None:
     chamran = normalize_name("چمران").tokens[0]
     assert fine_skeleton(chamran) in {r.fine for r in readings("chamran")}
     assert fine_skeleton(chamran) not in fine_skeleton_variants("chamran")  # scorer only
+
+
+def test_numbers_survive_into_every_skeleton_alike_in_both_scripts() -> None:
+    from entity_resolve.index import name_keys
+
+    arabic, latin = normalize_name("فرانس ٢٤").tokens, normalize_name("France 24").tokens
+    assert arabic[1] == latin[1] == "24"
+    assert [fine_skeleton(token) for token in arabic] == [fine_skeleton(token) for token in latin] == ["frns", "24"]
+    assert readings("24")[0].vocalic == "24"
+    assert coarse_skeleton(fine_skeleton("g20")) == "K20"
+    assert fine_skeleton("2200") == "2200"  # digits are never collapsed like doubled letters
+    assert "~24" in name_keys("24")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("24", "24", True),
+        ("g20", "g20", True),
+        ("24", "12", False),
+        ("g20", "g7", False),
+        ("g20", "20", False),  # a number is not a word with the number
+        ("g7", "g77", False),
+        ("24", "haftar", False),
+        ("2", "a", False),  # a number is no vowel-less tiny garble of a word
+        ("france", "24", False),
+    ],
+)
+def test_numbers_match_only_the_same_number(a: str, b: str, same: bool) -> None:
+    from entity_resolve.score import token_similarity
+
+    for first, second in ((a, b), (b, a)):
+        assert (token_similarity(first, second) == 1.0) is same
+        assert same or token_similarity(first, second, learned=False) < 0.6

@@ -450,3 +450,37 @@ def test_a_main_name_beats_another_entitys_alias(builtin_resolver: er.Resolver) 
     # "Salisbury" is an old name of Harare and the main name of several towns of close importance
     salisbury = builtin_resolver.resolve("Salisbury")
     assert salisbury.entity is None or salisbury.entity.name == "Salisbury"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("France 24", "org:france-24"),
+        ("فرانس 24", "org:france-24"),
+        ("فرانس ٢٤", "org:france-24"),
+        ("France", "gn:3017382"),  # the country stays the country
+        ("G20", "org:g20"),
+        ("G 20", "org:g20"),
+        ("G7", "org:g7"),
+        ("N12", "org:channel-12-israel"),
+        ("Channel 12", "org:channel-12-israel"),
+        ("القناة 12", "org:channel-12-israel"),
+        ("2M", "org:2m-tv"),
+        ("El Al", "org:el-al"),
+        ("AA", "org:anadolu-agency"),
+    ],
+)
+def test_numbers_articles_and_acronyms_are_parts_of_names(
+    builtin_resolver: er.Resolver, mention: str, expected: str
+) -> None:
+    result = builtin_resolver.resolve(mention)
+    assert result.entity is not None
+    assert result.entity.id == expected
+
+
+@pytest.mark.parametrize(
+    "mention", ["France 12", "Channel 13", "G77", "24", "٢٠٢٤", "xxxx", "ططط", "FF", "ZZ", "BBB", "SS"]
+)
+def test_another_number_is_another_name(builtin_resolver: er.Resolver, mention: str) -> None:
+    # nor is a number or an acronym of one letter repeated a tiny garble of a short name (FF of VAE)
+    assert builtin_resolver.resolve(mention).entity is None

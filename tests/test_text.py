@@ -275,3 +275,37 @@ def test_builtin_gazetteer_news_verbs_are_no_names(builtin_resolver: er.Resolver
     assert ("وزير الخارجية اسعد الشيباني", "person:asaad-al-shaibani") in found(mentions)
     assert ("الأمير فيصل بن فرحان", "person:faisal-bin-farhan") in found(mentions)
     assert not [m for m in mentions if m.text.startswith("التقى")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2024 Haftar said his forces were ready.", ("Haftar", "person:khalifa-haftar")),
+        ("Haftar 2024 campaign posters went up.", ("Haftar", "person:khalifa-haftar")),
+        ("وفي عام 2024 قال خليفة حفتر إن قواته مستعدة", ("خليفة حفتر", "person:khalifa-haftar")),
+        ("قتل 24 شخصا في قطاع غزة يوم الأحد", ("قطاع غزة", "place:gaza-strip")),
+        ("France 24 reported that 24 people were killed.", ("France 24", "org:france-24")),
+        ("وقالت قناة فرانس ٢٤ إن ١٢ مدنيا قتلوا", ("فرانس ٢٤", "org:france-24")),
+        ("Leaders of the G20 met in Rio in 2024.", ("G20", "org:g20")),
+        ("وأعلنت الوحدة 8200 في 3 مارس أن", ("الوحدة 8200", "org:unit-8200")),
+        # GeoNames lists "Section 13" (Cheney) and "Station 50" (Waubay) as untagged old names
+        ("Under Section 13 of the law, Haftar said Station 50 was closed.", ("Haftar", "person:khalifa-haftar")),
+    ],
+)
+def test_builtin_gazetteer_numbers_join_only_the_names_that_hold_them(
+    builtin_resolver: er.Resolver, text: str, expected: tuple[str, str]
+) -> None:
+    # a bare number never starts a mention nor is one, nor glues onto a name without it
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert expected in found(mentions)
+    assert all(m.text == expected[0] for m in mentions if any(ch.isdigit() for ch in m.text))
+
+
+def test_builtin_gazetteer_acronyms_of_one_letter_repeated(builtin_resolver: er.Resolver) -> None:
+    # AA is a tagged alias of Anadolu Agency; HH and BB are untagged licence-plate codes in GeoNames
+    text = "Erdogan told AA that the HH police seized BB guns."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("AA", "org:anadolu-agency") in found(mentions)
+    assert not {"HH", "BB"} & {m.text for m in mentions}
