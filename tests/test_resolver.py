@@ -378,6 +378,9 @@ def test_a_main_name_beats_another_entitys_alias(builtin_resolver: er.Resolver) 
         ("مخيم شاتيلا", "place:shatila-camp"),
         ("بيت لحم", "place:bethlehem"),
         ("الزاوية", "place:zawiya"),
+        ("Ansarullah", "org:houthis"),
+        ("أحمد الطيبي", "person:ahmad-tibi"),
+        ("إبراهيم جابر", "person:ibrahim-jaber"),
     ],
 )
 def test_names_the_news_uses_resolve_in_the_builtin_gazetteer(
