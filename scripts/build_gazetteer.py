@@ -755,11 +755,14 @@ def build_cities(
     cities: dict[str, dict],
     zone_names: dict[str, list[tuple[str, str]]],
     versions: dict[str, str],
+    claimed: frozenset[str] = frozenset(),
 ) -> tuple[list[Entity], Counter]:
     """Build places from GeoNames cities that have an Arabic-script name.
 
     A city qualifies if GeoNames or CLDR (its time-zone exemplar city) gives
-    it an Arabic-script name.
+    it an Arabic-script name, or if a curated record claims it by
+    ``same_as`` (the curated record brings the Arabic names: Washington, D.C.
+    has none in GeoNames or CLDR).
 
     Parameters
     ----------
@@ -769,6 +772,8 @@ def build_cities(
         :func:`cldr_city_names` output.
     versions : dict
         Pinned versions, for the source label.
+    claimed : frozenset of str
+        Ids (``gn:<geonameid>``) named in a curated record's ``same_as``.
 
     Returns
     -------
@@ -791,9 +796,11 @@ def build_cities(
         names = geonames_city_names(city)
         cldr = cldr_by_city.get(city["geonameid"], [])
         has_arabic = any(name_script(n) == "arabic" for n in names) or any(name_script(n) == "arabic" for n, _ in cldr)
-        if not has_arabic:
+        if not has_arabic and f"gn:{city['geonameid']}" not in claimed:
             stats["cities without an Arabic-script name (skipped)"] += 1
             continue
+        if not has_arabic:
+            stats["cities without an Arabic-script name kept for a curated same_as"] += 1
         entity = Entity(
             id=f"gn:{city['geonameid']}",
             type="place",
@@ -815,13 +822,15 @@ def build_cities(
     return entities, stats
 
 
-def build_places(versions: dict[str, str]) -> tuple[list[Entity], Counter]:
+def build_places(versions: dict[str, str], claimed: frozenset[str] = frozenset()) -> tuple[list[Entity], Counter]:
     """Build every source place: continents, countries and cities.
 
     Parameters
     ----------
     versions : dict
         Pinned versions, for source labels.
+    claimed : frozenset of str
+        Source ids named in curated ``same_as`` fields; see :func:`build_cities`.
 
     Returns
     -------
@@ -835,7 +844,7 @@ def build_places(versions: dict[str, str]) -> tuple[list[Entity], Counter]:
     zones = {c.get("timezone", "") for c in cities.values()} - {""}
     entities = build_continents(continents, versions)
     entities += build_countries(countries, cldr_territory_names(), versions)
-    city_entities, stats = build_cities(cities, cldr_city_names(zones), versions)
+    city_entities, stats = build_cities(cities, cldr_city_names(zones), versions, claimed)
     return entities + city_entities, stats
 
 
@@ -846,6 +855,42 @@ def build_places(versions: dict[str, str]) -> tuple[list[Entity], Counter]:
 #: Order in which the romanizer's ``latin_lang`` values pick the canonical name.
 LATIN_LANG_RANK: dict[str, int] = {"en": 0, "fr": 1}
 ROMANIZER_LANG_TAGS: frozenset[str] = frozenset({"en", "fr"})
+
+
+#: English styles that some Wikidata labels put before a name ("HE Muhammad
+#: Shehbaz Sharif", "Engr Shujaat Khan"); none is ever a name part. Titles that
+#: are also names or surnames (Sheikh, Sayed, Mian, Dame, Eng) are kept.
+LATIN_STYLE_PREFIXES: frozenset[str] = frozenset({"HE", "H.E.", "HH", "H.H.", "HRH", "H.R.H.", "Engr", "Engr."})
+
+
+def strip_style_prefix(latin: str) -> str:
+    """Return a Latin name without a leading English style ("HE", "Engr").
+
+    The style is removed only when at least two words remain.
+
+    Parameters
+    ----------
+    latin : str
+        A cleaned Latin-script name.
+
+    Returns
+    -------
+    str
+        The name without its style, or ``latin`` unchanged.
+
+    Examples
+    --------
+    >>> strip_style_prefix("HE Muhammad Shehbaz Sharif")
+    'Muhammad Shehbaz Sharif'
+    >>> strip_style_prefix("HE Sharif")
+    'HE Sharif'
+    >>> strip_style_prefix("Sheikh Jarrah Ali")
+    'Sheikh Jarrah Ali'
+    """
+    first, _, rest = latin.partition(" ")
+    if first in LATIN_STYLE_PREFIXES and len(rest.split()) >= 2:
+        return rest
+    return latin
 
 
 def person_id(arabic_key: str, country: str) -> str:
@@ -899,6 +944,10 @@ def build_persons(versions: dict[str, str]) -> tuple[list[Entity], Counter]:
     groups: dict[tuple[str, str], list[tuple[str, str, int]]] = defaultdict(list)
     for arabic, latin, latin_lang, country, count in rows:
         latin = clean_text(latin)
+        unstyled = strip_style_prefix(latin)
+        if unstyled != latin:
+            stats["romanizer Latin spellings starting with an English style (style removed)"] += 1
+            latin = unstyled
         if name_script(latin) != "latin":
             stats["romanizer Latin spellings not in Latin script (dropped)"] += 1
             continue
@@ -1420,10 +1469,11 @@ def build(curated_dir: Path = CURATED_DIR) -> BuildResult:
     """
     check_versions()
     versions = dict(PINNED_VERSIONS)
-    places, place_stats = build_places(versions)
+    curated, curated_stats = read_curated(curated_dir)
+    claimed = frozenset(source_id for record in curated for source_id in record.same_as)
+    places, place_stats = build_places(versions, claimed)
     persons, person_stats = build_persons(versions)
     place_stats["source places in the news region, prior raised"] = raise_region_priors(places)
-    curated, curated_stats = read_curated(curated_dir)
     entities, merge_stats = merge_curated(places + persons, curated)
     merge_stats["places sharing a name with their country, prior lowered below it"] = yield_to_countries(entities)
     gazetteer, by_type, by_source, dropped = render_gazetteer(entities)

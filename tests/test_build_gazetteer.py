@@ -156,6 +156,49 @@ def test_curated_merge_is_conservative(build_module: ModuleType) -> None:
     assert stats["curated places merged"] == 1
 
 
+def test_a_city_without_an_arabic_name_is_kept_only_for_a_curated_same_as(build_module: ModuleType) -> None:
+    # GeoNames and CLDR give Washington, D.C. no Arabic-script name; the curated record brings واشنطن
+    b = build_module
+    city = {
+        "geonameid": 4140963,
+        "name": "Washington",
+        "alternatenames": ["Washington D.C.", "District of Columbia"],
+        "countrycode": "US",
+        "population": 689545,
+        "timezone": "America/New_York",
+    }
+    skipped, stats = b.build_cities({"4140963": city}, {}, b.PINNED_VERSIONS)
+    assert skipped == []
+    assert stats["cities without an Arabic-script name (skipped)"] == 1
+    kept, _ = b.build_cities({"4140963": city}, {}, b.PINNED_VERSIONS, frozenset({"gn:4140963"}))
+    assert [e.id for e in kept] == ["gn:4140963"]
+    capital = b.Entity(
+        id="place:washington-dc", type="place", name="Washington, D.C.", aliases=["واشنطن"], country="US", prior=0.9
+    )
+    capital.same_as = ["gn:4140963"]
+    merged, _ = b.merge_curated(kept, [capital])
+    assert [e.id for e in merged] == ["place:washington-dc"]
+    assert merged[0].source_ids == ["gn:4140963"]
+    assert {"Washington", "District of Columbia", "واشنطن"} <= set(merged[0].aliases)
+
+
+def test_an_english_style_is_not_part_of_a_romanizer_name(build_module: ModuleType) -> None:
+    strip = build_module.strip_style_prefix
+    assert strip("HE Muhammad Shehbaz Sharif") == "Muhammad Shehbaz Sharif"
+    assert strip("H.E. Muhammad Shehbaz Sharif") == "Muhammad Shehbaz Sharif"
+    assert strip("Engr Shujaat Khan") == "Shujaat Khan"
+    # titles that are also names stay: Sheikh, Sayed, Mian, Dame (Dame Traoré is a given name)
+    for name in ("Sheikh Jarrah Ali", "Sayed Abdel Razzaq", "Mian Muhammad Shehbaz Sharif", "Dame Traoré"):
+        assert strip(name) == name
+    assert strip("HE Sharif") == "HE Sharif"  # one word left: not stripped
+
+
+def test_romanizer_canonical_names_carry_no_english_style(records: list[dict]) -> None:
+    styles = {"HE", "H.E.", "Engr"}
+    styled = [r["name"] for r in records if r["id"].startswith("anr:") and r["name"].split()[0] in styles]
+    assert styled == []
+
+
 def test_curated_country_merges_with_the_country_not_its_capital(build_module: ModuleType) -> None:
     b = build_module
     country = b.Entity(id="gn:10", type="place", name="Kuwait", aliases=["Kuwait", "الكويت"], country="KW")

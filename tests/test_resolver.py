@@ -484,3 +484,53 @@ def test_numbers_articles_and_acronyms_are_parts_of_names(
 def test_another_number_is_another_name(builtin_resolver: er.Resolver, mention: str) -> None:
     # nor is a number or an acronym of one letter repeated a tiny garble of a short name (FF of VAE)
     assert builtin_resolver.resolve(mention).entity is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Washington", "place:washington-dc"),
+        ("واشنطن", "place:washington-dc"),
+        ("Washington D.C.", "place:washington-dc"),
+        ("واشنطن العاصمة", "place:washington-dc"),
+        ("Persia", "place:iran"),
+        ("بلاد فارس", "place:iran"),
+        ("Persien", "place:iran"),
+        ("Tedros Adhanom Ghebreyesus", "person:tedros-adhanom-ghebreyesus"),
+        ("تيدروس أدهانوم غيبريسوس", "person:tedros-adhanom-ghebreyesus"),
+        ("Shehbaz Sharif", "person:shehbaz-sharif"),
+        ("شهباز شريف", "person:shehbaz-sharif"),
+        ("HE Muhammad Shehbaz Sharif", "person:shehbaz-sharif"),
+        ("الصليب الأحمر", "org:icrc"),
+        ("Bakhmut", "place:bakhmut"),
+        ("مخيم شاتيلا", "place:shatila-camp"),
+        ("بيت لحم", "place:bethlehem"),
+        ("الزاوية", "place:zawiya"),
+        ("Ansarullah", "org:houthis"),
+        ("أحمد الطيبي", "person:ahmad-tibi"),
+        ("إبراهيم جابر", "person:ibrahim-jaber"),
+    ],
+)
+def test_names_the_news_uses_resolve_in_the_builtin_gazetteer(
+    builtin_resolver: er.Resolver, mention: str, expected: str
+) -> None:
+    resolution = builtin_resolver.resolve(mention)
+    assert resolution.entity is not None
+    assert resolution.entity.id == expected
+
+
+def test_bare_fars_is_not_iran(builtin_resolver: er.Resolver) -> None:
+    # فارس is also Fars province, Fars News and the given name Fares: it is no alias of Iran
+    iran = builtin_resolver.gazetteer.get("place:iran")
+    assert iran is not None
+    assert "فارس" not in iran.names
+    fars = builtin_resolver.resolve("فارس").entity
+    assert fars is None or fars.id != "place:iran"
+
+
+def test_shehbaz_sharif_is_not_his_son_hamza(builtin_resolver: er.Resolver) -> None:
+    son = builtin_resolver.resolve("Hamza Shahbaz Sharif")
+    assert son.candidates[0].entity.id != "person:shehbaz-sharif"
+    father = builtin_resolver.resolve("Shehbaz Sharif", context="Pakistan's prime minister met the army chief")
+    assert father.entity is not None
+    assert father.entity.id == "person:shehbaz-sharif"
