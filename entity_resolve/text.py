@@ -536,6 +536,21 @@ class _Spotter:
         token = self.tokens[index]
         return token.number or self.name_like(token) or self.is_particle(token) or self.is_connector(token)
 
+    def in_title(self, index: int) -> bool:
+        """Token ``index`` is a word of the title right before some later token ("Prime Minister X").
+
+        Such words belong to the name after the title (a span from that name,
+        title included), not to a name of their own: "الخارجية" of "وزير
+        الخارجية اسعد الشيباني" is no Foreign Ministry, "Foreign" of "Iranian
+        Foreign Minister Abbas Araghchi" no part of "Iranian Foreign".
+        """
+        last = min(len(self.tokens), index + MAX_TITLE_TOKENS + 1)
+        for following in range(index + 1, last):
+            title = self.title_before(following)
+            if title is not None and title <= index:
+                return True
+        return False
+
     def title_before(self, index: int) -> int | None:
         """Index of the first token of the title right before token ``index``, if any."""
         if index in self._titles:
@@ -652,6 +667,8 @@ class _Spotter:
         last = first
         while last < len(tokens) and last - first < MAX_SPAN_TOKENS and not taken[last]:
             if last > first and not (tokens[last - 1].joins_next and self.can_inside(last)):
+                break
+            if self.in_title(last):
                 break
             single = last == first
             if self.can_edge(last, first=single, single=single) and self.admissible(first, last, strict=strict):

@@ -309,3 +309,34 @@ def test_builtin_gazetteer_acronyms_of_one_letter_repeated(builtin_resolver: er.
     check_invariants(text, mentions)
     assert ("AA", "org:anadolu-agency") in found(mentions)
     assert not {"HH", "BB"} & {m.text for m in mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Saudi Crown Prince Mohammed bin Salman received the Iraqi Prime Minister Mohammed Shia al-Sudani.",
+            [
+                ("Crown Prince Mohammed bin Salman", "person:mohammed-bin-salman"),
+                ("Prime Minister Mohammed Shia al-Sudani", "person:mohammed-shia-al-sudani"),
+            ],
+        ),
+        (
+            "Israeli Prime Minister Benjamin Netanyahu spoke with Iranian Foreign Minister Abbas Araghchi on Monday.",
+            [
+                ("Prime Minister Benjamin Netanyahu", "person:benjamin-netanyahu"),
+                ("Foreign Minister Abbas Araghchi", "person:abbas-araghchi"),
+            ],
+        ),
+    ],
+)
+def test_builtin_gazetteer_title_words_belong_to_the_name_after_them(
+    builtin_resolver: er.Resolver, text: str, expected: list[tuple[str, str]]
+) -> None:
+    # "Crown Prince Mohammed" once linked to Mohammed Shia al-Sudani and "Salman" to King Salman:
+    # a span starting inside a title counted the title's words as name words
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    for pair in expected:
+        assert pair in found(mentions)
+    assert len(mentions) == len(expected)
