@@ -45,7 +45,7 @@ __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys"
 _log = logging.getLogger("entity_resolve")
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 9
+INDEX_FORMAT = 10
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
 DELETION_KEY_WEIGHT = 0.7
 #: Weight of a key reached through a deletion on both sides (a substitution).

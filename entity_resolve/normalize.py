@@ -569,6 +569,8 @@ def normalize_name(mention: str, *, titles: bool = True) -> NormalizedName:
     raw_tokens = _TOKEN.findall(_LATIN_ASSIMILATED_ARTICLE.sub(" ", folded))
     if has_digits:
         raw_tokens = _split_arabic_digits(raw_tokens)
+    # a lone Arabic letter (و written apart) is no name word, nor does it hide a title after it
+    raw_tokens = [token for token in raw_tokens if not (len(token) == 1 and _ARABIC_CHAR.match(token))]
     arabic_part = [t for t in raw_tokens if _ARABIC_CHAR.match(t)]
     if script == "arabic":
         rest, cues = _split_titles(raw_tokens, _ARABIC_TITLES) if titles else (raw_tokens, [])
