@@ -425,6 +425,49 @@ class NameIndex:
             found = cache[token] = self._postings_of_keys(*_token_key_arrays(token))
         return found
 
+    def _query_postings(self, tokens: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """``_postings_of_keys`` of each query token, then of all its word pairs as one more "word"."""
+        parts = [self._token_postings(token) for token in tokens]
+        pairs_of_words = pair_keys(tokens)
+        if pairs_of_words:
+            pair_hashes = np.array([_digest(key) for key in pairs_of_words], dtype=np.int64)
+            parts.append(self._postings_of_keys(pair_hashes, np.full(len(pairs_of_words), PAIR_KEY_WEIGHT)))
+        return parts
+
+    def lookup_entities(self, tokens: Sequence[str], *, limit: int) -> frozenset[int] | None:
+        """The entity positions of ``lookup(tokens, limit=limit)``; None when it finds ``limit`` names.
+
+        Cheaper than ``lookup``: the names are not ranked when all of them fit
+        in its pool (``limit * MAX_NAMES_PER_ENTITY`` names), which holds for
+        one or two tokens since each key gives at most ``MAX_POSTINGS_PER_KEY``
+        names; otherwise ``lookup`` itself is asked.
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> index = NameIndex.build(Gazetteer.from_records([
+        ...     {"id": "w", "type": "person", "name": "وليد جنبلاط"},
+        ...     {"id": "m", "type": "person", "name": "وليد المعلم"}]))
+        >>> sorted(index.lookup_entities(["وليد"], limit=10)), index.lookup_entities(["وليد"], limit=2)
+        ([0, 1], None)
+        """
+        if not tokens or not len(self.key_hashes):
+            return frozenset()
+        parts = self._query_postings(tokens)
+        starts = np.concatenate([part[0] for part in parts])
+        if not len(starts):
+            return frozenset()
+        taken = np.minimum(np.concatenate([part[1] for part in parts]), MAX_POSTINGS_PER_KEY)
+        names = np.unique(self.postings[_posting_positions(starts, taken)])
+        if len(names) > limit * MAX_NAMES_PER_ENTITY:  # ``lookup`` keeps its best supported names only
+            ranked = self.lookup(tokens, limit=limit)
+            return None if len(ranked) >= limit else frozenset(self.name_entity[ranked].tolist())
+        entities, names_per_entity = np.unique(self.name_entity[names], return_counts=True)
+        # ``lookup`` returns at most MAX_NAMES_PER_ENTITY names of each entity, stopping at ``limit``
+        if int(np.minimum(names_per_entity, MAX_NAMES_PER_ENTITY).sum()) >= limit:
+            return None
+        return frozenset(entities.tolist())
+
     def lookup(self, tokens: Sequence[str], *, limit: int = MAX_CANDIDATE_NAMES) -> list[int]:
         """Names that share keys with ``tokens``, best supported first.
 
@@ -459,11 +502,7 @@ class NameIndex:
         """
         if not tokens or not len(self.key_hashes):
             return []
-        parts = [self._token_postings(token) for token in tokens]
-        pairs_of_words = pair_keys(tokens)
-        if pairs_of_words:  # all word pairs vote as one more "word"
-            pair_hashes = np.array([_digest(key) for key in pairs_of_words], dtype=np.int64)
-            parts.append(self._postings_of_keys(pair_hashes, np.full(len(pairs_of_words), PAIR_KEY_WEIGHT)))
+        parts = self._query_postings(tokens)
         starts = np.concatenate([part[0] for part in parts])
         if not len(starts):
             return []

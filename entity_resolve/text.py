@@ -43,7 +43,7 @@ from .context import DocumentContext, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import normalize_name, strip_clitic
-from .resolver import Candidate, Resolution, Resolver, resolver_for
+from .resolver import Candidate, Resolution, Resolver, _PreparedMention, resolver_for
 from .score import token_similarity, token_weight
 
 __all__ = [
@@ -347,6 +347,11 @@ def _spellings(token: str) -> tuple[str, ...]:
     return tuple(form.removeprefix(_ARABIC_ARTICLE) for form in forms)
 
 
+def _reading_spellings(prepared: _PreparedMention) -> list[frozenset[str]]:
+    """The ``_spellings`` of the tokens of each reading of a prepared mention."""
+    return [frozenset(form for token in reading.tokens for form in _spellings(token)) for reading in prepared.readings]
+
+
 def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) -> bool:
     """The span matches the candidate's name well (see ``_accepted``)."""
     entity = candidate.entity
@@ -403,7 +408,9 @@ class _Spotter:
         self.arabic_common_words = _arabic_words(_ARABIC_COMMON_WORDS)
         # context moves an uncertain score by at most this much
         self.context_slack = 2.0 * resolver.settings.context_weight
+        self._prepared: dict[str, _PreparedMention] = {}  # the context-free work on each span text
         self._plain: dict[str, Resolution] = {}
+        self._fits: dict[tuple[str, bool], bool] = {}
         self._folded: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, frozenset[int] | None] = {}
         self._titles: dict[int, int | None] = {}
@@ -540,15 +547,8 @@ class _Spotter:
         """Entities whose names share index keys with ``token``; None when too many to tell."""
         if token.text in self._entities:
             return self._entities[token.text]
-        index = self.resolver.index
-        found: frozenset[int] | None = frozenset()
         folded = self.folded(token)
-        if folded:
-            names = index.lookup(folded, limit=PREFILTER_NAMES)
-            if len(names) >= PREFILTER_NAMES:
-                found = None
-            else:
-                found = frozenset(int(position) for position in index.name_entity[names])
+        found = self.resolver.index.lookup_entities(folded, limit=PREFILTER_NAMES) if folded else frozenset()
         self._entities[token.text] = found
         return found
 
@@ -575,9 +575,11 @@ class _Spotter:
 
     def promising(self, mention: str, *, strict: bool, min_similarity: float) -> bool:
         """The context-free resolution has a candidate that context could make acceptable."""
+        if not self.may_fit(mention, strict=strict):
+            return False
         probe = self._plain.get(mention)
         if probe is None:
-            probe = self.resolver.resolve(mention, types=self.types, top_k=PROBE_TOP_K)
+            probe = self.resolver._resolve_prepared(self.prepared(mention), top_k=PROBE_TOP_K)
             self._plain[mention] = probe
         floor = self.resolver.settings.threshold - self.context_slack
         return any(
@@ -585,7 +587,41 @@ class _Spotter:
             for candidate in probe.candidates
         )
 
+    def may_fit(self, mention: str, *, strict: bool) -> bool:
+        """Some name that the resolver would score for ``mention`` could pass ``_structure_ok``.
+
+        Such a name has a word for each word of the reading that it is matched
+        with (the alignment is one-to-one) and, when ``strict``, a word spelt as
+        one of the reading's. Without one, no candidate can be acceptable and
+        the names need not be scored.
+        """
+        key = (mention, strict)
+        found = self._fits.get(key)
+        if found is None:
+            prepared = self.prepared(mention)
+            spellings = _reading_spellings(prepared) if strict else None
+            found = False
+            for reading_number, name_number in prepared.shortlisted:
+                name_tokens = self.resolver.index.name_token_tuple(name_number)
+                if len(name_tokens) < len(prepared.readings[reading_number].tokens):
+                    continue
+                if spellings is None or any(
+                    token.removeprefix(_ARABIC_ARTICLE) in spellings[reading_number] for token in name_tokens
+                ):
+                    found = True
+                    break
+            self._fits[key] = found
+        return found
+
     # -- resolution --------------------------------------------------------------
+    def prepared(self, mention: str) -> _PreparedMention:
+        """The resolver's context-free work on a span text, done once per text: a span
+        resolved without context and then with it is matched with the names once."""
+        found = self._prepared.get(mention)
+        if found is None:
+            found = self._prepared[mention] = self.resolver._prepare(mention, self.types)
+        return found
+
     def window(self, start: int, end: int) -> DocumentContext:
         """The context of a span: the tokens within ``CONTEXT_WINDOW_CHARS`` characters of it."""
         first = bisect.bisect_left(self._starts, start - CONTEXT_WINDOW_CHARS)
@@ -621,7 +657,9 @@ class _Spotter:
                     context = self.window(start, end)
                     if extra_context is not None:
                         context = context | extra_context
-                    resolution = self.resolver.resolve(mention, context=context, types=self.types, top_k=OUTPUT_TOP_K)
+                    resolution = self.resolver._resolve_prepared(
+                        self.prepared(mention), context=context, top_k=OUTPUT_TOP_K
+                    )
                     if _accepted(resolution, strict=strict, min_similarity=min_similarity):
                         found.append(_Span(span_first, last, start, end, resolution, first - span_first))
             last += 1
