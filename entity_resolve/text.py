@@ -352,6 +352,45 @@ def _reading_spellings(prepared: _PreparedMention) -> list[frozenset[str]]:
     return [frozenset(form for token in reading.tokens for form in _spellings(token)) for reading in prepared.readings]
 
 
+def _name_may_fit(
+    query_tokens: Sequence[str], name_tokens: Sequence[str], entity: Entity, spellings: frozenset[str] | None
+) -> bool:
+    """Could a match of the reading ``query_tokens`` with this name pass ``_structure_ok``?
+
+    Necessary conditions only, without matching: the alignment is one-to-one,
+    so the name has a token for each of the reading's, and the name tokens
+    it can cover weigh ``MIN_COVERAGE`` of the name; in the first pass
+    (``spellings``: the reading's tokens as ``_spellings`` gives them) a
+    name token is spelt as one of them, and a lone token names an entity
+    prominent enough. Token weights are multiples of one half, so the sums
+    here are exact.
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Entity
+    >>> haftar = Entity("kh", "person", "Khalifa Haftar", ("Khalifa Haftar",), prior=0.9)
+    >>> _name_may_fit(("haftar",), ("khalifa", "haftar"), haftar, frozenset({"haftar"}))
+    True
+    >>> _name_may_fit(("haftar", "said"), ("haftar",), haftar, None)
+    False
+    """
+    if len(name_tokens) < len(query_tokens):
+        return False
+    weights = sorted((token_weight(token) for token in name_tokens), reverse=True)
+    total = sum(weights)
+    if round(sum(weights[: len(query_tokens)]) / total, 4) < MIN_COVERAGE:
+        return False
+    if spellings is None:
+        return True
+    if not any(token.removeprefix(_ARABIC_ARTICLE) in spellings for token in name_tokens):
+        return False
+    if len(query_tokens) > 1:
+        return True
+    whole = round(weights[0] / total, 4) >= 1.0
+    partial_ok = entity.type == _PARTIAL_NAME_TYPE and entity.prior >= PARTIAL_TOKEN_MIN_PRIOR
+    return partial_ok or (whole and entity.prior >= LONE_TOKEN_MIN_PRIOR)
+
+
 def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) -> bool:
     """The span matches the candidate's name well (see ``_accepted``)."""
     entity = candidate.entity
@@ -590,26 +629,25 @@ class _Spotter:
     def may_fit(self, mention: str, *, strict: bool) -> bool:
         """Some name that the resolver would score for ``mention`` could pass ``_structure_ok``.
 
-        Such a name has a word for each word of the reading that it is matched
-        with (the alignment is one-to-one) and, when ``strict``, a word spelt as
-        one of the reading's. Without one, no candidate can be acceptable and
-        the names need not be scored.
+        Read off the shortlisted names' tokens and entities (see ``_name_may_fit``):
+        without such a name, no candidate can be acceptable and the names need
+        not be scored.
         """
         key = (mention, strict)
         found = self._fits.get(key)
         if found is None:
             prepared = self.prepared(mention)
             spellings = _reading_spellings(prepared) if strict else None
-            found = False
-            for reading_number, name_number in prepared.shortlisted:
-                name_tokens = self.resolver.index.name_token_tuple(name_number)
-                if len(name_tokens) < len(prepared.readings[reading_number].tokens):
-                    continue
-                if spellings is None or any(
-                    token.removeprefix(_ARABIC_ARTICLE) in spellings[reading_number] for token in name_tokens
-                ):
-                    found = True
-                    break
+            index, entity_at = self.resolver.index, self.resolver.gazetteer.entity_at
+            found = any(
+                _name_may_fit(
+                    prepared.readings[reading_number].tokens,
+                    index.name_token_tuple(name_number),
+                    entity_at(int(index.name_entity[name_number])),
+                    None if spellings is None else spellings[reading_number],
+                )
+                for reading_number, name_number in prepared.shortlisted
+            )
             self._fits[key] = found
         return found
 
