@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import heapq
 import os
 import threading
 import weakref
@@ -517,30 +518,46 @@ class Resolver:
             support,
         )
 
-    def _contenders(self, prepared: _PreparedMention, depth: int) -> list[_MatchedName]:
-        """The matched names of the entities that may rank among the ``depth`` best with context.
+    def _first_scores(
+        self, prepared: _PreparedMention, document: DocumentContext, depth: int
+    ) -> tuple[dict[int, _Scored], dict[int, list[tuple[_Scored, _MatchedName]]]]:
+        """Each entity's best scored name and all its scored names, for the entities that may rank
+        among the ``depth`` best.
 
-        Context only raises a score, by the support of at most ``context_weight``:
-        an entity whose best score with the most support stays below the
-        ``depth``-th best score with none is never shortlisted, and its names
-        need not be read against the context (the costly part of scoring:
-        ``entity_skeletons`` of every candidate).
+        Context only raises a score, by a support of at most ``context_weight``.
+        With context, entities are scored in the order of their best score with
+        the most support, and scoring stops at the first one whose best possible
+        score is below the ``depth``-th best score found: reading a name against
+        the context (``entity_skeletons`` of every candidate) is the costly part.
         """
-        matches = self._matches(prepared)
-        most = self.settings.context_weight
-        floors: dict[int, float] = {}
+        by_entity: dict[int, list[_MatchedName]] = {}
+        for matched in self._matches(prepared):
+            by_entity.setdefault(matched.entity_position, []).append(matched)
         ceilings: dict[int, float] = {}
-        for matched in matches:
-            query = prepared.readings[matched.reading_number]
-            entity = self._entity_at(matched.entity_position)
-            position = matched.entity_position
-            for bound, support in ((floors, 0.0), (ceilings, most)):
-                score = self._score_with_support(query, entity, matched.matched, support, matched.name_cues)[0]
-                bound[position] = max(bound.get(position, 0.0), score * matched.penalty)
-        if len(floors) <= depth:
-            return matches
-        bar = sorted(floors.values(), reverse=True)[depth - 1]
-        return [matched for matched in matches if ceilings[matched.entity_position] >= bar]
+        if document:
+            for position, matches in by_entity.items():
+                ceilings[position] = max(self._ceiling(prepared, matched) for matched in matches)
+        first: dict[int, _Scored] = {}
+        tried: dict[int, list[tuple[_Scored, _MatchedName]]] = {}
+        best_scores: list[float] = []  # a heap of the ``depth`` best scores so far
+        for position in sorted(by_entity, key=lambda p: -ceilings[p]) if document else by_entity:
+            if document and len(best_scores) >= depth and ceilings[position] < best_scores[0]:
+                break
+            tried[position] = [(self._scored(prepared, matched, document), matched) for matched in by_entity[position]]
+            for scored, _matched in tried[position]:
+                if position not in first or scored.score > first[position].score:
+                    first[position] = scored
+            heapq.heappush(best_scores, first[position].score)
+            if len(best_scores) > depth:
+                heapq.heappop(best_scores)
+        return first, tried
+
+    def _ceiling(self, prepared: _PreparedMention, matched: _MatchedName) -> float:
+        """The score of a matched name with the most support that a context can give."""
+        query = prepared.readings[matched.reading_number]
+        entity = self._entity_at(matched.entity_position)
+        support = self.settings.context_weight
+        return self._score_with_support(query, entity, matched.matched, support, matched.name_cues)[0] * matched.penalty
 
     def _resolve_prepared(
         self,
@@ -559,15 +576,7 @@ class Resolver:
             document = document | DocumentContext.from_text(query.cues)
         # ranked by the hand-made skeletons first; the best few are scored again with the learned model
         depth = max(top_k, _RESCORED_ENTITIES)
-        matches = self._contenders(prepared, depth) if document else self._matches(prepared)
-        first: dict[int, _Scored] = {}
-        tried: dict[int, list[tuple[_Scored, _MatchedName]]] = {}
-        for matched in matches:
-            scored = self._scored(prepared, matched, document)
-            tried.setdefault(scored.entity_position, []).append((scored, matched))
-            current = first.get(scored.entity_position)
-            if current is None or scored.score > current.score:
-                first[scored.entity_position] = scored
+        first, tried = self._first_scores(prepared, document, depth)
         shortlist = sorted(first, key=lambda p: (-first[p].score, p))[:depth]
         reach = (first[shortlist[0]].score - _RESCORE_REACH) if shortlist else 1.0
         best: dict[int, _Scored] = {}
