@@ -321,6 +321,7 @@ class NameIndex:
     fingerprint: str
     _name_facts: np.ndarray = field(init=False, repr=False)
     _token_postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(init=False, repr=False)
+    _shortlist_cache: dict[tuple[tuple[str, ...], int], tuple[int, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # each name's prior (float32 bits), token count and script packed in one word: a lookup
@@ -332,6 +333,7 @@ class NameIndex:
         )
         object.__setattr__(self, "_name_facts", facts)
         object.__setattr__(self, "_token_postings_cache", {})
+        object.__setattr__(self, "_shortlist_cache", {})
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -588,6 +590,8 @@ class NameIndex:
         mention's words joined) is most similar to the mention's (rapidfuzz
         ratio), ties by support. A mention spelt exactly as its best supported
         name gets the best supported names only (clean text pays no more).
+        Shortlists are kept per tokens (at most ``_TOKEN_CACHE_SIZE``): a news
+        stream repeats its names and spans.
 
         Parameters
         ----------
@@ -610,6 +614,17 @@ class NameIndex:
         >>> [index.name_tokens[n] for n in index.shortlist(["krmlin"], limit=1)]
         ['kremlin']
         """
+        key = (tuple(tokens), limit)
+        cache = self._shortlist_cache
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= _TOKEN_CACHE_SIZE:
+                cache.clear()
+            found = cache[key] = tuple(self._shortlist_of(tokens, limit))
+        return list(found)
+
+    def _shortlist_of(self, tokens: Sequence[str], limit: int) -> list[int]:
+        """``shortlist``, not kept."""
         pool = self.lookup(tokens, limit=limit * SHORTLIST_POOL_FACTOR)
         if len(pool) <= limit:
             return pool
