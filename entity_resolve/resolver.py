@@ -28,13 +28,17 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from .config import Settings
-from .context import DocumentContext
+from .context import DocumentContext, entity_skeletons, evidence_skeletons
 from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton
-from .normalize import (
+from .normalize import (  # the title tables: see _TITLE_WORDS
+    _ARABIC_TITLES,
+    _LATIN_TITLES,
     NormalizedName,
     detect_script,
     has_foreign_letters,
@@ -104,6 +108,10 @@ _DECISION_DEPTH = 5
 _MIN_LETTERS = 2
 #: How much lower the partial-name floor is for places (half of it for organisations).
 _PARTIAL_PENALTY_OTHER_TYPES = 0.1
+#: Entities whose context skeletons a resolver keeps (``Resolver._entity_skeletons``).
+_SKELETONS_KEPT = 65_536
+#: Every word of a title (folded), Arabic or Latin: a name of such words only may be titles only.
+_TITLE_WORDS = frozenset(word for title in (*_ARABIC_TITLES, *_LATIN_TITLES) for word in title)
 #: Gazetteers at least this large have their index saved (building costs seconds).
 _CACHE_MIN_ENTITIES = 5_000
 
@@ -286,6 +294,11 @@ class Resolver:
             directory = None
         self.index: NameIndex = cached_index(self.gazetteer, directory)
         self._entity_at = self.gazetteer.entity_at
+        # where each entity's names start in the index (None if they are not listed entity by entity)
+        name_entity = self.index.name_entity
+        listed = bool(np.all(name_entity[1:] >= name_entity[:-1]))
+        self._name_starts = np.searchsorted(name_entity, np.arange(len(self.gazetteer) + 1)) if listed else None
+        self._skeletons: dict[int, frozenset[str]] = {}
         # a surname alone names a person; half a place or organisation name rarely names it
         self._partial_floor = {
             "person": self.settings.partial_floor,
@@ -321,11 +334,47 @@ class Resolver:
         return tuple(found), False
 
     # -- scoring -----------------------------------------------------------------
-    def _context_bonus(self, entity: Entity, matched: NameMatch, context: DocumentContext) -> float:
-        """Bonus in [0, ``context_weight``]: two pieces of evidence give the whole bonus."""
+    def _context_bonus(
+        self, entity: Entity, matched: NameMatch, context: DocumentContext, position: int | None = None
+    ) -> float:
+        """Bonus in [0, ``context_weight``]: two pieces of evidence give the whole bonus.
+
+        ``position`` (the entity's, when known) reads its skeletons off the index.
+        """
         matched_tokens = {fine_skeleton(m.name_token) for m in matched.alignment}
-        evidence = context.support(entity, matched_tokens, self.index.country_names)
+        skeletons = entity_skeletons(entity) if position is None else self._entity_skeletons(position)
+        evidence = context.support_from(skeletons, entity, matched_tokens, self.index.country_names)
         return self.settings.context_weight * min(1.0, len(evidence) / 2.0)
+
+    def _entity_skeletons(self, position: int) -> frozenset[str]:
+        """``entity_skeletons`` of the entity at ``position``, read off its indexed names, kept per resolver.
+
+        The index holds each name's tokens as ``normalize_as_name`` reads them,
+        which is how ``normalize_name`` reads them unless the name is made of
+        titles only (then ``normalize_name`` finds no name words); an entity with
+        a name that may be one (every word a title word) is read the slow way,
+        as is every entity when the index does not list names by entity.
+        """
+        cache = self._skeletons
+        found = cache.get(position)
+        if found is None:
+            if len(cache) >= _SKELETONS_KEPT:
+                cache.clear()
+            found = cache[position] = self._read_entity_skeletons(position)
+        return found
+
+    def _read_entity_skeletons(self, position: int) -> frozenset[str]:
+        entity = self._entity_at(position)
+        if self._name_starts is None:
+            return entity_skeletons(entity)
+        names = [
+            self.index.name_token_tuple(name)
+            for name in range(int(self._name_starts[position]), int(self._name_starts[position + 1]))
+        ]
+        if any(all(token in _TITLE_WORDS or strip_clitic(token) in _TITLE_WORDS for token in name) for name in names):
+            return entity_skeletons(entity)
+        description = normalize_name(entity.description).tokens if entity.description else ()
+        return evidence_skeletons([*(token for name in names for token in name), *description])
 
     def _score(
         self,
@@ -334,14 +383,16 @@ class Resolver:
         matched: NameMatch,
         context: DocumentContext,
         name_cues: frozenset[str] = frozenset(),
+        position: int | None = None,
     ) -> tuple[float, float, float, float]:
         """Final score of a matched name: similarity, importance, type cue, context.
 
         A title cue that the matched name carries itself (the Sheikh of الشيخ زويد, a
         town) is part of the name, not a sign of another type. Returns the score, the
         type factor, the context bonus and the context support it was scaled from.
+        ``position`` is the entity's, when known.
         """
-        support = self._context_bonus(entity, matched, context) if context else 0.0
+        support = self._context_bonus(entity, matched, context, position) if context else 0.0
         return self._score_with_support(query, entity, matched, support, name_cues)
 
     def _score_with_support(
@@ -506,7 +557,9 @@ class Resolver:
         """Score a matched name in a document's context."""
         query = prepared.readings[matched.reading_number]
         entity = self._entity_at(matched.entity_position)
-        score, type_factor, bonus, support = self._score(query, entity, matched.matched, document, matched.name_cues)
+        score, type_factor, bonus, support = self._score(
+            query, entity, matched.matched, document, matched.name_cues, matched.entity_position
+        )
         return _Scored(
             score * matched.penalty,
             matched.entity_position,
