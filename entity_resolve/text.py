@@ -448,7 +448,7 @@ class _Spotter:
         # context moves an uncertain score by at most this much
         self.context_slack = 2.0 * resolver.settings.context_weight
         self._prepared: dict[str, _PreparedMention] = {}  # the context-free work on each span text
-        self._plain: dict[str, Resolution] = {}
+        self._promising: dict[tuple[str, bool, float], bool] = {}
         self._fits: dict[tuple[str, bool], bool] = {}
         self._folded: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, frozenset[int] | None] = {}
@@ -616,15 +616,16 @@ class _Spotter:
         """The context-free resolution has a candidate that context could make acceptable."""
         if not self.may_fit(mention, strict=strict):
             return False
-        probe = self._plain.get(mention)
-        if probe is None:
+        key = (mention, strict, min_similarity)
+        found = self._promising.get(key)
+        if found is None:  # the probe itself is not kept: most are dropped at once
             probe = self.resolver._resolve_prepared(self.prepared(mention), top_k=PROBE_TOP_K)
-            self._plain[mention] = probe
-        floor = self.resolver.settings.threshold - self.context_slack
-        return any(
-            candidate.score >= floor and _structure_ok(candidate, strict=strict, min_similarity=min_similarity)
-            for candidate in probe.candidates
-        )
+            floor = self.resolver.settings.threshold - self.context_slack
+            found = self._promising[key] = any(
+                candidate.score >= floor and _structure_ok(candidate, strict=strict, min_similarity=min_similarity)
+                for candidate in probe.candidates
+            )
+        return found
 
     def may_fit(self, mention: str, *, strict: bool) -> bool:
         """Some name that the resolver would score for ``mention`` could pass ``_structure_ok``.
