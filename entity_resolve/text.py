@@ -878,7 +878,9 @@ def resolve_text(
     spans start at each token; a multi-token span is resolved only when the
     index finds one entity for both its edge tokens, and with context only
     when its context-free score is near the threshold; context is bounded
-    per span. Context-free resolutions are cached per distinct span text.
+    per span. Each distinct span text is read, shortlisted and matched with
+    the names once, for the resolution without context and with it; a span
+    whose shortlisted names could not pass the checks above is not scored.
     The result is deterministic.
 
     Examples
