@@ -10,6 +10,11 @@ Fresh subprocesses measure what a user meets first: building the index (empty
 cache folder), loading it from the cache, and the first ``resolve``; each
 reports its peak resident memory (``resource.getrusage``).
 
+``resolve_text`` is timed on a seeded set of synthetic news articles (half
+Arabic, half English: gazetteer names, a quarter of them garbled, in news
+sentences), in characters per second of process time, beside a plain
+per-token exact dictionary lookup over the same texts.
+
 ``--million`` adds a scaling run: a synthetic gazetteer of 1,000,000 names
 (500,000 persons, each a Latin and an Arabic name, given and family names
 combined at random from the person names of the built-in gazetteer).
@@ -20,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -39,7 +45,15 @@ from . import data, noise
 from .report import git_commit, markdown_table, write_json, write_text
 from .systems import NameTable, exact_key
 
-__all__ = ["latency_summary", "main", "million_worker", "mixed_queries", "synthetic_records"]
+__all__ = [
+    "latency_summary",
+    "main",
+    "million_worker",
+    "mixed_queries",
+    "synthetic_records",
+    "text_articles",
+    "text_throughput",
+]
 
 DEFAULT_QUERIES = 1_000
 #: Shares of the mixed queries: attested names, garbles, negatives (the rest).
@@ -51,6 +65,27 @@ BRUTE_FORCE_QUERIES = 50
 MILLION_ENTITIES = 500_000
 MILLION_QUERIES = 500
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
+#: ``resolve_text`` throughput: articles timed, sentences per article, share of garbled names.
+TEXT_ARTICLES = 20
+TEXT_SENTENCES = 12
+TEXT_GARBLED_SHARE = 0.25
+#: News sentences of the synthetic articles: three names each, by script.
+_ARABIC_FRAMES = (
+    "قال {a} إن الوضع في {b} يزداد سوءا، بينما دعا {c} إلى الحوار.",
+    "التقى {a} مع {b} في {c} أمس لبحث التعاون بين البلدين.",
+    "وأكد المتحدث باسم {a} أن القوات وصلت إلى {b} صباح اليوم بعد لقاء مع {c}.",
+    "وفي {a}، أعلن الرئيس {b} عن خطة جديدة بالتعاون مع {c}.",
+    "واتهم {a} حكومة {b} بخرق الاتفاق الموقع في {c} العام الماضي.",
+)
+_LATIN_FRAMES = (
+    "{a} said on Monday that the situation in {b} was getting worse, while {c} called for talks.",
+    "Officials from {a} met {b} in {c} to discuss the ceasefire.",
+    "A spokesman for {a} said troops had reached {b} early on Tuesday after talks with {c}.",
+    "In {a}, President {b} announced a new plan with {c}.",
+    "{a} accused the government of {b} of breaking the deal signed in {c} last year.",
+)
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 #: Synthetic negatives (names no built-in entity has) when negatives.csv is short.
 _NEGATIVE_GIVEN = (
@@ -133,6 +168,70 @@ def mixed_queries(gazetteer: er.Gazetteer, count: int, seed: int) -> list[tuple[
     return queries
 
 
+def _article_name(entity: Entity, arabic: bool, rng: random.Random) -> str | None:
+    """A name of ``entity`` in one script, garbled (MT noise) at ``TEXT_GARBLED_SHARE``."""
+    names = [name for name in entity.names if bool(_ARABIC_SCRIPT.search(name)) == arabic]
+    if not names:
+        return None
+    name = rng.choice(names)
+    kinds = noise.applicable_kinds(name, entity.type)
+    if kinds and rng.random() < TEXT_GARBLED_SHARE:
+        return noise.garble(name, rng.choice(kinds), rng)
+    return name
+
+
+def text_articles(gazetteer: er.Gazetteer, count: int, seed: int) -> list[str]:
+    """``count`` seeded news articles, Arabic and English in turn, of ``TEXT_SENTENCES`` sentences.
+
+    Each sentence names three random entities of the gazetteer in the
+    article's script (the curated and well-known ones as often as the rest).
+    """
+    rng = random.Random(seed)
+    entities = list(gazetteer)
+    articles: list[str] = []
+    for number in range(count):
+        arabic = number % 2 == 0
+        frames = _ARABIC_FRAMES if arabic else _LATIN_FRAMES
+        sentences: list[str] = []
+        while len(sentences) < TEXT_SENTENCES:
+            names = [_article_name(rng.choice(entities), arabic, rng) for _ in range(3)]
+            if all(names):
+                a, b, c = names
+                sentences.append(rng.choice(frames).format(a=a, b=b, c=c))
+        articles.append(" ".join(sentences))
+    return articles
+
+
+def text_throughput(resolver: er.Resolver, seed: int, count: int = TEXT_ARTICLES) -> dict[str, Any]:
+    """Characters per second of ``resolve_text`` on ``text_articles``, and of an exact per-token lookup.
+
+    Two articles of another seed are resolved first (warm-up); times are
+    process time. The baseline normalises every word of the same texts and
+    looks it up in a dict of the normalised names (no spans, no fuzzy match).
+    """
+    gazetteer = resolver.gazetteer
+    for article in text_articles(gazetteer, 2, seed + 1):
+        er.resolve_text(article, resolver=resolver)
+    articles = text_articles(gazetteer, count, seed)
+    characters = sum(map(len, articles))
+    started = time.process_time()
+    mentions = sum(len(er.resolve_text(article, resolver=resolver)) for article in articles)
+    seconds = time.process_time() - started
+    exact = {exact_key(name) for entity in gazetteer for name in entity.names}
+    started = time.process_time()
+    found = sum(exact_key(word) in exact for article in articles for word in _WORD.findall(article))
+    exact_seconds = time.process_time() - started
+    return {
+        "articles": count,
+        "characters": characters,
+        "seconds": round(seconds, 3),
+        "chars_per_s": round(characters / seconds),
+        "mentions": mentions,
+        "exact_token_lookup_chars_per_s": round(characters / exact_seconds),
+        "exact_token_lookup_hits": found,
+    }
+
+
 # -- timing -------------------------------------------------------------------------
 def _time_each(function: Callable[[str], object], mentions: Sequence[str]) -> list[float]:
     """Seconds per call."""
@@ -200,6 +299,7 @@ def in_process(count: int, seed: int) -> dict[str, Any]:
         "entity_resolve_repeated": latency_summary(repeated),
         "exact_dict_lookup": latency_summary(_time_each(lambda m: exact.get(exact_key(m)), mentions)),
         "rapidfuzz_extractone": latency_summary(brute),
+        "resolve_text": text_throughput(resolver, seed),
         "peak_rss_mb": _peak_rss_mb(),
     }
 
@@ -323,6 +423,26 @@ def million_worker(seed: int) -> dict[str, Any]:
 
 
 # -- report ----------------------------------------------------------------------------
+def _text_table(own: dict[str, Any]) -> list[str]:
+    """The ``resolve_text`` throughput table and a blank line (nothing for results without one)."""
+    text = own.get("resolve_text")
+    if not text:
+        return []
+    rows = [
+        ["entity_resolve `resolve_text`", f"{text['chars_per_s']:,}", f"{text['mentions']:,} mentions"],
+        [
+            "exact per-token lookup (normalise + dict)",
+            f"{text['exact_token_lookup_chars_per_s']:,}",
+            f"{text['exact_token_lookup_hits']:,} words found",
+        ],
+    ]
+    caption = (
+        f"whole texts: {text['articles']} seeded articles (Arabic and English, {text['characters']:,} characters, "
+        f"a quarter of the names garbled), process time"
+    )
+    return [caption, "", markdown_table(["system", "chars/s", "found"], rows), ""]
+
+
 def render_markdown(result: dict[str, Any]) -> str:
     """Markdown tables of a speed result."""
     own = result["in_process"]
@@ -373,6 +493,7 @@ def render_markdown(result: dict[str, Any]) -> str:
         "",
         table,
         "",
+        *_text_table(own),
         startup,
     ]
     scaling = result.get("million")

@@ -30,7 +30,14 @@ from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import normalize_name
 
-__all__ = ["MAX_CONTEXT_CHARS", "DocumentContext", "country_names", "entity_skeletons", "is_country"]
+__all__ = [
+    "MAX_CONTEXT_CHARS",
+    "DocumentContext",
+    "country_names",
+    "entity_skeletons",
+    "evidence_skeletons",
+    "is_country",
+]
 
 #: Context text read at most (a long article is cut, not refused).
 MAX_CONTEXT_CHARS = 100_000
@@ -54,13 +61,19 @@ def _skeletons(text: str, minimum: int) -> set[str]:
 @lru_cache(maxsize=65_536)
 def entity_skeletons(entity: Entity) -> frozenset[str]:
     """Fine skeletons (three letters or more) of an entity's names and description words, cached."""
-    found: set[str] = set()
-    for text in (*entity.names, entity.description or ""):
-        for token in normalize_name(text).tokens:
-            fine = fine_skeleton(token)
-            if len(fine) >= _MIN_EVIDENCE:
-                found.add(fine)
-    return frozenset(found)
+    texts = (*entity.names, entity.description or "")
+    return evidence_skeletons(token for text in texts for token in normalize_name(text).tokens)
+
+
+def evidence_skeletons(tokens: Iterable[str]) -> frozenset[str]:
+    """The fine skeletons of normalised tokens that count as evidence (three letters or more).
+
+    Examples
+    --------
+    >>> sorted(evidence_skeletons(["khalifa", "al", "haftar"]))
+    ['hftr', 'xlf']
+    """
+    return frozenset(fine for token in tokens if len(fine := fine_skeleton(token)) >= _MIN_EVIDENCE)
 
 
 def is_country(entity: Entity) -> bool:
@@ -123,7 +136,13 @@ class DocumentContext:
         Returns labels: ``name:<skeleton>`` for each other name or description
         word found, ``country`` when the entity's country is named.
         """
-        evidence = {f"name:{fine}" for fine in entity_skeletons(entity) & self.skeletons if fine not in matched}
+        return self.support_from(entity_skeletons(entity), entity, matched, countries)
+
+    def support_from(
+        self, skeletons: frozenset[str], entity: Entity, matched: Set[str], countries: dict[str, frozenset[str]]
+    ) -> set[str]:
+        """``support`` given the entity's ``entity_skeletons`` (read some cheaper way)."""
+        evidence = {f"name:{fine}" for fine in skeletons & self.skeletons if fine not in matched}
         if entity.country and countries.get(entity.country, frozenset()) & self.skeletons:
             evidence.add("country")
         return evidence

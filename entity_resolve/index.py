@@ -321,6 +321,7 @@ class NameIndex:
     fingerprint: str
     _name_facts: np.ndarray = field(init=False, repr=False)
     _token_postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(init=False, repr=False)
+    _shortlist_cache: dict[tuple[tuple[str, ...], int], tuple[int, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # each name's prior (float32 bits), token count and script packed in one word: a lookup
@@ -332,6 +333,7 @@ class NameIndex:
         )
         object.__setattr__(self, "_name_facts", facts)
         object.__setattr__(self, "_token_postings_cache", {})
+        object.__setattr__(self, "_shortlist_cache", {})
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -425,6 +427,49 @@ class NameIndex:
             found = cache[token] = self._postings_of_keys(*_token_key_arrays(token))
         return found
 
+    def _query_postings(self, tokens: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """``_postings_of_keys`` of each query token, then of all its word pairs as one more "word"."""
+        parts = [self._token_postings(token) for token in tokens]
+        pairs_of_words = pair_keys(tokens)
+        if pairs_of_words:
+            pair_hashes = np.array([_digest(key) for key in pairs_of_words], dtype=np.int64)
+            parts.append(self._postings_of_keys(pair_hashes, np.full(len(pairs_of_words), PAIR_KEY_WEIGHT)))
+        return parts
+
+    def lookup_entities(self, tokens: Sequence[str], *, limit: int) -> frozenset[int] | None:
+        """The entity positions of ``lookup(tokens, limit=limit)``; None when it finds ``limit`` names.
+
+        Cheaper than ``lookup``: the names are not ranked when all of them fit
+        in its pool (``limit * MAX_NAMES_PER_ENTITY`` names), which holds for
+        one or two tokens since each key gives at most ``MAX_POSTINGS_PER_KEY``
+        names; otherwise ``lookup`` itself is asked.
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> index = NameIndex.build(Gazetteer.from_records([
+        ...     {"id": "w", "type": "person", "name": "وليد جنبلاط"},
+        ...     {"id": "m", "type": "person", "name": "وليد المعلم"}]))
+        >>> sorted(index.lookup_entities(["وليد"], limit=10)), index.lookup_entities(["وليد"], limit=2)
+        ([0, 1], None)
+        """
+        if not tokens or not len(self.key_hashes):
+            return frozenset()
+        parts = self._query_postings(tokens)
+        starts = np.concatenate([part[0] for part in parts])
+        if not len(starts):
+            return frozenset()
+        taken = np.minimum(np.concatenate([part[1] for part in parts]), MAX_POSTINGS_PER_KEY)
+        names = np.unique(self.postings[_posting_positions(starts, taken)])
+        if len(names) > limit * MAX_NAMES_PER_ENTITY:  # ``lookup`` keeps its best supported names only
+            ranked = self.lookup(tokens, limit=limit)
+            return None if len(ranked) >= limit else frozenset(self.name_entity[ranked].tolist())
+        entities, names_per_entity = np.unique(self.name_entity[names], return_counts=True)
+        # ``lookup`` returns at most MAX_NAMES_PER_ENTITY names of each entity, stopping at ``limit``
+        if int(np.minimum(names_per_entity, MAX_NAMES_PER_ENTITY).sum()) >= limit:
+            return None
+        return frozenset(entities.tolist())
+
     def lookup(self, tokens: Sequence[str], *, limit: int = MAX_CANDIDATE_NAMES) -> list[int]:
         """Names that share keys with ``tokens``, best supported first.
 
@@ -459,11 +504,7 @@ class NameIndex:
         """
         if not tokens or not len(self.key_hashes):
             return []
-        parts = [self._token_postings(token) for token in tokens]
-        pairs_of_words = pair_keys(tokens)
-        if pairs_of_words:  # all word pairs vote as one more "word"
-            pair_hashes = np.array([_digest(key) for key in pairs_of_words], dtype=np.int64)
-            parts.append(self._postings_of_keys(pair_hashes, np.full(len(pairs_of_words), PAIR_KEY_WEIGHT)))
+        parts = self._query_postings(tokens)
         starts = np.concatenate([part[0] for part in parts])
         if not len(starts):
             return []
@@ -549,6 +590,8 @@ class NameIndex:
         mention's words joined) is most similar to the mention's (rapidfuzz
         ratio), ties by support. A mention spelt exactly as its best supported
         name gets the best supported names only (clean text pays no more).
+        Shortlists are kept per tokens (at most ``_TOKEN_CACHE_SIZE``): a news
+        stream repeats its names and spans.
 
         Parameters
         ----------
@@ -571,6 +614,17 @@ class NameIndex:
         >>> [index.name_tokens[n] for n in index.shortlist(["krmlin"], limit=1)]
         ['kremlin']
         """
+        key = (tuple(tokens), limit)
+        cache = self._shortlist_cache
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= _TOKEN_CACHE_SIZE:
+                cache.clear()
+            found = cache[key] = tuple(self._shortlist_of(tokens, limit))
+        return list(found)
+
+    def _shortlist_of(self, tokens: Sequence[str], limit: int) -> list[int]:
+        """``shortlist``, not kept."""
         pool = self.lookup(tokens, limit=limit * SHORTLIST_POOL_FACTOR)
         if len(pool) <= limit:
             return pool

@@ -19,21 +19,26 @@ True
 
 from __future__ import annotations
 
+import heapq
 import os
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from .config import Settings
-from .context import DocumentContext
+from .context import DocumentContext, entity_skeletons, evidence_skeletons
 from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton
-from .normalize import (
+from .normalize import (  # the title tables: see _TITLE_WORDS
+    _ARABIC_TITLES,
+    _LATIN_TITLES,
     NormalizedName,
     detect_script,
     has_foreign_letters,
@@ -103,6 +108,10 @@ _DECISION_DEPTH = 5
 _MIN_LETTERS = 2
 #: How much lower the partial-name floor is for places (half of it for organisations).
 _PARTIAL_PENALTY_OTHER_TYPES = 0.1
+#: Entities whose context skeletons a resolver keeps (``Resolver._entity_skeletons``).
+_SKELETONS_KEPT = 65_536
+#: Every word of a title (folded), Arabic or Latin: a name of such words only may be titles only.
+_TITLE_WORDS = frozenset(word for title in (*_ARABIC_TITLES, *_LATIN_TITLES) for word in title)
 #: Gazetteers at least this large have their index saved (building costs seconds).
 _CACHE_MIN_ENTITIES = 5_000
 
@@ -119,6 +128,33 @@ class _Scored:
     type_factor: float
     context_bonus: float
     context_support: float
+
+
+@dataclass(slots=True)
+class _MatchedName:
+    """An indexed name matched with one reading of a mention: the part of a score that no context changes."""
+
+    reading_number: int
+    name_number: int
+    entity_position: int
+    alias_position: int
+    matched: NameMatch
+    name_cues: frozenset[str]
+    penalty: float  # the reading's factor times the script's
+
+
+@dataclass(slots=True)
+class _PreparedMention:
+    """A mention's readings and matched names, in the order ``resolve`` scores them (see ``Resolver._prepare``)."""
+
+    mention: str
+    readings: tuple[NormalizedName, ...]
+    lone_title: bool  # made of titles only: must match a whole name
+    # (reading number, name number) of each shortlisted name of a wanted type
+    shortlisted: list[tuple[int, int]] = field(default_factory=list)
+    matches: list[_MatchedName] | None = None  # of the shortlisted names, made when first needed
+    # the learned model's matches, made when first needed, by (reading number, name number)
+    learned: dict[tuple[int, int], _MatchedName] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +296,11 @@ class Resolver:
             directory = None
         self.index: NameIndex = cached_index(self.gazetteer, directory)
         self._entity_at = self.gazetteer.entity_at
+        # where each entity's names start in the index (None if they are not listed entity by entity)
+        name_entity = self.index.name_entity
+        listed = bool(np.all(name_entity[1:] >= name_entity[:-1]))
+        self._name_starts = np.searchsorted(name_entity, np.arange(len(self.gazetteer) + 1)) if listed else None
+        self._skeletons: dict[int, frozenset[str]] = {}
         # a surname alone names a person; half a place or organisation name rarely names it
         self._partial_floor = {
             "person": self.settings.partial_floor,
@@ -295,11 +336,47 @@ class Resolver:
         return tuple(found), False
 
     # -- scoring -----------------------------------------------------------------
-    def _context_bonus(self, entity: Entity, matched: NameMatch, context: DocumentContext) -> float:
-        """Bonus in [0, ``context_weight``]: two pieces of evidence give the whole bonus."""
+    def _context_bonus(
+        self, entity: Entity, matched: NameMatch, context: DocumentContext, position: int | None = None
+    ) -> float:
+        """Bonus in [0, ``context_weight``]: two pieces of evidence give the whole bonus.
+
+        ``position`` (the entity's, when known) reads its skeletons off the index.
+        """
         matched_tokens = {fine_skeleton(m.name_token) for m in matched.alignment}
-        evidence = context.support(entity, matched_tokens, self.index.country_names)
+        skeletons = entity_skeletons(entity) if position is None else self._entity_skeletons(position)
+        evidence = context.support_from(skeletons, entity, matched_tokens, self.index.country_names)
         return self.settings.context_weight * min(1.0, len(evidence) / 2.0)
+
+    def _entity_skeletons(self, position: int) -> frozenset[str]:
+        """``entity_skeletons`` of the entity at ``position``, read off its indexed names, kept per resolver.
+
+        The index holds each name's tokens as ``normalize_as_name`` reads them,
+        which is how ``normalize_name`` reads them unless the name is made of
+        titles only (then ``normalize_name`` finds no name words); an entity with
+        a name that may be one (every word a title word) is read the slow way,
+        as is every entity when the index does not list names by entity.
+        """
+        cache = self._skeletons
+        found = cache.get(position)
+        if found is None:
+            if len(cache) >= _SKELETONS_KEPT:
+                cache.clear()
+            found = cache[position] = self._read_entity_skeletons(position)
+        return found
+
+    def _read_entity_skeletons(self, position: int) -> frozenset[str]:
+        entity = self._entity_at(position)
+        if self._name_starts is None:
+            return entity_skeletons(entity)
+        names = [
+            self.index.name_token_tuple(name)
+            for name in range(int(self._name_starts[position]), int(self._name_starts[position + 1]))
+        ]
+        if any(all(token in _TITLE_WORDS or strip_clitic(token) in _TITLE_WORDS for token in name) for name in names):
+            return entity_skeletons(entity)
+        description = normalize_name(entity.description).tokens if entity.description else ()
+        return evidence_skeletons([*(token for name in names for token in name), *description])
 
     def _score(
         self,
@@ -308,20 +385,33 @@ class Resolver:
         matched: NameMatch,
         context: DocumentContext,
         name_cues: frozenset[str] = frozenset(),
+        position: int | None = None,
     ) -> tuple[float, float, float, float]:
         """Final score of a matched name: similarity, importance, type cue, context.
 
         A title cue that the matched name carries itself (the Sheikh of الشيخ زويد, a
         town) is part of the name, not a sign of another type. Returns the score, the
         type factor, the context bonus and the context support it was scaled from.
+        ``position`` is the entity's, when known.
         """
+        support = self._context_bonus(entity, matched, context, position) if context else 0.0
+        return self._score_with_support(query, entity, matched, support, name_cues)
+
+    def _score_with_support(
+        self,
+        query: NormalizedName,
+        entity: Entity,
+        matched: NameMatch,
+        support: float,
+        name_cues: frozenset[str] = frozenset(),
+    ) -> tuple[float, float, float, float]:
+        """``_score`` given the context's support (in [0, ``context_weight``]); the score grows with it."""
         settings = self.settings
         similarity = matched.similarity
         other_type = query.cues and entity.type != _CUE_TYPE and not name_cues.issuperset(query.cues)
         type_factor = settings.type_mismatch_factor if other_type else 1.0
         # Importance moves an uncertain score, never an exact one.
         prior_shift = settings.prior_weight * (entity.prior - 0.5) * (1.0 - similarity)
-        support = self._context_bonus(entity, matched, context) if context else 0.0
         bonus = support * (1.0 - similarity) * 2.0
         adjusted = (similarity + prior_shift + bonus) * type_factor
         tiebreak = settings.prior_tiebreak
@@ -401,90 +491,162 @@ class Resolver:
         """
         if not isinstance(mention, str):
             raise TypeError(f"mention must be a str, not {type(mention).__name__}")
+        return self._resolve_prepared(self._prepare(mention, types), context=context, top_k=top_k)
+
+    def _prepare(self, mention: str, types: Iterable[str] | str | None = None) -> _PreparedMention:
+        """The context-free work of ``resolve``: readings, shortlisted names and their matches.
+
+        ``resolve`` is ``_resolve_prepared(_prepare(mention, types), ...)``; a caller
+        that resolves one mention several times (``resolve_text``: once without
+        context, then with it) prepares it once.
+        """
         wanted = _wanted_types(types)
         readings, lone_title = self._readings(mention)
         query = readings[0]
+        prepared = _PreparedMention(mention, readings, lone_title)
         if sum(map(len, query.tokens)) < _MIN_LETTERS:
-            return Resolution(mention=mention, entity=None, score=0.0, cues=query.cues)
+            return prepared
+        for reading_number, reading in enumerate(readings):
+            for name_number in self.index.shortlist(reading.tokens, limit=self.settings.max_candidates):
+                entity_type = self._entity_at(int(self.index.name_entity[name_number])).type
+                if wanted is None or entity_type in wanted:
+                    prepared.shortlisted.append((reading_number, name_number))
+        return prepared
+
+    def _matches(self, prepared: _PreparedMention) -> list[_MatchedName]:
+        """The shortlisted names of a prepared mention matched with its readings, made once."""
+        if prepared.matches is None:
+            prepared.matches = [
+                self._match_name(prepared, reading_number, name_number, learned=False)
+                for reading_number, name_number in prepared.shortlisted
+            ]
+        return prepared.matches
+
+    def _match_name(
+        self, prepared: _PreparedMention, reading_number: int, name_number: int, *, learned: bool
+    ) -> _MatchedName:
+        """Match one indexed name with one reading of the mention.
+
+        With ``prepared.lone_title``, a mention that covers part of the name keeps no partial floor.
+        """
+        query = prepared.readings[reading_number]
+        entity_position = int(self.index.name_entity[name_number])
+        entity = self._entity_at(entity_position)
+        matched = match_name(
+            query.tokens,
+            self.index.name_token_tuple(name_number),
+            self.settings,
+            partial_floor=0.0 if prepared.lone_title else self._partial_floor[entity.type],
+            leading_descriptor=1 if query.cues else 2,
+            learned=learned,
+        )
+        alias_position = int(self.index.name_alias[name_number])
+        name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
+        penalty = 1.0 if reading_number == 0 else _ALTERNATIVE_READING_FACTOR
+        penalty *= self._script_factor(query, name_number)
+        return _MatchedName(reading_number, name_number, entity_position, alias_position, matched, name_cues, penalty)
+
+    def _learned_match(self, prepared: _PreparedMention, matched: _MatchedName) -> _MatchedName:
+        """``matched`` scored again with the learned model, kept in ``prepared``."""
+        key = (matched.reading_number, matched.name_number)
+        found = prepared.learned.get(key)
+        if found is None:
+            found = self._match_name(prepared, matched.reading_number, matched.name_number, learned=True)
+            prepared.learned[key] = found
+        return found
+
+    def _scored(self, prepared: _PreparedMention, matched: _MatchedName, document: DocumentContext) -> _Scored:
+        """Score a matched name in a document's context."""
+        query = prepared.readings[matched.reading_number]
+        entity = self._entity_at(matched.entity_position)
+        score, type_factor, bonus, support = self._score(
+            query, entity, matched.matched, document, matched.name_cues, matched.entity_position
+        )
+        return _Scored(
+            score * matched.penalty,
+            matched.entity_position,
+            matched.alias_position,
+            query,
+            matched.matched,
+            type_factor,
+            bonus,
+            support,
+        )
+
+    def _first_scores(
+        self, prepared: _PreparedMention, document: DocumentContext, depth: int
+    ) -> tuple[dict[int, _Scored], dict[int, list[tuple[_Scored, _MatchedName]]]]:
+        """Each entity's best scored name and all its scored names, for the entities that may rank
+        among the ``depth`` best.
+
+        Context only raises a score, by a support of at most ``context_weight``.
+        With context, entities are scored in the order of their best score with
+        the most support, and scoring stops at the first one whose best possible
+        score is below the ``depth``-th best score found: reading a name against
+        the context (``entity_skeletons`` of every candidate) is the costly part.
+        """
+        by_entity: dict[int, list[_MatchedName]] = {}
+        for matched in self._matches(prepared):
+            by_entity.setdefault(matched.entity_position, []).append(matched)
+        ceilings: dict[int, float] = {}
+        if document:
+            for position, matches in by_entity.items():
+                ceilings[position] = max(self._ceiling(prepared, matched) for matched in matches)
+        first: dict[int, _Scored] = {}
+        tried: dict[int, list[tuple[_Scored, _MatchedName]]] = {}
+        best_scores: list[float] = []  # a heap of the ``depth`` best scores so far
+        for position in sorted(by_entity, key=lambda p: -ceilings[p]) if document else by_entity:
+            if document and len(best_scores) >= depth and ceilings[position] < best_scores[0]:
+                break
+            tried[position] = [(self._scored(prepared, matched, document), matched) for matched in by_entity[position]]
+            for scored, _matched in tried[position]:
+                if position not in first or scored.score > first[position].score:
+                    first[position] = scored
+            heapq.heappush(best_scores, first[position].score)
+            if len(best_scores) > depth:
+                heapq.heappop(best_scores)
+        return first, tried
+
+    def _ceiling(self, prepared: _PreparedMention, matched: _MatchedName) -> float:
+        """The score of a matched name with the most support that a context can give."""
+        query = prepared.readings[matched.reading_number]
+        entity = self._entity_at(matched.entity_position)
+        support = self.settings.context_weight
+        return self._score_with_support(query, entity, matched.matched, support, matched.name_cues)[0] * matched.penalty
+
+    def _resolve_prepared(
+        self,
+        prepared: _PreparedMention,
+        *,
+        context: str | Iterable[str] | DocumentContext | None = None,
+        top_k: int = 5,
+    ) -> Resolution:
+        """``resolve`` of a prepared mention (see ``_prepare``)."""
+        query = prepared.readings[0]
+        if sum(map(len, query.tokens)) < _MIN_LETTERS:
+            return Resolution(mention=prepared.mention, entity=None, score=0.0, cues=query.cues)
         # title cues are evidence too: "الملك" supports an entity described as King
         document = DocumentContext.from_text(context)
         if query.cues:
             document = document | DocumentContext.from_text(query.cues)
         # ranked by the hand-made skeletons first; the best few are scored again with the learned model
-        first: dict[int, _Scored] = {}
-        tried: dict[int, list[tuple[_Scored, int, float]]] = {}
-        for reading_number, reading in enumerate(readings):
-            penalty = 1.0 if reading_number == 0 else _ALTERNATIVE_READING_FACTOR
-            for name_number in self.index.shortlist(reading.tokens, limit=self.settings.max_candidates):
-                scored = self._score_name(
-                    reading, name_number, document, wanted, penalty, learned=False, whole_names=lone_title
-                )
-                if scored is None:
-                    continue
-                tried.setdefault(scored.entity_position, []).append((scored, name_number, penalty))
-                current = first.get(scored.entity_position)
-                if current is None or scored.score > current.score:
-                    first[scored.entity_position] = scored
-        shortlist = sorted(first, key=lambda p: (-first[p].score, p))[: max(top_k, _RESCORED_ENTITIES)]
+        depth = max(top_k, _RESCORED_ENTITIES)
+        first, tried = self._first_scores(prepared, document, depth)
+        shortlist = sorted(first, key=lambda p: (-first[p].score, p))[:depth]
         reach = (first[shortlist[0]].score - _RESCORE_REACH) if shortlist else 1.0
         best: dict[int, _Scored] = {}
         for position in shortlist:
-            for scored, name_number, penalty in tried[position]:
+            for scored, matched in tried[position]:
                 # only across scripts does the learned model count, and only near the top
-                if scored.score >= reach and self._other_script(scored.query, name_number):
-                    rescored = self._score_name(
-                        scored.query, name_number, document, wanted, penalty, whole_names=lone_title
-                    )
-                    scored = rescored if rescored is not None else scored
+                if scored.score >= reach and self._other_script(scored.query, matched.name_number):
+                    scored = self._scored(prepared, self._learned_match(prepared, matched), document)
                 if position not in best or _stands_for_entity(scored, best[position]):
                     best[position] = scored
         ranked_positions = sorted(
             best, key=lambda p: (-best[p].score, -self._entity_at(p).prior, self._entity_at(p).id)
         )
         ranked = [self._candidate(best[p]) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
-        return self._decide(mention, query, ranked, top_k)
-
-    def _score_name(
-        self,
-        query: NormalizedName,
-        name_number: int,
-        document: DocumentContext,
-        wanted: frozenset[str] | None,
-        penalty: float,
-        *,
-        learned: bool = True,
-        whole_names: bool = False,
-    ) -> _Scored | None:
-        """Score one indexed name against one reading of the mention (None if its type is not wanted).
-
-        With ``whole_names``, a mention that covers part of the name keeps no partial floor.
-        """
-        entity_position = int(self.index.name_entity[name_number])
-        entity = self._entity_at(entity_position)
-        if wanted is not None and entity.type not in wanted:
-            return None
-        matched = match_name(
-            query.tokens,
-            self.index.name_token_tuple(name_number),
-            self.settings,
-            partial_floor=0.0 if whole_names else self._partial_floor[entity.type],
-            leading_descriptor=1 if query.cues else 2,
-            learned=learned,
-        )
-        alias_position = int(self.index.name_alias[name_number])
-        name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
-        score, type_factor, bonus, support = self._score(query, entity, matched, document, name_cues)
-        penalty *= self._script_factor(query, name_number)
-        return _Scored(
-            score * penalty,
-            entity_position,
-            alias_position,
-            query,
-            matched,
-            type_factor,
-            bonus,
-            support,
-        )
+        return self._decide(prepared.mention, query, ranked, top_k)
 
     def _decide(self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int) -> Resolution:
         """The entity of the best candidate when it clears the threshold and the margin, else None.

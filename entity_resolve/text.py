@@ -43,7 +43,7 @@ from .context import DocumentContext, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import fold_digits, normalize_name, strip_clitic
-from .resolver import Candidate, Resolution, Resolver, resolver_for
+from .resolver import Candidate, Resolution, Resolver, _PreparedMention, resolver_for
 from .score import token_similarity, token_weight
 
 __all__ = [
@@ -360,6 +360,50 @@ def _spellings(token: str) -> tuple[str, ...]:
     return tuple(form.removeprefix(_ARABIC_ARTICLE) for form in forms)
 
 
+def _reading_spellings(prepared: _PreparedMention) -> list[frozenset[str]]:
+    """The ``_spellings`` of the tokens of each reading of a prepared mention."""
+    return [frozenset(form for token in reading.tokens for form in _spellings(token)) for reading in prepared.readings]
+
+
+def _name_may_fit(
+    query_tokens: Sequence[str], name_tokens: Sequence[str], entity: Entity, spellings: frozenset[str] | None
+) -> bool:
+    """Could a match of the reading ``query_tokens`` with this name pass ``_structure_ok``?
+
+    Necessary conditions only, without matching: the alignment is one-to-one,
+    so the name has a token for each of the reading's, and the name tokens
+    it can cover weigh ``MIN_COVERAGE`` of the name; in the first pass
+    (``spellings``: the reading's tokens as ``_spellings`` gives them) a
+    name token is spelt as one of them, and a lone token names an entity
+    prominent enough. Token weights are multiples of one half, so the sums
+    here are exact.
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Entity
+    >>> haftar = Entity("kh", "person", "Khalifa Haftar", ("Khalifa Haftar",), prior=0.9)
+    >>> _name_may_fit(("haftar",), ("khalifa", "haftar"), haftar, frozenset({"haftar"}))
+    True
+    >>> _name_may_fit(("haftar", "said"), ("haftar",), haftar, None)
+    False
+    """
+    if len(name_tokens) < len(query_tokens):
+        return False
+    weights = sorted((token_weight(token) for token in name_tokens), reverse=True)
+    total = sum(weights)
+    if round(sum(weights[: len(query_tokens)]) / total, 4) < MIN_COVERAGE:
+        return False
+    if spellings is None:
+        return True
+    if not any(token.removeprefix(_ARABIC_ARTICLE) in spellings for token in name_tokens):
+        return False
+    if len(query_tokens) > 1:
+        return True
+    whole = round(weights[0] / total, 4) >= 1.0
+    partial_ok = entity.type == _PARTIAL_NAME_TYPE and entity.prior >= PARTIAL_TOKEN_MIN_PRIOR
+    return partial_ok or (whole and entity.prior >= LONE_TOKEN_MIN_PRIOR)
+
+
 def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) -> bool:
     """The span matches the candidate's name well (see ``_accepted``)."""
     entity = candidate.entity
@@ -437,7 +481,9 @@ class _Spotter:
         self.arabic_common_words = _arabic_words(_ARABIC_COMMON_WORDS)
         # context moves an uncertain score by at most this much
         self.context_slack = 2.0 * resolver.settings.context_weight
-        self._plain: dict[str, Resolution] = {}
+        self._prepared: dict[str, _PreparedMention] = {}  # the context-free work on each span text
+        self._promising: dict[tuple[str, bool, float], bool] = {}
+        self._fits: dict[tuple[str, bool], bool] = {}
         self._folded: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, frozenset[int] | None] = {}
         self._titles: dict[int, int | None] = {}
@@ -595,15 +641,8 @@ class _Spotter:
         """Entities whose names share index keys with ``token``; None when too many to tell."""
         if token.text in self._entities:
             return self._entities[token.text]
-        index = self.resolver.index
-        found: frozenset[int] | None = frozenset()
         folded = self.forms(token)
-        if folded:
-            names = index.lookup(folded, limit=PREFILTER_NAMES)
-            if len(names) >= PREFILTER_NAMES:
-                found = None
-            else:
-                found = frozenset(int(position) for position in index.name_entity[names])
+        found = self.resolver.index.lookup_entities(folded, limit=PREFILTER_NAMES) if folded else frozenset()
         self._entities[token.text] = found
         return found
 
@@ -632,17 +671,53 @@ class _Spotter:
 
     def promising(self, mention: str, *, strict: bool, min_similarity: float) -> bool:
         """The context-free resolution has a candidate that context could make acceptable."""
-        probe = self._plain.get(mention)
-        if probe is None:
-            probe = self.resolver.resolve(mention, types=self.types, top_k=PROBE_TOP_K)
-            self._plain[mention] = probe
-        floor = self.resolver.settings.threshold - self.context_slack
-        return any(
-            candidate.score >= floor and _structure_ok(candidate, strict=strict, min_similarity=min_similarity)
-            for candidate in probe.candidates
-        )
+        if not self.may_fit(mention, strict=strict):
+            return False
+        key = (mention, strict, min_similarity)
+        found = self._promising.get(key)
+        if found is None:  # the probe itself is not kept: most are dropped at once
+            probe = self.resolver._resolve_prepared(self.prepared(mention), top_k=PROBE_TOP_K)
+            floor = self.resolver.settings.threshold - self.context_slack
+            found = self._promising[key] = any(
+                candidate.score >= floor and _structure_ok(candidate, strict=strict, min_similarity=min_similarity)
+                for candidate in probe.candidates
+            )
+        return found
+
+    def may_fit(self, mention: str, *, strict: bool) -> bool:
+        """Some name that the resolver would score for ``mention`` could pass ``_structure_ok``.
+
+        Read off the shortlisted names' tokens and entities (see ``_name_may_fit``):
+        without such a name, no candidate can be acceptable and the names need
+        not be scored.
+        """
+        key = (mention, strict)
+        found = self._fits.get(key)
+        if found is None:
+            prepared = self.prepared(mention)
+            spellings = _reading_spellings(prepared) if strict else None
+            index, entity_at = self.resolver.index, self.resolver.gazetteer.entity_at
+            found = any(
+                _name_may_fit(
+                    prepared.readings[reading_number].tokens,
+                    index.name_token_tuple(name_number),
+                    entity_at(int(index.name_entity[name_number])),
+                    None if spellings is None else spellings[reading_number],
+                )
+                for reading_number, name_number in prepared.shortlisted
+            )
+            self._fits[key] = found
+        return found
 
     # -- resolution --------------------------------------------------------------
+    def prepared(self, mention: str) -> _PreparedMention:
+        """The resolver's context-free work on a span text, done once per text: a span
+        resolved without context and then with it is matched with the names once."""
+        found = self._prepared.get(mention)
+        if found is None:
+            found = self._prepared[mention] = self.resolver._prepare(mention, self.types)
+        return found
+
     def window(self, start: int, end: int) -> DocumentContext:
         """The context of a span: the tokens within ``CONTEXT_WINDOW_CHARS`` characters of it."""
         first = bisect.bisect_left(self._starts, start - CONTEXT_WINDOW_CHARS)
@@ -680,7 +755,9 @@ class _Spotter:
                     context = self.window(start, end)
                     if extra_context is not None:
                         context = context | extra_context
-                    resolution = self.resolver.resolve(mention, context=context, types=self.types, top_k=OUTPUT_TOP_K)
+                    resolution = self.resolver._resolve_prepared(
+                        self.prepared(mention), context=context, top_k=OUTPUT_TOP_K
+                    )
                     if _accepted(resolution, strict=strict, min_similarity=min_similarity):
                         found.append(_Span(span_first, last, start, end, resolution, first - span_first))
             last += 1
@@ -860,7 +937,9 @@ def resolve_text(
     spans start at each token; a multi-token span is resolved only when the
     index finds one entity for both its edge tokens, and with context only
     when its context-free score is near the threshold; context is bounded
-    per span. Context-free resolutions are cached per distinct span text.
+    per span. Each distinct span text is read, shortlisted and matched with
+    the names once, for the resolution without context and with it; a span
+    whose shortlisted names could not pass the checks above is not scored.
     The result is deterministic.
 
     Examples

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import entity_resolve as er
-from entity_resolve.context import DocumentContext
+from entity_resolve.context import DocumentContext, entity_skeletons
 from entity_resolve.score import match_name
 from tests.conftest import SMALL_RECORDS
 
@@ -534,3 +534,22 @@ def test_shehbaz_sharif_is_not_his_son_hamza(builtin_resolver: er.Resolver) -> N
     father = builtin_resolver.resolve("Shehbaz Sharif", context="Pakistan's prime minister met the army chief")
     assert father.entity is not None
     assert father.entity.id == "person:shehbaz-sharif"
+
+
+def test_entity_skeletons_read_off_the_index_equal_the_normalised_names(builtin_resolver: er.Resolver) -> None:
+    """The resolver's context skeletons of an entity (its indexed names' tokens) are ``entity_skeletons``,
+    also for names made of titles only, which the index reads as names and ``normalize_name`` does not."""
+    titled = er.Gazetteer.from_records(
+        [
+            {"id": "p", "type": "person", "name": "Sultan", "aliases": ["السلطان", "Marechal"], "description": "poet"},
+            {"id": "q", "type": "place", "name": "Sheikh Zuweid", "aliases": ["الشيخ زويد", "Samaha"]},
+            {"id": "r", "type": "person", "name": "Khalifa Haftar", "aliases": ["خليفة حفتر", "المشير حفتر"]},
+        ]
+    )
+    resolver = er.Resolver(titled)
+    for position, entity in enumerate(titled):
+        assert resolver._entity_skeletons(position) == entity_skeletons(entity), entity.id
+    gazetteer = builtin_resolver.gazetteer
+    for position in range(0, len(gazetteer), 97):
+        entity = gazetteer.entity_at(position)
+        assert builtin_resolver._entity_skeletons(position) == entity_skeletons(entity), entity.id

@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import entity_resolve as er
-from entity_resolve.text import MAX_TEXT_CHARS
+from entity_resolve.resolver import _PreparedMention
+from entity_resolve.text import (
+    MAX_SPAN_TOKENS,
+    MAX_TEXT_CHARS,
+    MIN_ALIGNED_SIMILARITY,
+    PROBE_TOP_K,
+    _Spotter,
+    _structure_ok,
+)
 
 ARABIC_PARAGRAPH = (
     "طرابلس (رويترز) - قال المتحدث باسم الجيش إن قوات المشير خليفة حفتر سيطرت على مدينة بنغازي "
@@ -129,20 +137,82 @@ def test_long_text_is_cut(small_resolver: er.Resolver) -> None:
 def test_work_grows_linearly_with_the_text(small_gazetteer: er.Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
     resolver = er.Resolver(small_gazetteer)
     calls = 0
-    original = resolver.resolve
+    original = resolver._resolve_prepared  # every resolution of a span, with context or without
 
-    def counting(mention: str, **options: object) -> er.Resolution:
+    def counting(prepared: _PreparedMention, **options: object) -> er.Resolution:
         nonlocal calls
         calls += 1
-        return original(mention, **options)  # type: ignore[arg-type]
+        return original(prepared, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(resolver, "resolve", counting)
+    monkeypatch.setattr(resolver, "_resolve_prepared", counting)
     counts = []
     for copies in (1, 4):
         calls = 0
         er.resolve_text(" ".join([ARABIC_PARAGRAPH] * copies), resolver=resolver)
         counts.append(calls)
+    assert counts[0] > 0
     assert counts[1] <= 4 * counts[0]
+
+
+def _every_span(spotter: _Spotter) -> list[tuple[int, int]]:
+    """(start, end) of every run of one to ``MAX_SPAN_TOKENS`` tokens of a text, a title or not."""
+    tokens = spotter.tokens
+    return [
+        (tokens[first].start, tokens[last].end)
+        for first in range(len(tokens))
+        for last in range(first, min(first + MAX_SPAN_TOKENS, len(tokens)))
+    ]
+
+
+@pytest.mark.parametrize("text", [ARABIC_PARAGRAPH, LATIN_PARAGRAPH])
+def test_spans_resolve_as_one_by_one(builtin_resolver: er.Resolver, text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shortcuts of ``resolve_text`` change no answer.
+
+    Every span resolves with its context window as ``Resolver.resolve``
+    resolves it alone with every entity read against the context (the
+    preparation is shared with the probe; entities that cannot be shortlisted
+    are left unread), and the prefilter that skips scoring (``may_fit``)
+    never skips a span whose plain resolution has a candidate that
+    ``promising`` would accept.
+    """
+    spotter = _Spotter(text, builtin_resolver, None)
+    floor = builtin_resolver.settings.threshold - spotter.context_slack
+    skipped = 0
+    for start, end in _every_span(spotter):
+        mention = text[start:end]
+        context = spotter.window(start, end)
+        with monkeypatch.context() as patched:
+            patched.setattr(builtin_resolver, "_ceiling", lambda *_: float("inf"))  # no entity left unread
+            alone = builtin_resolver.resolve(mention, context=context)
+        assert builtin_resolver._resolve_prepared(spotter.prepared(mention), context=context) == alone
+        plain = builtin_resolver.resolve(mention, top_k=PROBE_TOP_K)
+        for strict in (True, False):
+            acceptable = any(
+                candidate.score >= floor
+                and _structure_ok(candidate, strict=strict, min_similarity=MIN_ALIGNED_SIMILARITY)
+                for candidate in plain.candidates
+            )
+            fits = spotter.may_fit(mention, strict=strict)
+            assert fits or not acceptable, mention
+            skipped += not fits
+    assert skipped > 0  # the prefilter is exercised
+
+
+def test_resolve_text_equals_the_one_by_one_spans(builtin_resolver: er.Resolver) -> None:
+    """Each mention found is what ``Resolver.resolve`` says of its text with the same context."""
+    text = LATIN_PARAGRAPH
+    spotter = _Spotter(text, builtin_resolver, None)
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    first_pass = [m for m in mentions if m.text != "General Hafter"]  # the second pass adds the document's names
+    assert len(first_pass) >= 5
+    for mention in first_pass:
+        alone = builtin_resolver.resolve(mention.text, context=spotter.window(mention.start, mention.end))
+        assert (alone.entity, alone.score, alone.candidates, alone.cues) == (
+            mention.entity,
+            mention.score,
+            mention.candidates,
+            mention.cues,
+        )
 
 
 def test_results_are_deterministic_and_frozen(small_resolver: er.Resolver) -> None:
