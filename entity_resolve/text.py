@@ -42,7 +42,7 @@ from functools import lru_cache
 from .context import DocumentContext, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
-from .normalize import fold_digits, normalize_name, strip_clitic
+from .normalize import detect_script, fold_digits, has_foreign_letters, normalize_name, strip_clitic
 from .resolver import Candidate, Resolution, Resolver, _PreparedMention, resolver_for
 from .score import token_similarity, token_weight
 
@@ -65,6 +65,8 @@ MAX_TITLE_TOKENS = 3
 CONTEXT_WINDOW_CHARS = 1_000
 #: Single tokens shorter than this (letters) are not spans on their own.
 MIN_TOKEN_LETTERS = 3
+#: Fewest letters of the first token of a span of several (Xi Jinping, لي تشيانغ).
+MIN_FIRST_TOKEN_LETTERS = 2
 #: A lone token naming an entity this obscure (``Entity.prior``) in the first pass is
 #: more likely a common word (وقف, "to stop", is also a hamlet).
 LONE_TOKEN_MIN_PRIOR = 0.4
@@ -458,11 +460,28 @@ def _accepted(resolution: Resolution, *, strict: bool, min_similarity: float = M
     an entity of prior ``LONE_TOKEN_MIN_PRIOR`` or more, and when it covers
     part of the name only, a person of prior ``PARTIAL_TOKEN_MIN_PRIOR``
     or more (a surname alone; half an organisation's name is a common word).
+    A lone Arabic word without Persian or Urdu letters is not read through a
+    Persian or Urdu spelling (جين is no Chinese چین, China in Arabic being الصين).
     """
     if resolution.entity is None or not resolution.candidates:
         return False
     best = resolution.candidates[0]
-    return best.entity.id == resolution.entity.id and _structure_ok(best, strict=strict, min_similarity=min_similarity)
+    if best.entity.id != resolution.entity.id:
+        return False
+    if _foreign_reading_of_a_lone_word(resolution.mention, best):
+        return False
+    return _structure_ok(best, strict=strict, min_similarity=min_similarity)
+
+
+def _foreign_reading_of_a_lone_word(mention: str, candidate: Candidate) -> bool:
+    """A one-word Arabic mention without Persian or Urdu letters matched through a name with them."""
+    explanation = candidate.explanation
+    return (
+        len(explanation.query.split()) == 1
+        and detect_script(mention) == "arabic"
+        and not has_foreign_letters(mention)
+        and has_foreign_letters(explanation.matched_name)
+    )
 
 
 class _Spotter:
@@ -576,7 +595,11 @@ class _Spotter:
             return first and not single
         if not self.name_like(token):
             return False
-        return _letters(token.text) >= MIN_TOKEN_LETTERS
+        letters = _letters(token.text)
+        if first and not single and letters < MIN_TOKEN_LETTERS:
+            # Xi of Xi Jinping, شي of شي جين بينغ; not بن of "[محمد] بن عبد الرحمن"
+            return letters >= MIN_FIRST_TOKEN_LETTERS and all(token_weight(form) >= 1.0 for form in self.folded(token))
+        return letters >= MIN_TOKEN_LETTERS
 
     def can_inside(self, index: int) -> bool:
         token = self.tokens[index]

@@ -410,3 +410,28 @@ def test_builtin_gazetteer_title_words_belong_to_the_name_after_them(
     for pair in expected:
         assert pair in found(mentions)
     assert len(mentions) == len(expected)
+
+
+def test_builtin_gazetteer_two_letter_first_word_starts_a_name(builtin_resolver: er.Resolver) -> None:
+    # Xi and شي have two letters: the first word of a name of several words may (a lone one may not)
+    for text, expected in [
+        ("Chinese President Xi Jinping arrived in Moscow.", "person:xi-jinping"),
+        ("وقال الرئيس الصيني شي جين بينغ إن بلاده تدعم الحوار", "person:xi-jinping"),
+    ]:
+        mentions = er.resolve_text(text, resolver=builtin_resolver)
+        check_invariants(text, mentions)
+        assert expected in {m.entity.id for m in mentions if m.entity is not None}
+    # a name particle (بن) still starts nothing: the name is read from its first name
+    text = "التقى الشيخ محمد بن عبد الرحمن آل ثاني في الدوحة"
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    assert not [m for m in mentions if m.text.startswith("بن ")]
+
+
+def test_builtin_gazetteer_lone_arabic_word_is_not_read_through_a_persian_spelling(
+    builtin_resolver: er.Resolver,
+) -> None:
+    # جين matched China's Persian name چین (China is الصين in Arabic) once the context spoke of China
+    text = "وقال الرئيس فلاديمير بوتن إنه سيلتقي الرئيس الصيني شي جين بينج في موسكو."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert "جين" not in {m.text for m in mentions}
