@@ -43,7 +43,7 @@ from .context import DocumentContext, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import detect_script, fold_digits, has_foreign_letters, normalize_name, strip_clitic
-from .resolver import Candidate, Resolution, Resolver, _PreparedMention, resolver_for
+from .resolver import Candidate, Resolution, Resolver, _PreparedMention, _reordered, resolver_for
 from .score import token_similarity, token_weight
 
 __all__ = [
@@ -419,6 +419,8 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) 
         return False
     if any(_is_code(token) for token in query_tokens) and not _named_by_own_name(candidate):
         return False  # Section 13, Station 50, HH: designations and codes that GeoNames lists as old names
+    if entity.type != "organization" and _reordered(explanation):
+        return False  # running text writes names in order: "شرق مدينة" (east of the city) is no "مدينة الشارقة"
     if not strict:
         return True
     if not any(

@@ -435,3 +435,12 @@ def test_builtin_gazetteer_lone_arabic_word_is_not_read_through_a_persian_spelli
     mentions = er.resolve_text(text, resolver=builtin_resolver)
     check_invariants(text, mentions)
     assert "جين" not in {m.text for m in mentions}
+
+
+def test_builtin_gazetteer_words_in_another_order_are_no_place(builtin_resolver: er.Resolver) -> None:
+    # "شرق مدينة غزة" (east of Gaza City): "شرق مدينة" matched "مدينة الشارقة" (Sharjah) word for word backwards
+    text = "استهدف المقاتلون دبابة في حي الشجاعية شرق مدينة غزة."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert "place:sharjah" not in {m.entity.id for m in mentions if m.entity is not None}
+    assert ("مدينة غزة", "place:gaza-city") in found(mentions)
