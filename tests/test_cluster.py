@@ -389,3 +389,15 @@ def test_one_word_names_are_blocked_among_one_word_names() -> None:
     forms = _crowd_sharing("Iman")
     forms += [normalize_name("Iman").tokens, normalize_name("ايمان").tokens]
     assert (len(forms) - 2, len(forms) - 1) in _candidate_pairs(forms)
+
+
+def test_readme_corpus_example_holds(builtin_resolver: er.Resolver) -> None:
+    # the README's cluster example, on the built-in gazetteer: a known person and an unknown one
+    clusters = er.cluster(
+        ["Chalifa Haftar", "حفتر", "Samer Kabbani", "Samir Qabbani", "سامر القباني"], resolver=builtin_resolver
+    )
+    shown = [(c.id, c.entity.name if c.entity else None, c.members) for c in clusters]
+    assert shown == [
+        ("person:khalifa-haftar", "Khalifa Haftar", ("Chalifa Haftar", "حفتر")),
+        ("new:a47bbc973e26", None, ("Samer Kabbani", "Samir Qabbani", "سامر القباني")),
+    ]
