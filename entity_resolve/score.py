@@ -251,9 +251,22 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -
     if not arabic_a:
         # Latin spellings of one script: the letters themselves count too (however is not Hoover)
         best = (1.0 - _LATIN_SURFACE_SHARE) * best + _LATIN_SURFACE_SHARE * _indel(a, b)
-        if latin_phonetic_code(a) == latin_phonetic_code(b) != "":
+        if _phonetic_agreement(a, b):
             best = max(best, _PHONETIC_MATCH_FLOOR)
     return best
+
+
+def _phonetic_agreement(a: str, b: str) -> bool:
+    """Two Latin tokens of one metaphone code that keeps all their consonants.
+
+    Metaphone follows English: it drops the gh of Dabbagh as in "though", so
+    Dabbagh and Taieb share the code TB. A code shorter than a token's
+    consonant skeleton has lost letters and agrees by chance.
+    """
+    code = latin_phonetic_code(a)
+    if not code or code != latin_phonetic_code(b):
+        return False
+    return len(code) >= max(len(fine_skeleton(a)), len(fine_skeleton(b)))
 
 
 def _best_reading_pair(
