@@ -98,6 +98,9 @@ _ONE_WORD_LEAD_CAP = 0.1
 #: ... unless the candidate is this well known (Baghdad, Reuters): a garble of a famous
 #: name is likelier a mention of it than of an obscure neighbour.
 _WELL_KNOWN_PRIOR = 0.8
+#: An entity this important (``Entity.prior``, the default's) that the mention names exactly by an
+#: attested name is not held back by another entity's untagged alias of that spelling.
+_UNCONTESTED_PRIOR = 0.5
 #: A mention that matches every word of a name, word for word, is accepted below the
 #: threshold when far enough ahead: (fewest words, lowest score, lead over the runner-up),
 #: most words first. Two or three words garbled yet all aligned are rarely a chance resemblance.
@@ -862,9 +865,12 @@ def _exact_namesakes(ranked: Sequence[Candidate], threshold: float) -> list[Cand
       Salman bin Abdulaziz; the "International Energy Agency" is not the
       IAEA. Exact matches through untagged aliases (GeoNames' names of no
       language) come after them as rivals: they cannot win, but they keep
-      the margin (بلال is a given name, a person and a village). A garble
-      that happens to spell one (فازان, a name of Agen) is thus no evidence
-      against the entity it garbles.
+      the margin (بلال is a given name, a little-known person and a
+      village), unless the best attested one is of ``_UNCONTESTED_PRIOR``
+      or more (Homs is Homs, not Khoms, which lists "Homs" among its names;
+      صور is Tyre, not Sur in Oman). A garble that happens to spell an
+      untagged alias (فازان, a name of Agen) is thus no evidence against the
+      entity it garbles.
     - through their main name, when the best candidate matches through an
       untagged alias. "Islamabad" is also an old name of Chattogram, a
       larger city than Islamabad; "Salisbury" one of Harare.
@@ -879,6 +885,8 @@ def _exact_namesakes(ranked: Sequence[Candidate], threshold: float) -> list[Cand
     attested = [c for c in exact if _attested_match(c)]
     if not attested:
         return None
+    if attested[0].entity.prior >= _UNCONTESTED_PRIOR:
+        return attested  # Homs is Homs, though Khoms lists "Homs" among its untagged names
     return [*attested, *(c for c in exact if c not in attested)]
 
 

@@ -393,10 +393,30 @@ def test_an_exact_attested_name_needs_no_margin_over_lookalikes(
 
 
 def test_exact_rivals_through_untagged_aliases_keep_the_margin(builtin_resolver: er.Resolver) -> None:
-    # بلال is a given name: a one-word Wikidata person and an Iranian village (untagged GeoNames alias) tie
+    # بلال is a given name: a little-known one-word Wikidata person and an Iranian village (untagged alias) tie
     resolution = builtin_resolver.resolve("بلال")
     assert resolution.entity is None
     assert [c.explanation.name_similarity for c in resolution.candidates[:2]] == [1.0, 1.0]
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected", "rival"),
+    [
+        ("Homs", "place:homs", "place:khoms"),  # Khoms lists "Homs" among its untagged GeoNames names
+        ("صور", "place:tyre", "gn:286245"),  # Sur, Oman
+        ("IRNA", "org:irna", "gn:3168673"),  # Irna, an old name of Salerno
+    ],
+)
+def test_a_known_entity_is_not_held_back_by_an_untagged_alias(
+    builtin_resolver: er.Resolver, mention: str, expected: str, rival: str
+) -> None:
+    resolution = builtin_resolver.resolve(mention)
+    first, second = resolution.candidates[:2]
+    assert (first.entity.id, second.entity.id) == (expected, rival)
+    assert first.score - second.score < builtin_resolver.settings.margin  # no margin ...
+    assert second.explanation.name_similarity == 1.0  # ... over another exact match
+    assert resolution.entity is not None
+    assert resolution.entity.id == expected
 
 
 @pytest.mark.parametrize(
