@@ -31,6 +31,7 @@ import pyarabic.araby as araby
 __all__ = [
     "MAX_MENTION_CHARS",
     "MIN_TITLE_NAME_LETTERS",
+    "TITLE_WORDS",
     "NormalizedName",
     "Script",
     "detect_script",
@@ -432,6 +433,8 @@ def fold_latin(text: str) -> str:
 
 # Title tables are written as people spell them; match them in folded form.
 _ARABIC_TITLES = {tuple(fold_arabic(word) for word in title): cue for title, cue in _ARABIC_TITLES.items()}
+#: Every word of a title, folded, Arabic or Latin: a name of such words only may be titles only.
+TITLE_WORDS = frozenset(word for title in (*_ARABIC_TITLES, *_LATIN_TITLES) for word in title)
 
 
 def strip_clitic(token: str) -> str | None:

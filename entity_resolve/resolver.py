@@ -36,9 +36,8 @@ from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton
-from .normalize import (  # the title tables: see _TITLE_WORDS
-    _ARABIC_TITLES,
-    _LATIN_TITLES,
+from .normalize import (
+    TITLE_WORDS,
     NormalizedName,
     detect_script,
     has_foreign_letters,
@@ -113,8 +112,6 @@ _MIN_LETTERS = 2
 _PARTIAL_PENALTY_OTHER_TYPES = 0.1
 #: Entities whose context skeletons a resolver keeps (``Resolver._entity_skeletons``).
 _SKELETONS_KEPT = 65_536
-#: Every word of a title (folded), Arabic or Latin: a name of such words only may be titles only.
-_TITLE_WORDS = frozenset(word for title in (*_ARABIC_TITLES, *_LATIN_TITLES) for word in title)
 #: Gazetteers at least this large have their index saved (building costs seconds).
 _CACHE_MIN_ENTITIES = 5_000
 
@@ -376,7 +373,7 @@ class Resolver:
             self.index.name_token_tuple(name)
             for name in range(int(self._name_starts[position]), int(self._name_starts[position + 1]))
         ]
-        if any(all(token in _TITLE_WORDS or strip_clitic(token) in _TITLE_WORDS for token in name) for name in names):
+        if any(all(token in TITLE_WORDS or strip_clitic(token) in TITLE_WORDS for token in name) for name in names):
             return entity_skeletons(entity)
         description = normalize_name(entity.description).tokens if entity.description else ()
         return evidence_skeletons([*(token for name in names for token in name), *description])
@@ -910,8 +907,9 @@ def _spelling_the_titles(mention: str, named: list[Candidate]) -> list[Candidate
         name = normalize_name(candidate.explanation.matched_name, titles=False).tokens
         return len(name) if 0 < len(name) <= len(written) and written[-len(name) :] == name else 0
 
-    most = max(map(words_spelt, named), default=0)
-    return [c for c in named if words_spelt(c) == most]
+    spelt = [words_spelt(candidate) for candidate in named]
+    most = max(spelt, default=0)
+    return [candidate for candidate, count in zip(named, spelt, strict=True) if count == most]
 
 
 def _attested_match(candidate: Candidate) -> bool:
