@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 from . import __version__
 from .context import country_names
 from .gazetteer import Gazetteer
-from .keys import coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
+from .keys import Reading, coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
 from .normalize import NormalizedName, normalize_as_name
 
 __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys", "token_keys"]
@@ -59,6 +59,9 @@ SCORER_READING_WEIGHT = 0.9
 #: Weight of the exact fine skeleton and of the exact spelling of a token.
 FINE_KEY_WEIGHT = 1.3
 SURFACE_KEY_WEIGHT = 1.6
+#: The ز of a mention may stand for ذ (see ``_sibilant_spelt``).
+_SIBILANT_Z = "ز"
+_DHAL = "ذ"
 #: Names of one entity handed to the scorer at most (an entity may have 40 aliases).
 MAX_NAMES_PER_ENTITY = 3
 #: Keys posted under more names than this are used only when exact (too common).
@@ -134,7 +137,7 @@ def token_keys(token: str) -> tuple[tuple[str, float], ...]:
     0.9
     """
     keys: dict[str, float] = {"=" + token: SURFACE_KEY_WEIGHT}
-    for reading in readings(token):
+    for reading in (*readings(token), *_sibilant_spelt(token)):
         # readings the index does not hold (و as a consonant) are looked up too, a little lower
         scale = 1.0 if reading.indexed else SCORER_READING_WEIGHT
         fine, coarse = reading.fine, reading.coarse
@@ -148,6 +151,27 @@ def token_keys(token: str) -> tuple[tuple[str, float], ...]:
             keys.setdefault(variant, DELETION_KEY_WEIGHT * scale)  # the name has one letter less
             keys.setdefault("-" + variant, SUBSTITUTION_KEY_WEIGHT * scale)  # one letter differs
     return tuple(keys.items())
+
+
+def _sibilant_spelt(token: str) -> tuple[Reading, ...]:
+    """An Arabic token's ز read as the ذ it may stand for, as a reading the index does not hold.
+
+    The scorer reads a name's ذ and ظ also as ز (القذافي ~ القزافي, the
+    Egyptian and Levantine sibilant), but the index posts each name under
+    its own spelling only, so a mention with ز must look up the ذ it may
+    stand for.
+
+    Examples
+    --------
+    >>> [(r.coarse, r.indexed) for r in _sibilant_spelt("القزافي")][:1]
+    [('KTB', False)]
+    >>> _sibilant_spelt("حفتر")
+    ()
+    """
+    if _SIBILANT_Z not in token or not "\u0600" <= token[0] <= "\u06ff":
+        return ()
+    spelt = token.replace(_SIBILANT_Z, _DHAL)
+    return tuple(Reading(r.fine, r.coarse, r.vocalic, indexed=False) for r in readings(spelt) if r.indexed)
 
 
 def _unpack_country_names(packed: np.ndarray) -> dict[str, frozenset[str]]:

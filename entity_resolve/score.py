@@ -111,6 +111,15 @@ _MIN_PARTIAL_COVERAGE = 0.3
 _DESCRIPTOR_WEIGHT = 0.25
 #: Agreement of jellyfish metaphone codes lifts a Latin pair to at least this.
 _PHONETIC_MATCH_FLOOR = 0.9
+#: Letters shared by a word and two neighbouring words of the other name written as one
+#: (Indel similarity) for them to be read as one compound (Nasrullah ~ Nasr Allah).
+_WRITTEN_TOGETHER_SIMILARITY = 0.8
+#: Words that form one compound name with the word after them (Abu Bakr, Abubakr) ...
+_COMPOUND_HEADS = frozenset({"abu", "abou", "abo", "bou", "ابو", "ابي", "ابا", "بو"})
+#: ... and with the word before them (Nasr Allah, Nasrallah; Salah al-Din, Salaheddine).
+_COMPOUND_TAILS = frozenset(
+    {"allah", "ullah", "ollah", "illah", "alla", "الله", "din", "eddin", "eddine", "uddin", "deen", "الدين", "دين"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,6 +422,67 @@ def match_name(
     if partial_floor is None:
         partial_floor = settings.partial_floor
     query, name = tuple(query), tuple(name)
+    matched = _match_tokens(query, name, settings, partial_floor, leading_descriptor, learned)
+    if matched.similarity < 1.0 and min(len(query), len(name)) >= 2 and len(query) != len(name):
+        for joined_query, joined_name in _written_together(query, name):
+            rejoined = match_name(
+                joined_query,
+                joined_name,
+                settings,
+                partial_floor=partial_floor,
+                leading_descriptor=leading_descriptor,
+                learned=learned,
+            )
+            if rejoined.similarity > matched.similarity:
+                matched = rejoined
+    return matched
+
+
+def _written_together(query: tuple[str, ...], name: tuple[str, ...]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The mention and name with two neighbouring words of the longer one written as one word,
+    where the other spells that word (nearly) so.
+
+    Compounds of Arabic names are written apart or together: نصر الله and
+    نصرالله, Abu Bakr and Abubakr, Awad Allah and Awadallah, Salah al-Din and
+    Salaheddine. Only the compounds of ``_COMPOUND_HEADS`` and
+    ``_COMPOUND_TAILS`` are joined (Ali Hassan is not Alhassan), and only
+    words of one script are compared, by their letters (Indel similarity at
+    least ``_WRITTEN_TOGETHER_SIMILARITY``).
+
+    Examples
+    --------
+    >>> _written_together(("hassan", "nasrallah"), ("hassan", "nasr", "allah"))
+    [(('hassan', 'nasrallah'), ('hassan', 'nasrallah'))]
+    >>> _written_together(("alhassan", "salem"), ("ali", "hassan", "salem"))
+    []
+    """
+    query_longer = len(query) > len(name)
+    longer, shorter = (query, name) if query_longer else (name, query)
+    found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for position in range(len(longer) - 1):
+        first, second = longer[position], longer[position + 1]
+        if _is_arabic(first) != _is_arabic(second) or not (first in _COMPOUND_HEADS or second in _COMPOUND_TAILS):
+            continue
+        together = first + second
+        if not any(
+            _is_arabic(word) == _is_arabic(together) and _indel(word, together) >= _WRITTEN_TOGETHER_SIMILARITY
+            for word in shorter
+        ):
+            continue
+        joined = (*longer[:position], together, *longer[position + 2 :])
+        found.append((joined, shorter) if query_longer else (shorter, joined))
+    return found
+
+
+def _match_tokens(
+    query: tuple[str, ...],
+    name: tuple[str, ...],
+    settings: Settings,
+    partial_floor: float,
+    leading_descriptor: int,
+    learned: bool,
+) -> NameMatch:
+    """``match_name`` of the tokens as they are written apart."""
     chosen = _align(query, name, settings, learned)
     query_weights, query_total = _weights(query)
     name_weights, name_total = _weights(name)

@@ -85,3 +85,22 @@ def test_metaphone_agreement_counts_only_when_no_consonant_is_lost() -> None:
     # codes that keep every consonant still agree: Samir ~ Samer, Mohamed ~ Muhammad
     assert token_similarity("samir", "samer") >= 0.9
     assert token_similarity("mohamed", "muhammad") >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("together", "apart"),
+    [
+        ("حسن نصرالله", "حسن نصر الله"),
+        ("Hassan Nasrallah", "Hassan Nasr Allah"),
+        ("Abubakr al-Baghdadi", "Abu Bakr al-Baghdadi"),
+        ("صلاحالدين السباعي", "صلاح الدين السباعي"),
+    ],
+)
+def test_a_compound_matches_written_together_or_apart(together: str, apart: str) -> None:
+    assert match_name(tokens(together), tokens(apart)).similarity == 1.0
+    assert match_name(tokens(apart), tokens(together)).similarity == 1.0
+
+
+def test_only_compounds_are_read_as_written_together() -> None:
+    # Alhassan is al-Hassan, not Ali Hassan: "ali" is no compound head
+    assert match_name(tokens("Mohammed Alhassan"), tokens("Mohammed Ali Hassan")).similarity < 0.9
