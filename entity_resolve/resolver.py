@@ -55,6 +55,9 @@ _CACHE_ENV = "ENTITY_RESOLVE_CACHE"
 #: Score factor of the other readings (no proclitic, title kept): a name that really starts
 #: with و ب ل (وليد, بشار) keeps its own reading first.
 _ALTERNATIVE_READING_FACTOR = 0.98
+#: ... and of an inexact match through it: بنقازي is a garble of Benghazi (بنغازي), not
+#: ب ("in") before a garble of Ngozi (نقوزي).
+_INEXACT_ALTERNATIVE_READING_FACTOR = 0.95
 #: A first word spelt as a word of this many names or more is a name word, not a proclitic
 #: and a name (وليد, كريم); one of fewer names may be either (لبيروت, in "الضاحية الجنوبية لبيروت").
 _NAME_WORD_MIN_NAMES = 3
@@ -542,7 +545,9 @@ class Resolver:
         )
         alias_position = int(self.index.name_alias[name_number])
         name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
-        penalty = 1.0 if reading_number == 0 else _ALTERNATIVE_READING_FACTOR
+        penalty = 1.0
+        if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
+            penalty = _ALTERNATIVE_READING_FACTOR if matched.similarity >= 1.0 else _INEXACT_ALTERNATIVE_READING_FACTOR
         penalty *= self._script_factor(query, name_number)
         return _MatchedName(reading_number, name_number, entity_position, alias_position, matched, name_cues, penalty)
 

@@ -582,3 +582,11 @@ def test_a_z_written_for_dhal_finds_the_name(builtin_resolver: er.Resolver, ment
     resolution = builtin_resolver.resolve(mention)
     assert resolution.entity is not None
     assert resolution.entity.id == "person:muammar-gaddafi"
+
+
+def test_a_garble_beats_a_proclitic_before_another_garble(builtin_resolver: er.Resolver) -> None:
+    # بنقازي is Benghazi with ق for غ, not ب ("in") + نقازي, a garble of Ngozi (نقوزي):
+    # taking a clitic off and reading a garble are two guesses
+    resolution = builtin_resolver.resolve("بنقازي")
+    assert resolution.entity is not None
+    assert resolution.entity.id == "place:benghazi"
