@@ -12,6 +12,8 @@ Examples
 (True, False)
 >>> are_different_names("محمد", "xqzt")  # unknown words: no opinion
 False
+>>> are_different_names("taieb", "tayeb")  # two groups that both write الطيب
+False
 """
 
 from __future__ import annotations
@@ -49,8 +51,32 @@ def name_groups(token: str) -> frozenset[int]:
     return _lexicon().get(token, frozenset())
 
 
+@lru_cache(maxsize=1)
+def _group_arabic() -> dict[int, frozenset[str]]:
+    """Group -> its Arabic-script forms: the name it stands for, in its own script."""
+    forms: dict[int, set[str]] = {}
+    for word, groups in _lexicon().items():
+        if "\u0600" <= word[0] <= "\u06ff":
+            for group in groups:
+                forms.setdefault(group, set()).add(word)
+    return {group: frozenset(words) for group, words in forms.items()}
+
+
+@lru_cache(maxsize=65_536)
+def _arabic_names_of(word: str) -> frozenset[frozenset[str]]:
+    """The Arabic spellings of each group of ``word``, one set per group."""
+    group_arabic = _group_arabic()
+    return frozenset(group_arabic.get(group, frozenset()) for group in name_groups(word)) - {frozenset()}
+
+
 def are_different_names(a: str, b: str) -> bool:
-    """True when both tokens are attested name parts of no common group.
+    """True when both tokens are attested name parts of no common group, and no group of
+    one is written in Arabic exactly as a group of the other.
+
+    Wikidata keeps one item per Latin spelling, so one Arabic name may be in
+    several groups: Tayeb and Taïeb are two groups that both write only
+    الطيب, and thus one name. Omar (عمر) stays another name than Amr, whose
+    group writes عمرو and, by a slip, عمر.
 
     Parameters
     ----------
@@ -63,4 +89,6 @@ def are_different_names(a: str, b: str) -> bool:
     groups_a, groups_b = lexicon.get(a), lexicon.get(b)
     if not groups_a or not groups_b:
         return False
-    return not groups_a & groups_b
+    if groups_a & groups_b:
+        return False
+    return not _arabic_names_of(a) & _arabic_names_of(b)
