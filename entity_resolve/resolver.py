@@ -100,6 +100,9 @@ _ONE_WORD_LEAD_CAP = 0.1
 #: ... unless the candidate is this well known (Baghdad, Reuters): a garble of a famous
 #: name is likelier a mention of it than of an obscure neighbour.
 _WELL_KNOWN_PRIOR = 0.8
+#: ... and the garble resembles its name this much at least (name similarity): importance
+#: does not make a loose resemblance (طبرك ~ تركيا, 0.76) a mention of Turkey.
+_WELL_KNOWN_MIN_SIMILARITY = 0.85
 #: An entity this important (``Entity.prior``, the default's) that the mention names exactly by an
 #: attested name is not held back by another entity's untagged alias of that spelling.
 _UNCONTESTED_PRIOR = 0.5
@@ -811,12 +814,13 @@ def _unexplained_words(explanation: Explanation) -> int:
 
 
 def _one_word_garble(query: NormalizedName, explanation: Explanation) -> bool:
-    """A bare one-word mention that matches a name of its own script inexactly, of a little-known entity."""
+    """A bare one-word mention that matches a name of its own script inexactly, of a little-known
+    entity, or of a well-known one that it resembles only loosely (طبرك is no garble of تركيا)."""
     return (
         not query.cues
         and len(query.tokens) == 1
         and explanation.name_similarity < 1.0
-        and explanation.prior < _WELL_KNOWN_PRIOR
+        and (explanation.prior < _WELL_KNOWN_PRIOR or explanation.name_similarity < _WELL_KNOWN_MIN_SIMILARITY)
         and detect_script(explanation.matched_name) == query.script
     )
 

@@ -590,3 +590,11 @@ def test_a_garble_beats_a_proclitic_before_another_garble(builtin_resolver: er.R
     resolution = builtin_resolver.resolve("بنقازي")
     assert resolution.entity is not None
     assert resolution.entity.id == "place:benghazi"
+
+
+@pytest.mark.parametrize("mention", ["طبرك", "Lepany"])
+def test_a_loose_resemblance_to_a_famous_name_is_no_link(builtin_resolver: er.Resolver, mention: str) -> None:
+    # طبرك (a garble of Tobruk) resembles تركيا only loosely (0.76): Turkey's importance
+    # alone must not make it a mention of Turkey; nor "Lepany" (of Lipany) one of Lebanon (Liban)
+    resolution = builtin_resolver.resolve(mention)
+    assert resolution.entity is None or resolution.entity.id not in {"place:turkey", "place:lebanon"}
