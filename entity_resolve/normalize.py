@@ -318,6 +318,8 @@ _LATIN_ABD = re.compile(r"^(abd|abdu|abdou)(?:el|al|ul|ol|il|oul|ou|u)?(?=[a-z]{
 _LATIN_ABD_PREFIX = re.compile(r"^abd(?:el|al|ul|ol|il|oul|ou|u)$")
 
 _ARABIC_ARTICLE = "ال"
+#: Possessive pronouns that a title may carry ("its", "their": قائده، زعيمها، رئيسهم), folded.
+_POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
 _ARABIC_ABD = re.compile("^(عبد|ابو|ابي|ابا)(ال)?(?=\\w{3,})")
 #: Single-letter proclitics: wa- (and), bi- (with), li- (for), fa- (so), ka- (as).
 _ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك")
@@ -457,6 +459,25 @@ def strip_clitic(token: str) -> str | None:
     return None
 
 
+def _title_of_owner(token: str, titles: dict[tuple[str, ...], str]) -> str | None:
+    """The cue of a one-word title with a possessive pronoun (قائده "its commander",
+    زعيمها "its leader"), or None.
+
+    Examples
+    --------
+    >>> [_title_of_owner(fold_arabic(word), _ARABIC_TITLES) for word in ("قائده", "زعيمها")]
+    ['commander', 'leader']
+    >>> _title_of_owner("طه", _ARABIC_TITLES) is None
+    True
+    """
+    for suffix in _POSSESSIVE_SUFFIXES:
+        if token.endswith(suffix) and len(token) > len(suffix) + 2:
+            cue = titles.get((token[: -len(suffix)],))
+            if cue is not None:
+                return cue
+    return None
+
+
 def _split_titles(tokens: list[str], titles: dict[tuple[str, ...], str]) -> tuple[list[str], list[str]]:
     """Split leading titles (and titles right after clitics) off ``tokens``."""
     cues: list[str] = []
@@ -472,6 +493,11 @@ def _split_titles(tokens: list[str], titles: dict[tuple[str, ...], str]) -> tupl
             stripped = strip_clitic(tokens[position])
             if stripped is not None and (stripped,) in titles:
                 cues.append(titles[(stripped,)])
+                position += 1
+                continue
+            owner_title = _title_of_owner(tokens[position], titles)
+            if owner_title is not None:
+                cues.append(owner_title)
                 position += 1
                 continue
             break

@@ -137,6 +137,8 @@ _PARTICLES = _word_set(
     "de da di du del della des der den van von la le"
 )
 # Lowercase words that may stand inside a name ("Party of God", "Islamic State in Iraq").
+#: Words whose next word is part of one compound name (عبد الملك, Abd al-Malik), folded.
+_COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ابا", "abd", "abu", "abou"})
 _CONNECTORS = _word_set("of in for and the on de du des la le et y del der die das und von fur")
 
 # Function words of English, French and German: never at the edge of a span.
@@ -186,6 +188,7 @@ _ARABIC_COMMON_WORDS = """
     الغرب عام العام سنة السنة شهر الشهر كبير كبيرة جديد جديدة عدد العديد مجموعة المجموعة الناطق المتحدث
     متحدث مصدر مصادر وقف بيان البيان تقرير التقرير الوطني الوطنية الدولي الدولية العربي العربية الليبي الليبية
     السوري السورية المصري المصرية الاسلامي الإسلامي الاسلامية الإسلامية مجلس المجلس
+    الاممي الأممي الاممية الأممية الخاص الخاصة السابق السابقة
 """
 
 
@@ -622,6 +625,12 @@ class _Spotter:
                 return True
         return False
 
+    def heads_compound(self, index: int) -> bool:
+        """Token ``index`` is عبد or أبو, whose next word is part of the name, never a title
+        (عبد الملك الحوثي: الملك is no king; أبو الأمير)."""
+        token = self.tokens[index]
+        return token.joins_next and bool(set(self.folded(token)) & _COMPOUND_HEADS)
+
     def title_before(self, index: int) -> int | None:
         """Index of the first token of the title right before token ``index``, if any."""
         if index in self._titles:
@@ -634,7 +643,7 @@ class _Spotter:
             if any(not self.tokens[k].joins_next for k in range(first, index - 1)):
                 break
             window = self.text[self.tokens[first].start : self.tokens[index - 1].end]
-            if _title_tokens(window) is not None:
+            if _title_tokens(window) is not None and not (first and self.heads_compound(first - 1)):
                 found = first
         self._titles[index] = found
         return found

@@ -305,6 +305,18 @@ def test_builtin_gazetteer_news_paragraph(builtin_resolver: er.Resolver) -> None
             ("محمد شياع السوداني", "person:mohammed-shia-al-sudani"),
             "السوداني",
         ),
+        # a title with a possessive ("its commander") is a title: قائده is no garble of غادة
+        (
+            "أعلن الحرس الثوري أن قائده حسين سلامي التقى",
+            ("قائده حسين سلامي", "person:hossein-salami"),
+            "قائده حسين",
+        ),
+        # the word after عبد is part of the name, not a title: الملك is no king here
+        (
+            "وقال عبد الملك الحوثي إن الهجمات ستستمر",
+            ("عبد الملك الحوثي", "person:abdul-malik-al-houthi"),
+            "الملك الحوثي",
+        ),
     ],
 )
 def test_builtin_gazetteer_spans_read_whole_names(
@@ -444,3 +456,11 @@ def test_builtin_gazetteer_words_in_another_order_are_no_place(builtin_resolver:
     check_invariants(text, mentions)
     assert "place:sharjah" not in {m.entity.id for m in mentions if m.entity is not None}
     assert ("مدينة غزة", "place:gaza-city") in found(mentions)
+
+
+def test_builtin_gazetteer_adjective_of_the_un_after_a_title_is_no_name(builtin_resolver: er.Resolver) -> None:
+    # الأممي ("of the UN") after الأمين العام once linked to Rashad al-Alimi (العليمي)
+    text = "أكد الأمين العام الأممي ضرورة الهدنة، وقال المبعوث الأممي إن الحل قريب."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert not [m for m in mentions if m.entity is not None]
