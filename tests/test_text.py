@@ -464,3 +464,15 @@ def test_builtin_gazetteer_adjective_of_the_un_after_a_title_is_no_name(builtin_
     mentions = er.resolve_text(text, resolver=builtin_resolver)
     check_invariants(text, mentions)
     assert not [m for m in mentions if m.entity is not None]
+
+
+@pytest.mark.parametrize("noun", ["ميناء", "جامعة", "الحي", "جزيرة"])
+def test_builtin_gazetteer_common_place_nouns_alone_are_no_names(builtin_resolver: er.Resolver, noun: str) -> None:
+    # ميناء ("port") had linked to Minna, Nigeria; الحي ("the quarter") to a town in Iraq.
+    # They still start names: ميناء الحديدة finds Hodeidah, حي الشجاعية Shuja'iyya
+    text = f"وصل الوفد إلى {noun} أمس، ثم إلى ميناء الحديدة ثم إلى حي الشجاعية."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert noun not in {m.text for m in mentions if m.entity is not None}
+    linked = {m.entity.id for m in mentions if m.entity is not None}
+    assert {"place:hodeidah", "place:shujaiya"} <= linked
