@@ -767,11 +767,18 @@ def _extra_margin(query: NormalizedName, explanation: Explanation, entity_type: 
 
 
 def _relieved_threshold(explanation: Explanation, lead: float) -> float:
-    """The threshold of a word-for-word match of a whole name of several words (1.0 for other matches)."""
-    words = len(explanation.query.split())
-    word_for_word = (
-        len(explanation.alignment) == words and explanation.missed == 0 and explanation.whole <= explanation.aligned
-    )
+    """The threshold of a word-for-word match of a whole name of several words (1.0 for other matches).
+
+    The mention's words before those aligned with the name, if any, are a role
+    or a description (``match_name`` weighs them little).
+    """
+    if explanation.missed or explanation.whole > explanation.aligned:
+        return 1.0
+    # every word of the name, aligned with the mention's last words: before them, a role at most
+    # ("قائد قسد مزلوم عبدي": SDF commander Mazloum Abdi)
+    aligned = [pair.query_token for pair in explanation.alignment]
+    words = len(aligned)
+    word_for_word = explanation.query.split()[-words:] == aligned
     if word_for_word:
         for fewest_words, threshold, least_lead in _WHOLE_NAME_RELIEF:
             if words >= fewest_words and lead >= least_lead:

@@ -598,3 +598,11 @@ def test_a_loose_resemblance_to_a_famous_name_is_no_link(builtin_resolver: er.Re
     # alone must not make it a mention of Turkey; nor "Lepany" (of Lipany) one of Lebanon (Liban)
     resolution = builtin_resolver.resolve(mention)
     assert resolution.entity is None or resolution.entity.id not in {"place:turkey", "place:lebanon"}
+
+
+def test_a_role_before_a_whole_garbled_name_is_relieved_like_the_name(builtin_resolver: er.Resolver) -> None:
+    # "SDF commander Mazloum Abdi", مزلوم for مظلوم: every word of the name aligned, a role before
+    # it, far ahead of any other entity; it used to fall just short of the threshold
+    resolution = builtin_resolver.resolve("قائد قسد مزلوم عبدي")
+    assert resolution.entity is not None
+    assert resolution.entity.id == "person:mazloum-abdi"
