@@ -728,6 +728,18 @@ def _name_cues(name: str) -> frozenset[str]:
     return frozenset(normalize_name(name).cues)
 
 
+@lru_cache(maxsize=65_536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """The tokens of a gazetteer name as the index holds them (``normalize_as_name``), kept per name.
+
+    Examples
+    --------
+    >>> _name_tokens("Khalifa Belgasem Haftar")
+    ('khalifa', 'belgasem', 'haftar')
+    """
+    return normalize_as_name(name).tokens
+
+
 def _consonants(tokens: Sequence[str]) -> int:
     return sum(len(fine_skeleton(token)) for token in tokens)
 
@@ -787,7 +799,7 @@ def _reordered(explanation: Explanation) -> bool:
     """
     if len(explanation.alignment) < 2:
         return False
-    name_tokens = normalize_as_name(explanation.matched_name).tokens
+    name_tokens = _name_tokens(explanation.matched_name)
     used: set[int] = set()
     positions: list[int] = []
     for pair in explanation.alignment:  # in the mention's order; a repeated word takes its first free place
