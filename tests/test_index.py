@@ -192,3 +192,42 @@ def test_shortlist_of_an_exact_spelling_is_the_best_supported(builtin_resolver: 
     index = builtin_resolver.index
     tokens = list(index.name_token_tuple(index.lookup(["haftar"], limit=1)[0]))
     assert index.shortlist(tokens, limit=20) == index.lookup(tokens, limit=20)
+
+
+def _ranked_by_loop(support: list[float], prior: list[float], entities: list[int], limit: int) -> list[int]:
+    """The ranking of ``NameIndex.lookup`` as first written: a three-key lexsort, then a loop over names."""
+    import numpy as np
+
+    from entity_resolve.index import MAX_NAMES_PER_ENTITY
+
+    names = np.arange(len(support))
+    order = np.lexsort((names, -np.array(prior), -np.array(support)))
+    chosen: list[int] = []
+    per_entity: dict[int, int] = {}
+    for name in order.tolist():
+        if per_entity.get(entities[name], 0) >= MAX_NAMES_PER_ENTITY:
+            continue
+        per_entity[entities[name]] = per_entity.get(entities[name], 0) + 1
+        chosen.append(name)
+        if len(chosen) >= limit:
+            break
+    return chosen
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(1, 4), st.integers(0, 3), st.integers(0, 5)), min_size=1, max_size=40),
+    st.integers(1, 30),
+)
+def test_lookup_ranking_is_the_lexsort_and_per_entity_cap(rows: list[tuple[int, int, int]], limit: int) -> None:
+    # few distinct supports and priors: ties, and ties with the lower prior first, are common
+    import numpy as np
+
+    from entity_resolve.index import _by_support_then_prior, _first_names_per_entity
+
+    support = [float(s) for s, _p, _e in rows]
+    prior = [p / 4 for _s, p, _e in rows]
+    entities = [e for _s, _p, e in rows]
+    ranked = _by_support_then_prior(np.array(support), np.array(prior, dtype=np.float32))
+    got = _first_names_per_entity(ranked, np.array(entities)[ranked], limit).tolist()
+    assert got == _ranked_by_loop(support, prior, entities, limit)
