@@ -281,44 +281,6 @@ def _run_starts(ordered: np.ndarray) -> np.ndarray:
     return np.flatnonzero(starts)
 
 
-def _by_support_then_prior(support: np.ndarray, prior: np.ndarray) -> np.ndarray:
-    """Order of names listed by ascending number: by decreasing support, then prior, then number.
-
-    ``np.lexsort((numbers, -prior, -support))``, cheaper: a stable sort on the
-    support alone is that order unless two names of one support come with the
-    lower prior first, which is rare (the prior is part of the support).
-
-    Examples
-    --------
-    >>> _by_support_then_prior(np.array([1.0, 2.0, 1.0]), np.array([0.1, 0.5, 0.3])).tolist()
-    [1, 2, 0]
-    """
-    order = np.argsort(-support, kind="stable")
-    ranked_support, ranked_prior = support[order], prior[order]
-    if np.any((ranked_support[1:] == ranked_support[:-1]) & (ranked_prior[1:] > ranked_prior[:-1])):
-        return np.lexsort((-prior, -support))
-    return order
-
-
-def _first_names_per_entity(ranked: np.ndarray, entities: np.ndarray, limit: int) -> np.ndarray:
-    """The first ``limit`` of ``ranked`` names, keeping at most ``MAX_NAMES_PER_ENTITY`` of each entity.
-
-    Examples
-    --------
-    >>> _first_names_per_entity(np.array([7, 8, 9, 5, 6]), np.array([1, 1, 1, 1, 2]), 4).tolist()
-    [7, 8, 9, 6]
-    """
-    if not len(ranked):
-        return ranked
-    by_entity = np.argsort(entities, kind="stable")
-    entity_runs = _run_starts(entities[by_entity])
-    run_lengths = np.diff(entity_runs, append=len(ranked))
-    # each name's place among the names of its entity, in ranked order
-    place = np.empty(len(ranked), dtype=np.int64)
-    place[by_entity] = np.arange(len(ranked)) - np.repeat(entity_runs, run_lengths)
-    return ranked[place < MAX_NAMES_PER_ENTITY][:limit]
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class NameIndex:
     """Inverted index from skeleton keys to names of a gazetteer.
@@ -583,10 +545,20 @@ class NameIndex:
         support = support * _SCRIPT_FACTORS[same_script.view(np.uint8)]
         shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
         if len(unique_names) > shortlist:
-            best = np.sort(np.argpartition(-support, shortlist - 1)[:shortlist])  # names stay in ascending order
+            best = np.argpartition(-support, shortlist - 1)[:shortlist]
             unique_names, support, prior = unique_names[best], support[best], prior[best]
-        ranked = unique_names[_by_support_then_prior(support, prior)]
-        return _first_names_per_entity(ranked, self.name_entity[ranked], limit).tolist()
+        order = np.lexsort((unique_names, -prior, -support))
+        chosen: list[int] = []
+        per_entity: dict[int, int] = {}
+        ranked = unique_names[order]
+        for name, entity in zip(ranked.tolist(), self.name_entity[ranked].tolist(), strict=True):
+            if per_entity.get(entity, 0) >= MAX_NAMES_PER_ENTITY:
+                continue
+            per_entity[entity] = per_entity.get(entity, 0) + 1
+            chosen.append(name)
+            if len(chosen) >= limit:
+                break
+        return chosen
 
     def names_with_word(self, token: str) -> int:
         """How many indexed names have a word spelt exactly as ``token`` (normalised).
