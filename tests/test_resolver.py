@@ -573,3 +573,17 @@ def test_entity_skeletons_read_off_the_index_equal_the_normalised_names(builtin_
     for position in range(0, len(gazetteer), 97):
         entity = gazetteer.entity_at(position)
         assert builtin_resolver._entity_skeletons(position) == entity_skeletons(entity), entity.id
+
+
+def test_name_tokens_read_off_the_index_are_those_of_normalising_the_name(builtin_resolver: er.Resolver) -> None:
+    # candidates leave their matched name's indexed tokens for ``_reordered``: they must be
+    # exactly what normalising the name gives (garbles, namesakes, titles, both scripts)
+    from entity_resolve import resolver as resolver_module
+    from entity_resolve.normalize import normalize_as_name
+
+    resolver_module._name_tokens_seen.clear()
+    for mention in ["الجنرال هوثر", "Khalifa Haftar", "طرابلس", "Sheikh Zayed", "عبد العزيز بن سلمان", "Amman"]:
+        builtin_resolver.resolve(mention, top_k=10)
+    seen = dict(resolver_module._name_tokens_seen)
+    assert len(seen) >= 20
+    assert {name: normalize_as_name(name).tokens for name in seen} == seen
