@@ -512,8 +512,7 @@ class Resolver:
             return prepared
         for reading_number, reading in enumerate(readings):
             for name_number in self.index.shortlist(reading.tokens, limit=self.settings.max_candidates):
-                entity_type = self._entity_at(int(self.index.name_entity[name_number])).type
-                if wanted is None or entity_type in wanted:
+                if wanted is None or self._entity_at(int(self.index.name_entity[name_number])).type in wanted:
                     prepared.shortlisted.append((reading_number, name_number))
         return prepared
 
