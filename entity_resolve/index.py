@@ -285,8 +285,8 @@ def _posting_positions(starts: np.ndarray, taken: np.ndarray) -> np.ndarray:
     >>> _posting_positions(np.array([10, 3]), np.array([2, 3])).tolist()
     [10, 11, 3, 4, 5]
     """
-    ends = np.cumsum(taken)
-    return np.arange(ends[-1]) + np.repeat(starts - (ends - taken), taken)
+    ends = taken.cumsum()
+    return np.arange(ends[-1]) + (starts - (ends - taken)).repeat(taken)
 
 
 def _run_ends(ordered: np.ndarray) -> np.ndarray:
@@ -294,7 +294,7 @@ def _run_ends(ordered: np.ndarray) -> np.ndarray:
     ends = np.empty(len(ordered), dtype=bool)
     ends[-1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=ends[:-1])
-    return np.flatnonzero(ends)
+    return ends.nonzero()[0]
 
 
 def _run_starts(ordered: np.ndarray) -> np.ndarray:
@@ -302,7 +302,7 @@ def _run_starts(ordered: np.ndarray) -> np.ndarray:
     starts = np.empty(len(ordered), dtype=bool)
     starts[0] = True
     np.not_equal(ordered[1:], ordered[:-1], out=starts[1:])
-    return np.flatnonzero(starts)
+    return starts.nonzero()[0]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -432,7 +432,7 @@ class NameIndex:
         through a deletion, posted under at most ``MAX_DELETION_POSTINGS`` names.
         Its weight is its inverse document frequency times its family weight.
         """
-        slots = np.minimum(np.searchsorted(self.key_hashes, hashes), len(self.key_hashes) - 1)
+        slots = np.minimum(self.key_hashes.searchsorted(hashes), len(self.key_hashes) - 1)
         found = self.key_hashes[slots] == hashes
         starts = self.key_offsets[slots]
         counts = self.key_offsets[slots + 1] - starts
@@ -534,7 +534,7 @@ class NameIndex:
             return []
         counts = np.concatenate([part[1] for part in parts])
         idf = np.concatenate([part[2] for part in parts])
-        owners = np.repeat(np.arange(len(parts), dtype=np.int64), [len(part[0]) for part in parts])
+        owners = np.arange(len(parts), dtype=np.int64).repeat([len(part[0]) for part in parts])
         taken = np.minimum(counts, MAX_POSTINGS_PER_KEY)
         names = self.postings[_posting_positions(starts, taken)].astype(np.int64)
         # one vote per (query token, name): the weight of its best key. Each posting is coded as
@@ -545,7 +545,7 @@ class NameIndex:
         weight_rank = np.empty(key_count, dtype=np.int64)
         weight_rank[by_weight] = np.arange(key_count)
         stride = len(tokens) + 2
-        codes = names * (stride * key_count) + np.repeat(owners * key_count + weight_rank, taken)
+        codes = names * (stride * key_count) + (owners * key_count + weight_rank).repeat(taken)
         codes.sort()
         pairs = codes // key_count
         group_ends = _run_ends(pairs)
@@ -569,7 +569,7 @@ class NameIndex:
         support = support * _SCRIPT_FACTORS[same_script.view(np.uint8)]
         shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
         if len(unique_names) > shortlist:
-            best = np.argpartition(-support, shortlist - 1)[:shortlist]
+            best = (-support).argpartition(shortlist - 1)[:shortlist]
             unique_names, support, prior = unique_names[best], support[best], prior[best]
         order = np.lexsort((unique_names, -prior, -support))
         chosen: list[int] = []
@@ -597,7 +597,7 @@ class NameIndex:
         (2, 0)
         """
         key = _digest("=" + token)
-        slot = int(np.searchsorted(self.key_hashes, key))
+        slot = int(self.key_hashes.searchsorted(key))
         if slot >= len(self.key_hashes) or int(self.key_hashes[slot]) != key:
             return 0
         return int(self.key_offsets[slot + 1] - self.key_offsets[slot])
@@ -659,7 +659,7 @@ class NameIndex:
         kept, rest = pool[:kept_count], pool[kept_count:]
         skeletons = [self.name_skeletons[name] for name in rest]
         similarity = process.cdist([query_line], skeletons, scorer=fuzz.ratio, dtype=np.float32)[0]
-        by_similarity = np.argsort(-similarity, kind="stable")[: limit - len(kept)]
+        by_similarity = (-similarity).argsort(kind="stable")[: limit - len(kept)]
         return kept + [rest[position] for position in by_similarity.tolist()]
 
     # -- persistence -----------------------------------------------------------

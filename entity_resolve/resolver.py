@@ -129,6 +129,7 @@ class _Scored:
     score: float
     entity_position: int
     alias_position: int
+    name_number: int
     query: NormalizedName
     matched: NameMatch
     type_factor: float
@@ -443,9 +444,12 @@ class Resolver:
     def _candidate(self, scored: _Scored) -> Candidate:
         entity = self._entity_at(scored.entity_position)
         matched = scored.matched
+        matched_name = entity.names[scored.alias_position]
+        if matched_name not in _name_tokens_seen:  # the index holds its tokens: ``_reordered`` need not normalise it
+            _remember_name_tokens(matched_name, self.index.name_token_tuple(scored.name_number))
         explanation = Explanation(
             query=" ".join(scored.query.tokens),
-            matched_name=entity.names[scored.alias_position],
+            matched_name=matched_name,
             alignment=matched.alignment,
             name_similarity=round(matched.similarity, 4),
             aligned=round(matched.aligned, 4),
@@ -514,8 +518,7 @@ class Resolver:
             return prepared
         for reading_number, reading in enumerate(readings):
             for name_number in self.index.shortlist(reading.tokens, limit=self.settings.max_candidates):
-                entity_type = self._entity_at(int(self.index.name_entity[name_number])).type
-                if wanted is None or entity_type in wanted:
+                if wanted is None or self._entity_at(int(self.index.name_entity[name_number])).type in wanted:
                     prepared.shortlisted.append((reading_number, name_number))
         return prepared
 
@@ -574,6 +577,7 @@ class Resolver:
             score * matched.penalty,
             matched.entity_position,
             matched.alias_position,
+            matched.name_number,
             query,
             matched.matched,
             type_factor,
@@ -736,6 +740,34 @@ def _name_cues(name: str) -> frozenset[str]:
     return frozenset(normalize_name(name).cues)
 
 
+#: Normalised tokens of gazetteer names (``normalize_as_name``), by name: read off the index as
+#: candidates are made (``Resolver._candidate``), at most ``_NAME_TOKENS_KEPT``.
+_name_tokens_seen: dict[str, tuple[str, ...]] = {}
+_NAME_TOKENS_KEPT = 65_536
+
+
+def _name_tokens(name: str) -> tuple[str, ...]:
+    """The tokens of a gazetteer name as the index holds them (``normalize_as_name``), kept per name.
+
+    Examples
+    --------
+    >>> _name_tokens("Khalifa Belgasem Haftar")
+    ('khalifa', 'belgasem', 'haftar')
+    """
+    found = _name_tokens_seen.get(name)
+    if found is None:
+        found = normalize_as_name(name).tokens
+        _remember_name_tokens(name, found)
+    return found
+
+
+def _remember_name_tokens(name: str, tokens: tuple[str, ...]) -> None:
+    """Keep the normalised tokens of a gazetteer name for ``_name_tokens``."""
+    if len(_name_tokens_seen) >= _NAME_TOKENS_KEPT:
+        _name_tokens_seen.clear()
+    _name_tokens_seen[name] = tokens
+
+
 def _consonants(tokens: Sequence[str]) -> int:
     return sum(len(fine_skeleton(token)) for token in tokens)
 
@@ -802,7 +834,7 @@ def _reordered(explanation: Explanation) -> bool:
     """
     if len(explanation.alignment) < 2:
         return False
-    name_tokens = normalize_as_name(explanation.matched_name).tokens
+    name_tokens = _name_tokens(explanation.matched_name)
     used: set[int] = set()
     positions: list[int] = []
     for pair in explanation.alignment:  # in the mention's order; a repeated word takes its first free place

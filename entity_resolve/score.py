@@ -550,19 +550,27 @@ def _align(
             ]
         best_similarity = max(sims)
         return [(0, sims.index(best_similarity), best_similarity)]
+    # (negated similarity, query position, name position): best pair first, ties in mention then name order
     if learned:
-        negated_sims = [-_pair_similarity(q, n, fine_weight, vowel_weight, True) for q in query for n in name]
-    else:
-        negated_sims = [
-            -_token_similarity(q, n, fine_weight, vowel_weight)
-            if q <= n
-            else -_token_similarity(n, q, fine_weight, vowel_weight)
-            for q in query
-            for n in name
+        pairs = [
+            (-_pair_similarity(q, n, fine_weight, vowel_weight, True), i, j)
+            for i, q in enumerate(query)
+            for j, n in enumerate(name)
         ]
-    width = len(name)
-    # best pair first, ties in mention then name order
-    pairs = sorted([(sim, k // width, k % width) for k, sim in enumerate(negated_sims)])
+    else:
+        pairs = [
+            (
+                -_token_similarity(q, n, fine_weight, vowel_weight)
+                if q <= n
+                else -_token_similarity(n, q, fine_weight, vowel_weight),
+                i,
+                j,
+            )
+            for i, q in enumerate(query)
+            for j, n in enumerate(name)
+        ]
+    pairs.sort()
+    pair_count = min(len(query), len(name))
     used_query: set[int] = set()
     used_name: set[int] = set()
     chosen: list[tuple[int, int, float]] = []
@@ -572,4 +580,6 @@ def _align(
         used_query.add(i)
         used_name.add(j)
         chosen.append((i, j, -negated))
+        if len(chosen) == pair_count:  # every word of the shorter side is paired: the rest would be skipped
+            break
     return sorted(chosen)

@@ -606,3 +606,17 @@ def test_a_role_before_a_whole_garbled_name_is_relieved_like_the_name(builtin_re
     resolution = builtin_resolver.resolve("قائد قسد مزلوم عبدي")
     assert resolution.entity is not None
     assert resolution.entity.id == "person:mazloum-abdi"
+
+
+def test_name_tokens_read_off_the_index_are_those_of_normalising_the_name(builtin_resolver: er.Resolver) -> None:
+    # candidates leave their matched name's indexed tokens for ``_reordered``: they must be
+    # exactly what normalising the name gives (garbles, namesakes, titles, both scripts)
+    from entity_resolve import resolver as resolver_module
+    from entity_resolve.normalize import normalize_as_name
+
+    resolver_module._name_tokens_seen.clear()
+    for mention in ["الجنرال هوثر", "Khalifa Haftar", "طرابلس", "Sheikh Zayed", "عبد العزيز بن سلمان", "Amman"]:
+        builtin_resolver.resolve(mention, top_k=10)
+    seen = dict(resolver_module._name_tokens_seen)
+    assert len(seen) >= 20
+    assert {name: normalize_as_name(name).tokens for name in seen} == seen

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from entity_resolve.normalize import normalize_name
@@ -110,3 +110,37 @@ def test_two_wikidata_groups_of_one_arabic_spelling_are_one_name() -> None:
     # Tayeb and Taïeb are two name groups that both write الطيب: the same name, no penalty
     assert token_similarity("taieb", "tayeb") > 0.9
     assert token_similarity("omar", "amr") < 0.9  # عمر and عمرو stay two names
+
+
+def _greedy_alignment(query: tuple[str, ...], name: tuple[str, ...], learned: bool) -> list[tuple[int, int, float]]:
+    """``score._align`` as first written: every pair sorted, then the greedy pass over all of them."""
+    from entity_resolve.score import _DEFAULT_SETTINGS, token_similarity
+
+    similarity = [[token_similarity(q, n, _DEFAULT_SETTINGS, learned=learned) for n in name] for q in query]
+    pairs = sorted((-similarity[i][j], i, j) for i in range(len(query)) for j in range(len(name)))
+    used_query: set[int] = set()
+    used_name: set[int] = set()
+    chosen = []
+    for negated, i, j in pairs:
+        if i not in used_query and j not in used_name:
+            used_query.add(i)
+            used_name.add(j)
+            chosen.append((i, j, -negated))
+    return sorted(chosen)
+
+
+_WORDS = ["haftar", "hifter", "khalifa", "ali", "al", "bin", "حفتر", "خليفه", "علي", "بن", "سلمان", "salman"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=2, max_size=4),
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4),
+    st.booleans(),
+)
+def test_alignment_is_the_greedy_pass_over_every_pair(query: list[str], name: list[str], learned: bool) -> None:
+    from entity_resolve.score import _DEFAULT_SETTINGS, _align
+
+    assert _align(tuple(query), tuple(name), _DEFAULT_SETTINGS, learned) == _greedy_alignment(
+        tuple(query), tuple(name), learned
+    )
