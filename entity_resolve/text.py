@@ -137,6 +137,14 @@ _PARTICLES = _word_set(
     "de da di du del della des der den van von la le"
 )
 # Lowercase words that may stand inside a name ("Party of God", "Islamic State in Iraq").
+#: Words after which an Arabic word may name a little-known place alone (in, to, from, near,
+#: the town, camp, quarter, village, city, area of), as written and folded.
+_ARABIC_PLACE_CUES = _word_set(
+    """
+    في الى إلى من قرب بلدة بلده مخيم حي قرية قريه
+    مدينة مدينه منطقة منطقه ضاحية ضاحيه بلدتي محيط
+"""
+)
 #: Words whose next word is part of one compound name (عبد الملك, Abd al-Malik), folded.
 _COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ابا", "abd", "abu", "abou"})
 _CONNECTORS = _word_set("of in for and the on de du des la le et y del der die das und von fur")
@@ -407,10 +415,12 @@ def _name_may_fit(
         return True
     whole = round(weights[0] / total, 4) >= 1.0
     partial_ok = entity.type == _PARTIAL_NAME_TYPE and entity.prior >= PARTIAL_TOKEN_MIN_PRIOR
-    return partial_ok or (whole and entity.prior >= LONE_TOKEN_MIN_PRIOR)
+    # a place with language-tagged names may be named alone by one of them (``_attested_place_name``)
+    attested_place = entity.type == "place" and bool(entity.extra.get("lang"))
+    return partial_ok or (whole and (entity.prior >= LONE_TOKEN_MIN_PRIOR or attested_place))
 
 
-def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) -> bool:
+def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float, lone_place: bool = False) -> bool:
     """The span matches the candidate's name well (see ``_accepted``)."""
     entity = candidate.entity
     explanation = candidate.explanation
@@ -435,7 +445,19 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float) 
         return True
     if explanation.coverage < 1.0:
         return entity.type == _PARTIAL_NAME_TYPE and entity.prior >= PARTIAL_TOKEN_MIN_PRIOR
-    return entity.prior >= LONE_TOKEN_MIN_PRIOR
+    return entity.prior >= LONE_TOKEN_MIN_PRIOR or (lone_place and _attested_place_name(candidate))
+
+
+def _attested_place_name(candidate: Candidate) -> bool:
+    """A place named exactly by a name of its own that a language tag attests (not GeoNames'
+    untagged variants): سلوان, كفرشوبا, Babanusa are villages and camps of the news."""
+    explanation = candidate.explanation
+    entity = candidate.entity
+    return (
+        entity.type == "place"
+        and explanation.name_similarity >= 1.0
+        and explanation.matched_name in entity.extra.get("lang", {})
+    )
 
 
 def _is_code(token: str) -> bool:
@@ -457,7 +479,9 @@ def _named_by_own_name(candidate: Candidate) -> bool:
     return matched == entity.name or matched in entity.extra.get("lang", {})
 
 
-def _accepted(resolution: Resolution, *, strict: bool, min_similarity: float = MIN_ALIGNED_SIMILARITY) -> bool:
+def _accepted(
+    resolution: Resolution, *, strict: bool, min_similarity: float = MIN_ALIGNED_SIMILARITY, lone_place: bool = False
+) -> bool:
     """The resolver accepted an entity and the span matches its name well.
 
     Every token of the span matches a name token at least ``min_similarity``
@@ -476,7 +500,7 @@ def _accepted(resolution: Resolution, *, strict: bool, min_similarity: float = M
         return False
     if _foreign_reading_of_a_lone_word(resolution.mention, best):
         return False
-    return _structure_ok(best, strict=strict, min_similarity=min_similarity)
+    return _structure_ok(best, strict=strict, min_similarity=min_similarity, lone_place=lone_place)
 
 
 def _foreign_reading_of_a_lone_word(mention: str, candidate: Candidate) -> bool:
@@ -507,7 +531,7 @@ class _Spotter:
         # context moves an uncertain score by at most this much
         self.context_slack = 2.0 * resolver.settings.context_weight
         self._prepared: dict[str, _PreparedMention] = {}  # the context-free work on each span text
-        self._promising: dict[tuple[str, bool, float], bool] = {}
+        self._promising: dict[tuple[str, bool, float, bool], bool] = {}
         self._fits: dict[tuple[str, bool], bool] = {}
         self._folded: dict[str, tuple[str, ...]] = {}
         self._entities: dict[str, frozenset[int] | None] = {}
@@ -704,20 +728,33 @@ class _Spotter:
                 shared = entities if shared is None else shared & entities
         return shared is None or bool(shared)
 
-    def promising(self, mention: str, *, strict: bool, min_similarity: float) -> bool:
+    def promising(self, mention: str, *, strict: bool, min_similarity: float, lone_place: bool = False) -> bool:
         """The context-free resolution has a candidate that context could make acceptable."""
         if not self.may_fit(mention, strict=strict):
             return False
-        key = (mention, strict, min_similarity)
+        key = (mention, strict, min_similarity, lone_place)
         found = self._promising.get(key)
         if found is None:  # the probe itself is not kept: most are dropped at once
             probe = self.resolver._resolve_prepared(self.prepared(mention), top_k=PROBE_TOP_K)
             floor = self.resolver.settings.threshold - self.context_slack
             found = self._promising[key] = any(
-                candidate.score >= floor and _structure_ok(candidate, strict=strict, min_similarity=min_similarity)
+                candidate.score >= floor
+                and _structure_ok(candidate, strict=strict, min_similarity=min_similarity, lone_place=lone_place)
                 for candidate in probe.candidates
             )
         return found
+
+    def may_name_a_place_alone(self, index: int) -> bool:
+        """Token ``index`` alone may name a little-known place by an attested name of it: a
+        capitalised Latin word ("Clashes in Silwan"), or an Arabic word after a word of place
+        (في، إلى، قرب، بلدة، مخيم، حي ...: "في كفرشوبا"). Arabic has no capitals, and common
+        words are names of villages too (طويلة "long" is Tawila, الخيام "the tents" Khiam)."""
+        token = self.tokens[index]
+        if not token.arabic:
+            return token.capitalised and not self.case_blind
+        if index == 0 or not self.tokens[index - 1].joins_next:
+            return False
+        return bool({self.tokens[index - 1].text, *self.folded(self.tokens[index - 1])} & _ARABIC_PLACE_CUES)
 
     def may_fit(self, mention: str, *, strict: bool) -> bool:
         """Some name that the resolver would score for ``mention`` could pass ``_structure_ok``.
@@ -785,7 +822,8 @@ class _Spotter:
                 for span_first in (first,) if title is None else (first, title):
                     start, end = tokens[span_first].start, tokens[last].end
                     mention = self.text[start:end]
-                    if not self.promising(mention, strict=strict, min_similarity=min_similarity):
+                    lone_place = single and span_first == first and self.may_name_a_place_alone(first)
+                    if not self.promising(mention, strict=strict, min_similarity=min_similarity, lone_place=lone_place):
                         continue
                     context = self.window(start, end)
                     if extra_context is not None:
@@ -793,7 +831,7 @@ class _Spotter:
                     resolution = self.resolver._resolve_prepared(
                         self.prepared(mention), context=context, top_k=OUTPUT_TOP_K
                     )
-                    if _accepted(resolution, strict=strict, min_similarity=min_similarity):
+                    if _accepted(resolution, strict=strict, min_similarity=min_similarity, lone_place=lone_place):
                         found.append(_Span(span_first, last, start, end, resolution, first - span_first))
             last += 1
         return found
