@@ -488,3 +488,12 @@ def test_builtin_gazetteer_little_known_place_named_alone(builtin_resolver: er.R
     assert ("Silwan", "place:silwan") in found(mentions)
     assert ("كفرشوبا", "place:kfarchouba") in found(mentions)
     assert "طويلة" not in {m.text for m in mentions}
+
+
+def test_builtin_gazetteer_speaker_title_is_read_with_the_name(builtin_resolver: er.Resolver) -> None:
+    # "head of the House of Representatives" is the Speaker's title: the span "رئيس مجلس"
+    # once linked to Libya's Presidential Council and split Aguila Saleh off
+    text = "قال رئيس مجلس النواب عقيلة صالح إن البرلمان سيصوت على الميزانية."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert found(mentions) == [("رئيس مجلس النواب عقيلة صالح", "person:aguila-saleh")]
