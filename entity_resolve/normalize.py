@@ -419,6 +419,8 @@ def fold_arabic(text: str) -> str:
 
 #: The English possessive after a word ("Libya's", "Haftar’s"): no name's own letters.
 _LATIN_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’ʼ][sS]\b")
+#: A French or Italian article elided before a word ("l'ONU", "d'Alger"): no name's own letters.
+_LATIN_ELISION = re.compile(r"(?<![^\W\d_])[lLdD]['’ʼ](?=[^\W\d_])")
 
 
 def fold_latin(text: str) -> str:
@@ -432,8 +434,11 @@ def fold_latin(text: str) -> str:
     ('vuchich', 'chavushoglu', 'djokovich')
     >>> fold_latin("Libya's parliament"), fold_latin("Netanyahu’s"), fold_latin("Sana'a")
     ('libya parliament', 'netanyahu', 'sanaa')
+    >>> fold_latin("l'ONU"), fold_latin("Côte d'Ivoire")
+    ('onu', 'cote ivoire')
     """
     text = _LATIN_POSSESSIVE.sub("", text)
+    text = _LATIN_ELISION.sub("", text)
     text = text.translate(_LATIN_LETTER_FOLD)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -118,6 +118,8 @@ _JOINERS = "\u00ad\u200b-\u200f\u2060\u202a-\u202e\u2066-\u2069"
 # A word may hold digits (G20, 2M); a number alone is a token too, which may only end a name (France 24).
 _WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}{_JOINERS}])*(?:['’ʼ](?:[^\W_]|[{_MARKS}])+)*")
 _LETTER = re.compile(r"[^\W\d_]")
+# A French or Italian article elided before a word: l'ONU, d'Alger, L'Aquila.
+_ELIDED_ARTICLE = re.compile(r"[lLdD]['’ʼ](?=[^\W\d_])")
 # What may separate two tokens of one name: spaces, invisible controls, one hyphen or line break.
 _SPACE = f"[ \\t\u00a0\u2009\u202f{_JOINERS}]*"
 _NAME_GAP = re.compile(rf"{_SPACE}(?:[-‐‑]|\r?\n)?{_SPACE}")
@@ -291,20 +293,31 @@ def _letters(token: str) -> int:
     return sum(ch.isalnum() for ch in token)
 
 
+def _words(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of each word; a French or Italian elided article (l', d') is no part of it."""
+    words = []
+    for match in _WORD.finditer(text):
+        word, start = match.group(), match.start()
+        elided = _ELIDED_ARTICLE.match(word)
+        if elided is not None:
+            word, start = word[elided.end() :], start + elided.end()
+        words.append((start, match.end(), word))
+    return words
+
+
 def _tokenize(text: str) -> list[_Token]:
-    matches = list(_WORD.finditer(text))
+    words = _words(text)
     tokens: list[_Token] = []
-    for position, match in enumerate(matches):
-        word = match.group()
-        following = matches[position + 1].start() if position + 1 < len(matches) else None
-        gap = text[match.end() : following] if following is not None else None
+    for position, (start, end, word) in enumerate(words):
+        following = words[position + 1][0] if position + 1 < len(words) else None
+        gap = text[end:following] if following is not None else None
         first_letter = _LETTER.search(word)
         letter = first_letter.group() if first_letter is not None else ""
         arabic = _ARABIC_LETTER.match(letter) is not None
         tokens.append(
             _Token(
-                start=match.start(),
-                end=match.end(),
+                start=start,
+                end=end,
                 text=word,
                 arabic=arabic,
                 capitalised=bool(letter) and not arabic and not letter.islower(),

@@ -497,3 +497,10 @@ def test_builtin_gazetteer_speaker_title_is_read_with_the_name(builtin_resolver:
     mentions = er.resolve_text(text, resolver=builtin_resolver)
     check_invariants(text, mentions)
     assert found(mentions) == [("رئيس مجلس النواب عقيلة صالح", "person:aguila-saleh")]
+
+
+def test_builtin_gazetteer_french_elided_article_is_no_part_of_the_name(builtin_resolver: er.Resolver) -> None:
+    text = "Le ministre a rencontré l'envoyé de l'ONU, arrivé d'Alger, puis a parlé de l'Iran."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert found(mentions) == [("ONU", "org:united-nations"), ("Alger", "place:algiers"), ("Iran", "place:iran")]
