@@ -408,7 +408,10 @@ def match_name(
     -----
     Alignment is greedy on the similarity matrix (best pair first), which is
     optimal for the two or three tokens of most names; cost is
-    O(len(query) * len(name)) token comparisons, each cached.
+    O(len(query) * len(name)) token comparisons, each cached. A compound
+    written as one word on one side and as two on the other (نصرالله and
+    نصر الله, Abubakr and Abu Bakr) is also matched joined, and the better
+    match kept (see ``_written_together``).
 
     Examples
     --------
