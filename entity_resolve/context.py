@@ -143,6 +143,6 @@ class DocumentContext:
     ) -> set[str]:
         """``support`` given the entity's ``entity_skeletons`` (read some cheaper way)."""
         evidence = {f"name:{fine}" for fine in skeletons & self.skeletons if fine not in matched}
-        if entity.country and countries.get(entity.country, frozenset()) & self.skeletons:
+        if entity.country and countries.get(entity.country, frozenset()) & (self.skeletons - matched):
             evidence.add("country")
         return evidence

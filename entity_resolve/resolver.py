@@ -35,7 +35,7 @@ from .context import DocumentContext, entity_skeletons, evidence_skeletons
 from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
-from .keys import fine_skeleton
+from .keys import fine_skeleton, fine_skeleton_variants
 from .normalize import (
     TITLE_WORDS,
     NormalizedName,
@@ -354,7 +354,11 @@ class Resolver:
 
         ``position`` (the entity's, when known) reads its skeletons off the index.
         """
-        matched_tokens = {fine_skeleton(m.name_token) for m in matched.alignment}
+        # the name's matched words, and the mention's own words, are no evidence of it: الجزيرة
+        # in a text is no sign of Algiers, whose other name الجزائر it spells in skeleton
+        matched_tokens = {fine_skeleton(m.name_token) for m in matched.alignment} | {
+            variant for m in matched.alignment for variant in fine_skeleton_variants(m.query_token)
+        }
         skeletons = entity_skeletons(entity) if position is None else self._entity_skeletons(position)
         evidence = context.support_from(skeletons, entity, matched_tokens, self.index.country_names)
         return self.settings.context_weight * min(1.0, len(evidence) / 2.0)
