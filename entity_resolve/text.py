@@ -120,9 +120,10 @@ _WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}{_JOINERS}])*(?:['’ʼ](?:[^\W_]
 _LETTER = re.compile(r"[^\W\d_]")
 # A French or Italian article elided before a word: l'ONU, d'Alger, L'Aquila.
 _ELIDED_ARTICLE = re.compile(r"[lLdD]['’ʼ](?=[^\W\d_])")
-# What may separate two tokens of one name: spaces, invisible controls, one hyphen or line break.
+# What may separate two tokens of one name: spaces, invisible controls, one hyphen or line break,
+# after an apostrophe that ends the first (the ʿayn of "Mohammed Shia' al-Sudani").
 _SPACE = f"[ \\t\u00a0\u2009\u202f{_JOINERS}]*"
-_NAME_GAP = re.compile(rf"{_SPACE}(?:[-‐‑]|\r?\n)?{_SPACE}")
+_NAME_GAP = re.compile(rf"['’ʼ]?{_SPACE}(?:[-‐‑]|\r?\n)?{_SPACE}")
 # After a title, a full stop too ("Gen. Haftar", "Dr. Sarraj").
 _TITLE_GAP = re.compile(rf"{_SPACE}\.?{_SPACE}")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
@@ -193,6 +194,7 @@ _ARABIC_FUNCTION_WORDS = """
 """
 # Common Arabic news words that start or end names (مجلس الأمن الدولي): never a span alone.
 _ARABIC_COMMON_WORDS = """
+    الشهداء شهداء الشهيد
     باسم مدينة المدينة منطقة المنطقة قوات القوات الجيش جيش حكومة الحكومة رئيس الرئيس وزير الوزير وزارة
     الوزارة دولة الدولة بلاد البلاد شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط الشمال الجنوب الشرق
     الغرب عام العام سنة السنة شهر الشهر كبير كبيرة جديد جديدة عدد العديد مجموعة المجموعة الناطق المتحدث

@@ -513,3 +513,13 @@ def test_builtin_gazetteer_a_mention_is_no_context_evidence_of_itself(builtin_re
     mentions = er.resolve_text(text, resolver=builtin_resolver)
     check_invariants(text, mentions)
     assert ("الجزيرة", "org:al-jazeera") in found(mentions)
+
+
+def test_builtin_gazetteer_an_apostrophe_ending_a_word_does_not_split_a_name(builtin_resolver: er.Resolver) -> None:
+    # the ʿayn written as a final apostrophe ("Shia'") split the Prime Minister in two mentions;
+    # الشهداء ("the martyrs") is a common word, not the place Ash Shuhada
+    text = "Prime Minister Mohammed Shia' al-Sudani met Nechirvan Barzani. وقالت الوزارة إن حصيلة الشهداء ارتفعت."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("Prime Minister Mohammed Shia' al-Sudani", "person:mohammed-shia-al-sudani") in found(mentions)
+    assert "الشهداء" not in {m.text for m in mentions}
