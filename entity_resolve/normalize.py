@@ -29,6 +29,7 @@ from typing import Literal
 import pyarabic.araby as araby
 
 __all__ = [
+    "COMPOUND_HEADS",
     "MAX_MENTION_CHARS",
     "MIN_TITLE_NAME_LETTERS",
     "TITLE_WORDS",
@@ -325,6 +326,9 @@ _LATIN_ABD = re.compile(r"^(abd|abdu|abdou)(?:el|al|ul|ol|il|oul|ou|u)?(?=[a-z]{
 _LATIN_ABD_PREFIX = re.compile(r"^abd(?:el|al|ul|ol|il|oul|ou|u)$")
 
 _ARABIC_ARTICLE = "ال"
+#: Words whose next word is part of one compound name, folded: Abd al-Malik (عبد الملك),
+#: Abu Bakr (أبو بكر, Abubakr). The next word is never a title (الملك of عبد الملك is no king).
+COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ابا", "بو", "abd", "abu", "abou", "abo", "bou"})
 #: Possessive pronouns that a title may carry ("its", "their": قائده، زعيمها، رئيسهم), folded.
 _POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
 _ARABIC_ABD = re.compile("^(عبد|ابو|ابي|ابا)(ال)?(?=\\w{3,})")

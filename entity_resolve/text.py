@@ -42,7 +42,7 @@ from functools import lru_cache
 from .context import DocumentContext, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
-from .normalize import detect_script, fold_digits, has_foreign_letters, normalize_name, strip_clitic
+from .normalize import COMPOUND_HEADS, detect_script, fold_digits, has_foreign_letters, normalize_name, strip_clitic
 from .resolver import Candidate, Resolution, Resolver, _PreparedMention, _reordered, resolver_for
 from .score import token_similarity, token_weight
 
@@ -148,8 +148,6 @@ _ARABIC_PLACE_CUES = _word_set(
     مدينة مدينه منطقة منطقه ضاحية ضاحيه بلدتي محيط
 """
 )
-#: Words whose next word is part of one compound name (عبد الملك, Abd al-Malik), folded.
-_COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ابا", "abd", "abu", "abou"})
 _CONNECTORS = _word_set("of in for and the on de du des la le et y del der die das und von fur")
 
 # Function words of English, French and German: never at the edge of a span.
@@ -669,7 +667,7 @@ class _Spotter:
         """Token ``index`` is عبد or أبو, whose next word is part of the name, never a title
         (عبد الملك الحوثي: الملك is no king; أبو الأمير)."""
         token = self.tokens[index]
-        return token.joins_next and bool(set(self.folded(token)) & _COMPOUND_HEADS)
+        return token.joins_next and bool(set(self.folded(token)) & COMPOUND_HEADS)
 
     def title_before(self, index: int) -> int | None:
         """Index of the first token of the title right before token ``index``, if any."""
