@@ -996,8 +996,12 @@ def _spelling_the_titles(mention: str, named: list[Candidate]) -> list[Candidate
 
 def _attested_match(candidate: Candidate) -> bool:
     """Whether the candidate matched through its main name or an alias tagged with a language."""
-    matched = candidate.explanation.matched_name
-    return matched == candidate.entity.name or matched in candidate.entity.extra.get("lang", {})
+    return candidate.explanation.matched_name == candidate.entity.name or _tagged_match(candidate)
+
+
+def _tagged_match(candidate: Candidate) -> bool:
+    """Whether the candidate matched through a name that a language tag attests (``Entity.extra["lang"]``)."""
+    return candidate.explanation.matched_name in candidate.entity.extra.get("lang", {})
 
 
 def _exact_in_order(candidate: Candidate) -> bool:

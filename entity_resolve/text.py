@@ -43,7 +43,16 @@ from .context import DocumentContext, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import COMPOUND_HEADS, detect_script, fold_digits, has_foreign_letters, normalize_name, strip_clitic
-from .resolver import Candidate, Resolution, Resolver, _PreparedMention, _reordered, resolver_for
+from .resolver import (
+    Candidate,
+    Resolution,
+    Resolver,
+    _attested_match,
+    _PreparedMention,
+    _reordered,
+    _tagged_match,
+    resolver_for,
+)
 from .score import token_similarity, token_weight
 
 __all__ = [
@@ -464,12 +473,8 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float, 
 def _attested_place_name(candidate: Candidate) -> bool:
     """A place named exactly by a name of its own that a language tag attests (not GeoNames'
     untagged variants): سلوان, كفرشوبا, Babanusa are villages and camps of the news."""
-    explanation = candidate.explanation
-    entity = candidate.entity
     return (
-        entity.type == "place"
-        and explanation.name_similarity >= 1.0
-        and explanation.matched_name in entity.extra.get("lang", {})
+        candidate.entity.type == "place" and candidate.explanation.name_similarity >= 1.0 and _tagged_match(candidate)
     )
 
 
@@ -487,9 +492,7 @@ def _named_by_own_name(candidate: Candidate) -> bool:
     station or anything, while the names of channels, units and groups (France 24,
     Unit 8200, AA for Anadolu Agency) are main names or tagged aliases.
     """
-    matched = candidate.explanation.matched_name
-    entity = candidate.entity
-    return matched == entity.name or matched in entity.extra.get("lang", {})
+    return _attested_match(candidate)
 
 
 def _accepted(
