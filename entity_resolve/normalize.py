@@ -332,6 +332,9 @@ COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ابا", "بو", "abd
 #: Possessive pronouns that a title may carry ("its", "their": قائده، زعيمها، رئيسهم), folded.
 _POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
 _ARABIC_ABD = re.compile("^(عبد|ابو|ابي|ابا)(ال)?(?=\\w{3,})")
+#: "Abdel", "Abdul" spelt letter by letter in Arabic (ابدلعزيز, ابدولتيف, ابد الراهمان): عبد.
+#: The ل may also begin the next word (ابدولتيف, Abdullatif): the rest is read with an article, both ways.
+_ARABIC_SPELT_ABD = re.compile("^ابد[او]?ل(?=\\w{3,}|ا?ه$|له$)")
 #: Single-letter proclitics: wa- (and), bi- (with), li- (for), fa- (so), ka- (as).
 _ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك")
 
@@ -548,7 +551,11 @@ def _arabic_tokens(tokens: list[str]) -> list[str]:
     """
     result: list[str] = []
     for token in tokens:
-        match = _ARABIC_ABD.match(token)
+        spelt = _ARABIC_SPELT_ABD.match(token)
+        if spelt:
+            result.append("عبد")
+            token = _ARABIC_ARTICLE + token[spelt.end() :]
+        match = None if spelt else _ARABIC_ABD.match(token)
         if match:
             result.append(match.group(1))
             token = token[len(match.group(1)) :]

@@ -638,3 +638,18 @@ def test_a_transliteration_far_ahead_is_accepted_below_the_threshold() -> None:
     assert found.entity.id == "andujar"
     assert found.score < resolver.settings.threshold
     assert resolver.resolve("أكسنسترنا").entity is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected_id"),
+    [
+        ("ابدلهكيم بلهج", "person:abdelhakim-belhadj"),
+        ("ابدولتيف ال زاياني", "person:abdullatif-al-zayani"),
+        ("ابدلاه بن ابدولازيز ال ساود", "person:abdullah-bin-abdulaziz"),
+    ],
+)
+def test_abd_spelt_letter_by_letter_resolves(builtin_resolver: er.Resolver, mention: str, expected_id: str) -> None:
+    """A Latin Abdel-/Abdul- name read back into Arabic letter by letter (ابدل...) is عبد ال..."""
+    result = builtin_resolver.resolve(mention)
+    assert result.entity is not None, result.candidates[:2]
+    assert result.entity.id == expected_id
