@@ -30,6 +30,7 @@ import pyarabic.araby as araby
 
 __all__ = [
     "COMPOUND_HEADS",
+    "COMPOUND_TAILS",
     "MAX_MENTION_CHARS",
     "MIN_TITLE_NAME_LETTERS",
     "TITLE_WORDS",
@@ -40,6 +41,7 @@ __all__ = [
     "fold_digits",
     "fold_latin",
     "has_foreign_letters",
+    "may_be_one_word",
     "normalize_as_name",
     "normalize_name",
     "strip_clitic",
@@ -329,6 +331,16 @@ _ARABIC_ARTICLE = "ال"
 #: Words whose next word is part of one compound name, folded: Abd al-Malik (عبد الملك),
 #: Abu Bakr (أبو بكر, Abubakr). The next word is never a title (الملك of عبد الملك is no king).
 COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ابا", "بو", "abd", "abu", "abou", "abo", "bou"})
+#: Words that form one compound name with the word before them (Nasr Allah, Nasrallah;
+#: Salah al-Din, Salaheddine), folded.
+COMPOUND_TAILS = frozenset(
+    {"allah", "ullah", "ollah", "illah", "alla", "الله", "din", "eddin", "eddine", "uddin", "deen", "الدين", "دين"}
+)
+#: Words of surnames written together with the word after them: Bin Laden (بنلادن), Ben Ali
+#: (Benali), Ould Cheikh (Ouldcheikh), folded.
+_JOINING_PARTICLES = frozenset({"bin", "ben", "ibn", "بن", "ابن", "ould", "ولد"})
+#: Syllables of this many letters or fewer are written together with their neighbour (Ki-moon, Kimoon).
+_JOINING_SYLLABLE = 2
 #: Possessive pronouns that a title may carry ("its", "their": قائده، زعيمها، رئيسهم), folded.
 _POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
 _ARABIC_ABD = re.compile("^(عبد|ابو|ابي|ابا)(ال)?(?=\\w{3,})")
@@ -541,6 +553,29 @@ def _latin_tokens(text: str) -> list[str]:
             continue
         tokens.append(raw)
     return tokens
+
+
+def may_be_one_word(first: str, second: str) -> bool:
+    """Whether two neighbouring name words may be one word written apart.
+
+    Compounds (``COMPOUND_HEADS`` before a word, ``COMPOUND_TAILS`` after
+    one), surname particles (Bin Laden, Ben Ali, Ould Cheikh) and syllables
+    of two letters (Ban Ki-moon) are also written as one word; two full
+    names are not (Ali Hassan is not Alhassan).
+
+    Examples
+    --------
+    >>> may_be_one_word("nasr", "allah"), may_be_one_word("bin", "laden"), may_be_one_word("ki", "moon")
+    (True, True, True)
+    >>> may_be_one_word("ali", "hassan")
+    False
+    """
+    return (
+        first in COMPOUND_HEADS
+        or second in COMPOUND_TAILS
+        or first in _JOINING_PARTICLES
+        or min(len(first), len(second)) <= _JOINING_SYLLABLE
+    )
 
 
 def _arabic_tokens(tokens: list[str]) -> list[str]:

@@ -32,7 +32,7 @@ from .config import Settings
 from .keys import cross_script_form, fine_skeleton, latin_comparable, latin_phonetic_code, readings
 from .learned import transliteration_similarity
 from .name_parts import are_different_names
-from .normalize import COMPOUND_HEADS
+from .normalize import may_be_one_word
 
 __all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_weight"]
 
@@ -115,11 +115,6 @@ _PHONETIC_MATCH_FLOOR = 0.9
 #: Letters shared by a word and two neighbouring words of the other name written as one
 #: (Indel similarity) for them to be read as one compound (Nasrullah ~ Nasr Allah).
 _WRITTEN_TOGETHER_SIMILARITY = 0.8
-#: Words that form one compound name with the word before them (Nasr Allah, Nasrallah;
-#: Salah al-Din, Salaheddine); ``normalize.COMPOUND_HEADS`` with the word after them.
-_COMPOUND_TAILS = frozenset(
-    {"allah", "ullah", "ollah", "illah", "alla", "الله", "din", "eddin", "eddine", "uddin", "deen", "الدين", "دين"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,8 +442,8 @@ def _written_together(query: tuple[str, ...], name: tuple[str, ...]) -> list[tup
 
     Compounds of Arabic names are written apart or together: نصر الله and
     نصرالله, Abu Bakr and Abubakr, Awad Allah and Awadallah, Salah al-Din and
-    Salaheddine. Only the compounds of ``normalize.COMPOUND_HEADS`` and
-    ``_COMPOUND_TAILS`` are joined (Ali Hassan is not Alhassan), and only
+    Salaheddine, Bin Laden and Binladen. Only words that
+    ``normalize.may_be_one_word`` joins are joined (Ali Hassan is not Alhassan), and only
     words of one script are compared, by their letters (Indel similarity at
     least ``_WRITTEN_TOGETHER_SIMILARITY``).
 
@@ -464,7 +459,7 @@ def _written_together(query: tuple[str, ...], name: tuple[str, ...]) -> list[tup
     found: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for position in range(len(longer) - 1):
         first, second = longer[position], longer[position + 1]
-        if _is_arabic(first) != _is_arabic(second) or not (first in COMPOUND_HEADS or second in _COMPOUND_TAILS):
+        if _is_arabic(first) != _is_arabic(second) or not may_be_one_word(first, second):
             continue
         together = first + second
         if not any(

@@ -653,3 +653,23 @@ def test_abd_spelt_letter_by_letter_resolves(builtin_resolver: er.Resolver, ment
     result = builtin_resolver.resolve(mention)
     assert result.entity is not None, result.candidates[:2]
     assert result.entity.id == expected_id
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected_id"),
+    [
+        ("Binladen", "person:osama-bin-laden"),
+        ("أسامة بنلادن", "person:osama-bin-laden"),
+        ("Ban Kimoon", "person:ban-ki-moon"),
+        ("بان كيمون", "person:ban-ki-moon"),
+        ("Abudhabi", "place:abu-dhabi"),
+        ("زين العابدين بنعلي", "person:zine-el-abidine-ben-ali"),
+    ],
+)
+def test_a_name_written_apart_is_found_written_together(
+    builtin_resolver: er.Resolver, mention: str, expected_id: str
+) -> None:
+    """Surname particles, compounds and short syllables are also written as one word."""
+    result = builtin_resolver.resolve(mention)
+    assert result.entity is not None, result.candidates[:2]
+    assert result.entity.id == expected_id
