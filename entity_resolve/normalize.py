@@ -336,9 +336,9 @@ COMPOUND_HEADS = frozenset({"عبد", "ابو", "ابي", "ابا", "بو", "abd
 COMPOUND_TAILS = frozenset(
     {"allah", "ullah", "ollah", "illah", "alla", "الله", "din", "eddin", "eddine", "uddin", "deen", "الدين", "دين"}
 )
-#: Words of surnames written together with the word after them: Bin Laden (بنلادن), Ben Ali
-#: (Benali), Ould Cheikh (Ouldcheikh), folded.
-_JOINING_PARTICLES = frozenset({"bin", "ben", "ibn", "بن", "ابن", "ould", "ولد"})
+#: Words written together with the word after them: of surnames, Bin Laden (بنلادن), Ben Ali
+#: (Benali), Ould Cheikh (Ouldcheikh); of places, Khan Younis (خانيونس), Kafr Nabl (كفرنبل). Folded.
+_JOINING_PARTICLES = frozenset({"bin", "ben", "ibn", "بن", "ابن", "ould", "ولد", "خان", "كفر", "khan", "kafr", "kfar"})
 #: Syllables of this many letters or fewer are written together with their neighbour (Ki-moon, Kimoon).
 _JOINING_SYLLABLE = 2
 #: Possessive pronouns that a title may carry ("its", "their": قائده، زعيمها، رئيسهم), folded.

@@ -42,12 +42,21 @@ from functools import lru_cache
 from .context import DocumentContext, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
-from .normalize import COMPOUND_HEADS, detect_script, fold_digits, has_foreign_letters, normalize_name, strip_clitic
+from .normalize import (
+    COMPOUND_HEADS,
+    detect_script,
+    fold_digits,
+    has_foreign_letters,
+    may_be_one_word,
+    normalize_name,
+    strip_clitic,
+)
 from .resolver import (
     Candidate,
     Resolution,
     Resolver,
     _attested_match,
+    _name_tokens,
     _PreparedMention,
     _reordered,
     _tagged_match,
@@ -343,7 +352,7 @@ def _tokenize(text: str) -> list[_Token]:
 class _Lexicon:
     """What the spotter reads off a resolver's index, once per resolver."""
 
-    vocabulary: frozenset[str]  # every token of every name, without the Arabic article
+    vocabulary: frozenset[str]  # every token of every name, without the Arabic article; two-word names joined
     single_names: dict[str, tuple[int, ...]]  # one-word names: the positions of their entities
 
 
@@ -358,6 +367,8 @@ def _lexicon(resolver: Resolver) -> _Lexicon:
             for name_number, joined in enumerate(index.name_tokens):
                 tokens = joined.split(" ")
                 vocabulary.update(token.removeprefix(_ARABIC_ARTICLE) for token in tokens)
+                if len(tokens) == 2 and may_be_one_word(*tokens):
+                    vocabulary.add(_joined(tokens))  # written as one word: خانيونس, Abudhabi
                 if len(tokens) == 1:
                     single.setdefault(joined, set()).add(int(index.name_entity[name_number]))
             found = _Lexicon(
@@ -423,6 +434,8 @@ def _name_may_fit(
     >>> _name_may_fit(("haftar", "said"), ("haftar",), haftar, None)
     False
     """
+    if len(query_tokens) == 1 and _joined(name_tokens) in {query_tokens[0], *(spellings or ())}:
+        return True  # the name written as one word (خانيونس, Khanyounis)
     if len(name_tokens) < len(query_tokens):
         return False
     weights = sorted((token_weight(token) for token in name_tokens), reverse=True)
@@ -442,11 +455,36 @@ def _name_may_fit(
     return partial_ok or (whole and (entity.prior >= LONE_TOKEN_MIN_PRIOR or attested_place))
 
 
+def _joined(tokens: Sequence[str]) -> str:
+    """Name tokens written as one word, the article of the first aside (خان يونس: خانيونس)."""
+    return "".join(tokens).removeprefix(_ARABIC_ARTICLE) if len(tokens) > 1 else ""
+
+
+def _spelt_together(candidate: Candidate) -> bool:
+    """A one-word span that spells the candidate's matched name of several words as one word.
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Entity
+    >>> from entity_resolve.resolver import Explanation
+    >>> khan_younis = Entity("ky", "place", "Khan Younis", ("Khan Younis", "خان يونس"))
+    >>> seen = Explanation("خانيونس", "خان يونس", (), 1.0, 0.5, 1.0, 0.5, 0.6, 1.0, 0.0)
+    >>> _spelt_together(Candidate(khan_younis, 0.98, seen))
+    True
+    """
+    query_tokens = candidate.explanation.query.split()
+    if len(query_tokens) != 1:
+        return False
+    return _joined(_name_tokens(candidate.explanation.matched_name)) in _spellings(query_tokens[0])
+
+
 def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float, lone_place: bool = False) -> bool:
     """The span matches the candidate's name well (see ``_accepted``)."""
     entity = candidate.entity
     explanation = candidate.explanation
     query_tokens = explanation.query.split()
+    if _spelt_together(candidate):
+        return True  # a whole name of several words, written as one (خانيونس, Khanyounis)
     if not query_tokens or explanation.coverage < MIN_COVERAGE:
         return False
     if len(explanation.alignment) < len(query_tokens):

@@ -664,6 +664,8 @@ def test_abd_spelt_letter_by_letter_resolves(builtin_resolver: er.Resolver, ment
         ("بان كيمون", "person:ban-ki-moon"),
         ("Abudhabi", "place:abu-dhabi"),
         ("زين العابدين بنعلي", "person:zine-el-abidine-ben-ali"),
+        ("خانيونس", "place:khan-younis"),
+        ("Khanyounis", "place:khan-younis"),
     ],
 )
 def test_a_name_written_apart_is_found_written_together(

@@ -523,3 +523,13 @@ def test_builtin_gazetteer_an_apostrophe_ending_a_word_does_not_split_a_name(bui
     check_invariants(text, mentions)
     assert ("Prime Minister Mohammed Shia' al-Sudani", "person:mohammed-shia-al-sudani") in found(mentions)
     assert "الشهداء" not in {m.text for m in mentions}
+
+
+def test_builtin_gazetteer_a_two_word_name_written_as_one_word(builtin_resolver: er.Resolver) -> None:
+    # خانيونس, Khanyounis, ابوظبي: no name has such a word, but the name's two words joined spell it
+    text = "قصف الاحتلال مدينة خانيونس، وغادر الوفد ابوظبي. Israeli strikes hit Khanyounis on Monday."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("خانيونس", "place:khan-younis") in found(mentions)
+    assert ("ابوظبي", "place:abu-dhabi") in found(mentions)
+    assert ("Khanyounis", "place:khan-younis") in found(mentions)
