@@ -533,3 +533,12 @@ def test_builtin_gazetteer_a_two_word_name_written_as_one_word(builtin_resolver:
     assert ("خانيونس", "place:khan-younis") in found(mentions)
     assert ("ابوظبي", "place:abu-dhabi") in found(mentions)
     assert ("Khanyounis", "place:khan-younis") in found(mentions)
+
+
+def test_builtin_gazetteer_a_spokesman_of_a_group_named_before_him(builtin_resolver: er.Resolver) -> None:
+    # باسم ("on behalf of") is also a first name: "باسم الحوثيين محمد" must not read as one person
+    text = "وقال المتحدث باسم الحوثيين محمد عبد السلام إن الجماعة سترد."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("الحوثيين", "org:houthis") in found(mentions)
+    assert ("محمد عبد السلام", "person:mohammed-abdulsalam") in found(mentions)
