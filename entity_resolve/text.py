@@ -166,6 +166,14 @@ _ARABIC_PLACE_CUES = _word_set(
     مدينة مدينه منطقة منطقه ضاحية ضاحيه بلدتي محيط
 """
 )
+#: Directions, which begin names (جنوب لبنان, South Sudan, شمال سيناء) and place phrases alike
+#: ("جنوب سوريا", south of Syria), folded: a span that begins with one must spell its name exactly.
+_DIRECTION_WORDS = _word_set(
+    """
+    جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي
+    south north east west central southern northern eastern western
+"""
+)
 _CONNECTORS = _word_set("of in for and the on de du des la le et y del der die das und von fur")
 
 # Function words of English, French and German: never at the edge of a span.
@@ -554,7 +562,32 @@ def _accepted(
         return False
     if _foreign_reading_of_a_lone_word(resolution.mention, best):
         return False
+    if _direction_before_another_name(best):
+        return False
     return _structure_ok(best, strict=strict, min_similarity=min_similarity, lone_place=lone_place)
+
+
+def _direction_before_another_name(candidate: Candidate) -> bool:
+    """A span of a direction and more words whose other words spell no name exactly: "جنوب
+    سوريا" (south of Syria) is no garble of Janub as-Surrah; "جنوب لبنان" and "جنوبي لبنان"
+    are South Lebanon.
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Entity
+    >>> from entity_resolve.resolver import Explanation
+    >>> surrah = Entity("js", "place", "Janub as Surrah", ("جنوب السرة",))
+    >>> seen = Explanation("جنوب سوريا", "جنوب السرة", (), 0.89, 0.89, 0.0, 1.0, 0.4, 1.0, 0.0)
+    >>> _direction_before_another_name(Candidate(surrah, 0.86, seen))
+    True
+    """
+    words = candidate.explanation.query.split()
+    if len(words) < 2 or words[0] not in _DIRECTION_WORDS or candidate.explanation.name_similarity >= 1.0:
+        return False
+    # "جنوبي لبنان" (southern Lebanon) is South Lebanon: the direction may vary, the name may not
+    return any(
+        pair.similarity < 1.0 for pair in candidate.explanation.alignment if pair.query_token not in _DIRECTION_WORDS
+    ) or len(candidate.explanation.alignment) < len(words)
 
 
 def _foreign_reading_of_a_lone_word(mention: str, candidate: Candidate) -> bool:

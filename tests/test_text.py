@@ -542,3 +542,12 @@ def test_builtin_gazetteer_a_spokesman_of_a_group_named_before_him(builtin_resol
     check_invariants(text, mentions)
     assert ("الحوثيين", "org:houthis") in found(mentions)
     assert ("محمد عبد السلام", "person:mohammed-abdulsalam") in found(mentions)
+
+
+def test_builtin_gazetteer_a_direction_before_a_country_is_no_other_place(builtin_resolver: er.Resolver) -> None:
+    # "جنوب سوريا" (south of Syria) read whole was a garble of Janub as-Surrah (جنوب السرة)
+    text = "وقعت اشتباكات في جنوب سوريا وفي جنوبي لبنان."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("سوريا", "place:syria") in found(mentions)
+    assert ("جنوبي لبنان", "place:south-lebanon") in found(mentions)
