@@ -35,6 +35,7 @@ __all__ = [
     "DocumentContext",
     "country_names",
     "entity_skeletons",
+    "evidence_forms",
     "evidence_skeletons",
     "is_country",
 ]
@@ -45,6 +46,10 @@ _CHUNK = 200
 #: Shortest fine skeleton that counts as evidence (two letters are too common).
 _MIN_EVIDENCE = 3
 _COUNTRY_DESCRIPTIONS = ("country",)
+_ARTICLE = "ال"
+_LI_ARTICLE = "لل"  # li- + al-: للسودان
+_PROCLITICS = frozenset("وبفكل")
+_MIN_LEFT_LETTERS = 4
 
 
 def _skeletons(text: str, minimum: int) -> set[str]:
@@ -52,10 +57,36 @@ def _skeletons(text: str, minimum: int) -> set[str]:
     text = text[:MAX_CONTEXT_CHARS]
     for start in range(0, len(text), _CHUNK):
         for token in normalize_name(text[start : start + _CHUNK]).tokens:
-            fine = fine_skeleton(token)
-            if len(fine) >= minimum:
-                found.add(fine)
+            for form in evidence_forms(token):
+                fine = fine_skeleton(form)
+                if len(fine) >= minimum:
+                    found.add(fine)
     return found
+
+
+def evidence_forms(token: str) -> tuple[str, ...]:
+    """A document's normalised token as evidence: itself, and without a proclitic.
+
+    Running text joins "in", "and", "to", "so", "as" to the next word: بالمغرب
+    (in Morocco), والعراق, بلبنان, للسودان (li- + al-), لليبيا (li- + Libya).
+    A word is read without one when four letters or more are left (بمصر is
+    not read as مصر: too many short words begin with those letters). A
+    wrong reading is rarely evidence of anything: it must spell a name of the
+    entity or of its country.
+
+    Examples
+    --------
+    >>> evidence_forms("بالمغرب"), evidence_forms("بلبنان"), evidence_forms("سوريا")
+    (('بالمغرب', 'المغرب'), ('بلبنان', 'لبنان'), ('سوريا',))
+    >>> evidence_forms("للسودان")
+    ('للسودان', 'لسودان', 'السودان')
+    """
+    forms = [token]
+    if token[:1] in _PROCLITICS and len(token) > _MIN_LEFT_LETTERS:
+        forms.append(token[1:])
+    if token.startswith(_LI_ARTICLE) and len(token) > _MIN_LEFT_LETTERS + 1:
+        forms.append(_ARTICLE + token[len(_LI_ARTICLE) :])
+    return tuple(forms)
 
 
 @lru_cache(maxsize=65_536)

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .context import DocumentContext, is_country
+from .context import DocumentContext, evidence_forms, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import (
@@ -632,7 +632,12 @@ class _Spotter:
 
     def _token_skeletons(self, token: _Token) -> frozenset[str]:
         """Fine skeletons of two letters or more of a token, as ``DocumentContext`` reads text."""
-        return frozenset(skeleton for t in self.folded(token) if len(skeleton := fine_skeleton(t)) >= 2)
+        return frozenset(
+            skeleton
+            for folded in self.folded(token)
+            for t in evidence_forms(folded)
+            if len(skeleton := fine_skeleton(t)) >= 2
+        )
 
     # -- token predicates ----------------------------------------------------------
     def folded(self, token: _Token) -> tuple[str, ...]:

@@ -551,3 +551,15 @@ def test_builtin_gazetteer_a_direction_before_a_country_is_no_other_place(builti
     check_invariants(text, mentions)
     assert ("سوريا", "place:syria") in found(mentions)
     assert ("جنوبي لبنان", "place:south-lebanon") in found(mentions)
+
+
+def test_builtin_gazetteer_a_country_with_a_proclitic_is_context(builtin_resolver: er.Resolver) -> None:
+    # بلبنان (in Lebanon), بالأردن (in Jordan): the country names the namesake's country
+    for text, expected in [
+        ("زار الرئيس طرابلس بلبنان", ("طرابلس", "place:tripoli-lebanon")),
+        ("زار الرئيس طرابلس بليبيا", ("طرابلس", "place:tripoli-libya")),
+        ("التقى الوزير نظيره في عمان بالأردن", ("عمان", "place:amman")),
+    ]:
+        mentions = er.resolve_text(text, resolver=builtin_resolver)
+        check_invariants(text, mentions)
+        assert expected in found(mentions), text
