@@ -509,6 +509,15 @@ def _title_of_owner(token: str, titles: dict[tuple[str, ...], str]) -> str | Non
     return None
 
 
+def _clitic_title_width(stripped: str, following: list[str], titles: dict[tuple[str, ...], str]) -> int:
+    """Words of the longest title that a word without its proclitic begins (0 if none)."""
+    for width in range(_LONGEST_TITLE, 0, -1):
+        window = (stripped, *following[: width - 1])
+        if len(window) == width and window in titles:
+            return width
+    return 0
+
+
 def _split_titles(tokens: list[str], titles: dict[tuple[str, ...], str]) -> tuple[list[str], list[str]]:
     """Split leading titles (and titles right after clitics) off ``tokens``."""
     cues: list[str] = []
@@ -522,9 +531,13 @@ def _split_titles(tokens: list[str], titles: dict[tuple[str, ...], str]) -> tupl
                 break
         else:
             stripped = strip_clitic(tokens[position])
-            if stripped is not None and (stripped,) in titles:
-                cues.append(titles[(stripped,)])
-                position += 1
+            # بالرئيس; a title of several words only first: "برئيس مجلس النواب" (with the speaker),
+            # but in "الرئيس برئيس الوزراء" (the president ... with the prime minister) ب begins another phrase
+            following = tokens[position + 1 :] if position == 0 else []
+            width = _clitic_title_width(stripped, following, titles) if stripped else 0
+            if stripped and width:
+                cues.append(titles[(stripped, *tokens[position + 1 : position + width])])
+                position += width
                 continue
             owner_title = _title_of_owner(tokens[position], titles)
             if owner_title is not None:

@@ -174,6 +174,10 @@ _DIRECTION_WORDS = _word_set(
     south north east west central southern northern eastern western
 """
 )
+#: Heads of role phrases (head, deputy, minister, director of ...), folded: a span that begins
+#: with one names an entity only if it spells a name exactly ("رئيس مجلس", chairman of a board,
+#: is no garble of the Presidential Council, المجلس الرئاسي). Not قائد or أمين: also names.
+_ROLE_HEADS = _word_set("رييس نايب وزير مدير زعيم سفير مستشار متحدث ناطق")
 _CONNECTORS = _word_set("of in for and the on de du des la le et y del der die das und von fur")
 
 # Function words of English, French and German: never at the edge of a span.
@@ -562,7 +566,7 @@ def _accepted(
         return False
     if _foreign_reading_of_a_lone_word(resolution.mention, best):
         return False
-    if _direction_before_another_name(best):
+    if _direction_before_another_name(best) or _role_before_another_name(best):
         return False
     return _structure_ok(best, strict=strict, min_similarity=min_similarity, lone_place=lone_place)
 
@@ -588,6 +592,22 @@ def _direction_before_another_name(candidate: Candidate) -> bool:
     return any(
         pair.similarity < 1.0 for pair in candidate.explanation.alignment if pair.query_token not in _DIRECTION_WORDS
     ) or len(candidate.explanation.alignment) < len(words)
+
+
+def _role_before_another_name(candidate: Candidate) -> bool:
+    """A span of a role's head and more words that spells no name exactly ("رئيس مجلس").
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Entity
+    >>> from entity_resolve.resolver import Explanation
+    >>> council = Entity("pc", "organization", "Presidential Council", ("المجلس الرئاسي",))
+    >>> seen = Explanation("رييس مجلس", "المجلس الرئاسي", (), 0.93, 0.93, 0.0, 1.0, 0.6, 1.0, 0.0)
+    >>> _role_before_another_name(Candidate(council, 0.92, seen))
+    True
+    """
+    words = candidate.explanation.query.split()
+    return len(words) > 1 and words[0] in _ROLE_HEADS and candidate.explanation.name_similarity < 1.0
 
 
 def _foreign_reading_of_a_lone_word(mention: str, candidate: Candidate) -> bool:

@@ -563,3 +563,12 @@ def test_builtin_gazetteer_a_country_with_a_proclitic_is_context(builtin_resolve
         mentions = er.resolve_text(text, resolver=builtin_resolver)
         check_invariants(text, mentions)
         assert expected in found(mentions), text
+
+
+def test_builtin_gazetteer_a_role_phrase_is_no_garbled_name(builtin_resolver: er.Resolver) -> None:
+    # رئيس مجلس (chairman of a board) read as a garble of المجلس الرئاسي (the Presidential Council)
+    text = "قال رئيس مجلس إدارة الشركة إن الأرباح ارتفعت، ثم التقى المبعوث برئيس مجلس النواب نبيه بري."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert "org:presidential-council-libya" not in {m.entity.id for m in mentions}
+    assert ("برئيس مجلس النواب نبيه بري", "person:nabih-berri") in found(mentions)
