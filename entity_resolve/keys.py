@@ -264,6 +264,11 @@ _NOT_VOCALIC = re.compile(f"[^bfmnlrtTdDszShxGqkgjwaiu0-9{AYN}{FINAL_TEH}{FINAL_
 #: transliteration and garbles write as ز (غذة for غزة, الكازمية for الكاظمية). Not ث: as often
 #: a garble of ت (هوثر for حفتر) as of س, and read as س it meets other names (هوسر, Hisar).
 _SIBILANT_TABLE = str.maketrans("ذظ", "زز")
+#: تش spells the ch of a Latin spelling read back into Arabic letter by letter, as machine
+#: translation does with a German or French spelling it does not know: the ch of Chaled,
+#: Chalifa is خ, of Chahed ش (تشاليد ~ خالد, تشاليفا هافتار ~ خليفة حفتر).
+_TSH = "تش"
+_TSH_READ_AS = "خش"
 #: ض is read z in Persian and Urdu (Razavi ~ رضوي, Ramazan ~ رمضان).
 _DAD = "ض"
 _DAD_AS_Z = "ز"
@@ -278,6 +283,10 @@ def _arabic_readings(token: str) -> list[Reading]:
     if _DAD in token:  # the Persian and Urdu z of ض: scorer only
         dad_read_z = _arabic_reading(token.replace(_DAD, _DAD_AS_Z))
         found.append(Reading(dad_read_z.fine, dad_read_z.coarse, dad_read_z.vocalic, indexed=False))
+    if _TSH in token:  # a Latin ch read back letter by letter (Chaled: تشالد): scorer only
+        for letter in _TSH_READ_AS:
+            spelt = _arabic_reading(token.replace(_TSH, letter))
+            found.append(Reading(spelt.fine, spelt.coarse, spelt.vocalic, indexed=False))
     return found
 
 
@@ -343,8 +352,9 @@ def readings(token: str) -> tuple[Reading, ...]:
     چ that folding wrote ج (Chowdhury ~ چودھري); an Arabic token with a
     medial و also reads it as a consonant (the garble هوثر of حفتر), one with
     ذ or ظ also as the sibilant ز (غذة ~ غزة) and one with ض also as the
-    Persian and Urdu z (Razavi ~ رضوي). The last seven are scorer-only
-    readings.
+    Persian and Urdu z (Razavi ~ رضوي), one with تش also as خ and as ش (the
+    ch of a German or French spelling read back: تشالد ~ خالد). The last eight
+    are scorer-only readings.
 
     Examples
     --------
@@ -356,6 +366,8 @@ def readings(token: str) -> tuple[Reading, ...]:
     [('HTR', True), ('HBTR', False)]
     >>> [(r.fine, r.indexed) for r in readings("غذه")]
     [('GD', True), ('Gz', False)]
+    >>> [(r.fine, r.indexed) for r in readings("تشالد")]
+    [('tSld', True), ('xld', False), ('Sld', False)]
     """
     if not token:
         return (Reading("", "", ""),)

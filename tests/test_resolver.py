@@ -684,3 +684,19 @@ def test_an_untagged_alias_of_a_larger_place_does_not_beat_an_attested_name(buil
     moroccan = builtin_resolver.resolve("القنيطرة", context="افتتح الملك مصنعا شمال الرباط بالمغرب")
     assert moroccan.entity is not None
     assert moroccan.entity.country == "MA"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected_id"),
+    [
+        ("تشاليفا هافتار", "person:khalifa-haftar"),  # German Chalifa Haftar read back letter by letter
+        ("لاتشدر برهمي", "person:lakhdar-brahimi"),  # Lachdar Brahimi
+        ("تشايرات الشتر", "person:khairat-el-shater"),  # Chairat el-Schater
+    ],
+)
+def test_a_latin_ch_read_back_into_arabic_is_kha_or_shin(
+    builtin_resolver: er.Resolver, mention: str, expected_id: str
+) -> None:
+    result = builtin_resolver.resolve(mention)
+    assert result.entity is not None, result.candidates[:2]
+    assert result.entity.id == expected_id
