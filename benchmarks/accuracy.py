@@ -282,7 +282,8 @@ def _nomenklatura_note(requested: bool) -> tuple[bool, str]:
         "by the algorithm's compare() with its default config as a FollowTheMoney entity (Person, "
         "Organization; places as Address, names also in full) against the mention as a LegalEntity (an "
         f"Address against places); linked when the best score is >= {NOMENKLATURA_THRESHOLD} (nomenklatura "
-        "sets no threshold; 0.7 is the default of OpenSanctions' matching API, yente)"
+        "sets no threshold; 0.7 is the default of OpenSanctions' matching API, yente); the blocker's seconds "
+        "are counted in the first of them, the other reuses its candidates"
     )
 
 

@@ -19,6 +19,11 @@ ids best first and the accepted id or None), so one set of metrics serves all.
 - ``rigour``: a small matcher built from OpenSanctions ``rigour`` primitives
   (name-part symbols from its Wikidata synonym groups, its budgeted
   Levenshtein, metaphone); not nomenklatura's full logic. Only when importable.
+- ``nomenklatura logic-v2`` and ``nomenklatura name-based``: blocker +
+  nomenklatura scoring (``NomenklaturaSystem``): the candidates of an
+  ``AnyasciiBlocker`` scored by OpenSanctions ``nomenklatura``'s algorithm as
+  FollowTheMoney entities, linked at ``NOMENKLATURA_THRESHOLD``. Only when
+  importable (the ``bench`` extra).
 
 Examples
 --------
@@ -54,18 +59,27 @@ from entity_resolve.gazetteer import Entity
 from entity_resolve.normalize import normalize_name
 
 __all__ = [
+    "BLOCKER_ENTITIES",
+    "BLOCKER_NAMES",
+    "FTM_SCHEMATA",
     "FUZZY_CUTOFF",
+    "NOMENKLATURA_ALGORITHMS",
+    "NOMENKLATURA_THRESHOLD",
     "TOP_K",
+    "AnyasciiBlocker",
     "ExactSystem",
     "FuzzySystem",
     "MetaphoneSystem",
     "NameTable",
+    "NomenklaturaSystem",
     "Prediction",
     "ResolverSystem",
     "RigourSystem",
     "System",
     "anyascii_available",
     "anyascii_text",
+    "ftm_proxy",
+    "nomenklatura_available",
     "rigour_available",
 ]
 
@@ -515,6 +529,8 @@ class NomenklaturaSystem:
     ``algorithm.compare(query, candidate, algorithm.default_config())``
     scores it. Candidates scored above 0 are ranked by score (ties: prior,
     then id); the best is linked at ``NOMENKLATURA_THRESHOLD`` or more.
+    Systems sharing a blocker share its answers: the first to see a mention
+    pays for blocking it.
     """
 
     slow = True
