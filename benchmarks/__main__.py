@@ -16,6 +16,9 @@ def _parser() -> argparse.ArgumentParser:
     accuracy = commands.add_parser("accuracy", help="accuracy of entity_resolve and baselines")
     accuracy.add_argument("--quick", action="store_true", help="small samples, tiny custom gazetteer")
     accuracy.add_argument("--no-rigour", action="store_true", help="skip the rigour baseline")
+    accuracy.add_argument(
+        "--no-nomenklatura", action="store_true", help="skip the nomenklatura baselines (logic-v2, name-based)"
+    )
     speed = commands.add_parser("speed", help="latency, build time and memory")
     speed.add_argument("--million", action="store_true", help="also the 1,000,000-name scaling run (slow)")
     speed.add_argument("--queries", type=int, default=None, help="mixed queries timed (default 1000)")
@@ -34,7 +37,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "accuracy":
         from . import accuracy
 
-        return accuracy.main(quick=args.quick, seed=args.seed, out=args.out, rigour=not args.no_rigour)
+        return accuracy.main(
+            quick=args.quick,
+            seed=args.seed,
+            out=args.out,
+            rigour=not args.no_rigour,
+            nomenklatura=not args.no_nomenklatura,
+        )
     if args.command == "clustering":
         from . import clustering
 

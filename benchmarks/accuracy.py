@@ -42,15 +42,22 @@ from . import data, noise
 from .metrics import Metrics, Outcome, compute_metrics, group_metrics
 from .report import bar_plot, git_commit, markdown_table, percent, write_json, write_text
 from .systems import (
+    BLOCKER_ENTITIES,
+    BLOCKER_NAMES,
     FUZZY_CUTOFF,
+    NOMENKLATURA_ALGORITHMS,
+    NOMENKLATURA_THRESHOLD,
+    AnyasciiBlocker,
     ExactSystem,
     FuzzySystem,
     MetaphoneSystem,
     NameTable,
+    NomenklaturaSystem,
     ResolverSystem,
     RigourSystem,
     System,
     anyascii_available,
+    nomenklatura_available,
     rigour_available,
 )
 
@@ -228,27 +235,56 @@ def _breakdowns(
 
 
 # -- systems -----------------------------------------------------------------------
-def build_systems(resolver: er.Resolver, table: NameTable, *, use_rigour: bool) -> list[System]:
-    """entity_resolve and every baseline over one gazetteer (those whose packages import)."""
+def build_systems(
+    resolver: er.Resolver, table: NameTable, *, use_rigour: bool, use_nomenklatura: bool = False
+) -> list[System]:
+    """entity_resolve and every baseline over one gazetteer (those whose packages import).
+
+    The nomenklatura systems share one ``AnyasciiBlocker``.
+    """
     systems: list[System] = [ResolverSystem(resolver), ExactSystem(table), FuzzySystem(table, cutoff=FUZZY_CUTOFF)]
     if anyascii_available():
         systems += [FuzzySystem(table, transliterate=True, cutoff=FUZZY_CUTOFF), MetaphoneSystem(table)]
     if use_rigour:
         systems.append(RigourSystem(table))
+    if use_nomenklatura:
+        blocker = AnyasciiBlocker(table)
+        systems += [NomenklaturaSystem(table, algorithm, blocker) for algorithm in NOMENKLATURA_ALGORITHMS]
     return systems
 
 
 def _rigour_note(requested: bool, quick: bool) -> tuple[bool, str]:
     """Whether to run the rigour baseline, and a note saying so."""
-    nomenklatura = importlib.util.find_spec("nomenklatura") is not None
-    other = "nomenklatura is importable but not used" if nomenklatura else "nomenklatura is not importable"
     if not rigour_available():
-        return False, f"rigour is not importable: its baseline is skipped; {other}"
+        return False, "rigour is not importable: its baseline is skipped"
     if quick:
-        return False, f"--quick: the rigour baseline is skipped (its name tagger loads slowly); {other}"
+        return False, "--quick: the rigour baseline is skipped (its name tagger loads slowly)"
     if not requested:
-        return False, f"the rigour baseline is off (--no-rigour); {other}"
-    return True, f"rigour {_version('rigour')} baseline: see benchmarks/systems.py; {other}"
+        return False, "the rigour baseline is off (--no-rigour)"
+    return True, f"rigour {_version('rigour')} baseline: see benchmarks/systems.py"
+
+
+def _nomenklatura_note(requested: bool) -> tuple[bool, str]:
+    """Whether to run the nomenklatura baselines, and a note saying so."""
+    if not nomenklatura_available():
+        return False, (
+            "nomenklatura (or anyascii) is not importable: its baselines are skipped "
+            '(pip install -e ".[bench]", see benchmarks/README.md)'
+        )
+    if not requested:
+        return False, "the nomenklatura baselines are off (--no-nomenklatura)"
+    algorithms = " and ".join(NOMENKLATURA_ALGORITHMS)
+    return True, (
+        f"nomenklatura {_version('nomenklatura')} (rigour {_version('rigour')}, followthemoney "
+        f"{_version('followthemoney')}) baselines {algorithms} = blocker + nomenklatura scoring: the blocker "
+        f"keeps the first {BLOCKER_ENTITIES} distinct entities among the {BLOCKER_NAMES} names closest by "
+        "rapidfuzz WRatio after anyascii (both sides), so a gold entity it misses is missed; each is scored "
+        "by the algorithm's compare() with its default config as a FollowTheMoney entity (Person, "
+        "Organization; places as Address, names also in full) against the mention as a LegalEntity (an "
+        f"Address against places); linked when the best score is >= {NOMENKLATURA_THRESHOLD} (nomenklatura "
+        "sets no threshold; 0.7 is the default of OpenSanctions' matching API, yente); the blocker's seconds "
+        "are counted in the first of them, the other reuses its candidates"
+    )
 
 
 def _version(package: str) -> str:
@@ -264,7 +300,9 @@ SYSTEM_LEGEND = (
     "linked when one entity has that key; rapidfuzz = brute-force WRatio + default_process over every "
     f"name, accepted at >= {FUZZY_CUTOFF:.0f} (same answer as process.extractOne); anyascii+rapidfuzz = "
     "the same after anyascii on both sides; metaphone = jellyfish metaphone of the anyascii tokens, "
-    "linked when one entity has that code; rigour = rigour name symbols + Levenshtein, Dice >= 0.7"
+    "linked when one entity has that code; rigour = rigour name symbols + Levenshtein, Dice >= 0.7; "
+    f"nomenklatura logic-v2 and nomenklatura name-based = anyascii+WRatio blocker ({BLOCKER_ENTITIES} "
+    f"entities) + the algorithm's own score, linked at >= {NOMENKLATURA_THRESHOLD}"
 )
 
 
@@ -336,7 +374,9 @@ def _quick_pairs(pairs: Sequence[data.TranslitPair]) -> list[data.TranslitPair]:
     return [p for p in pairs if p.arabic in chosen]
 
 
-def task_cross_script(*, seed: int, quick: bool, use_rigour: bool, notes: list[str]) -> list[TaskResult]:
+def task_cross_script(
+    *, seed: int, quick: bool, use_rigour: bool, notes: list[str], use_nomenklatura: bool = False
+) -> list[TaskResult]:
     """Task A: both directions on both datasets."""
     results = []
     for key, label, pairs in _load_pair_sets(quick, notes):
@@ -345,7 +385,9 @@ def task_cross_script(*, seed: int, quick: bool, use_rigour: bool, notes: list[s
             gazetteer = er.Gazetteer.from_records(records, origin=f"{key}-{query_side}")
             table = NameTable.from_entities(list(gazetteer))
             _log(f"A {label}, {arrow}: {len(records)} entities, {len(queries)} queries")
-            systems = build_systems(er.Resolver(gazetteer), table, use_rigour=use_rigour)
+            systems = build_systems(
+                er.Resolver(gazetteer), table, use_rigour=use_rigour, use_nomenklatura=use_nomenklatura
+            )
             results.append(run_task(f"A-{key}-{query_side}", f"A {label}: {arrow}", queries, systems, table, seed=seed))
     return results
 
@@ -560,13 +602,13 @@ def _task_json(task: TaskResult) -> dict[str, Any]:
     }
 
 
-def builtin_tasks(*, seed: int, use_rigour: bool, notes: list[str]) -> list[TaskResult]:
+def builtin_tasks(*, seed: int, use_rigour: bool, notes: list[str], use_nomenklatura: bool = False) -> list[TaskResult]:
     """Tasks B and C on the built-in gazetteer (builds or loads its index)."""
     _log("built-in gazetteer: loading the resolver and the baselines")
     resolver = er.Resolver()
     gazetteer = resolver.gazetteer
     table = NameTable.from_entities(list(gazetteer))
-    systems = build_systems(resolver, table, use_rigour=use_rigour)
+    systems = build_systems(resolver, table, use_rigour=use_rigour, use_nomenklatura=use_nomenklatura)
     results = []
     golden = (
         ("B-golden", "B golden garbles", golden_queries(data.load_garbles(), gazetteer, "garbles.csv", notes)),
@@ -580,16 +622,23 @@ def builtin_tasks(*, seed: int, use_rigour: bool, notes: list[str]) -> list[Task
     return results
 
 
-def quick_tasks(*, seed: int, notes: list[str]) -> list[TaskResult]:
+def quick_tasks(*, seed: int, notes: list[str], use_nomenklatura: bool = False) -> list[TaskResult]:
     """Task C on the tiny custom gazetteer of ``QUICK_RECORDS``."""
     gazetteer = er.Gazetteer.from_records(QUICK_RECORDS, origin="quick")
     table = NameTable.from_entities(list(gazetteer))
-    systems = build_systems(er.Resolver(gazetteer), table, use_rigour=False)
+    systems = build_systems(er.Resolver(gazetteer), table, use_rigour=False, use_nomenklatura=use_nomenklatura)
     notes.append("--quick: golden tables skipped (they need the built-in gazetteer)")
     return [task_noise(gazetteer, systems, table, seed=seed, quick=True)]
 
 
-def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = None, rigour: bool = True) -> int:
+def main(
+    *,
+    quick: bool = False,
+    seed: int = DEFAULT_SEED,
+    out: Path | None = None,
+    rigour: bool = True,
+    nomenklatura: bool = True,
+) -> int:
     """Run the accuracy benchmark, print its markdown and write JSON, markdown and PNG.
 
     Parameters
@@ -602,6 +651,8 @@ def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = No
         Output folder (default ``benchmarks/results``, ``.../results/quick`` with ``quick``).
     rigour : bool
         Run the rigour baseline when importable.
+    nomenklatura : bool
+        Run the nomenklatura baselines (logic-v2, name-based) when importable.
 
     Returns
     -------
@@ -611,15 +662,18 @@ def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = No
     out = out or (RESULTS_DIR / "quick" if quick else RESULTS_DIR)
     notes: list[str] = [f"seed {seed}; entity_resolve {er.__version__}; commit {git_commit(data.repo_root())}"]
     use_rigour, rigour_note = _rigour_note(rigour, quick)
-    notes += [SYSTEM_LEGEND, rigour_note]
+    use_nomenklatura, nomenklatura_note = _nomenklatura_note(nomenklatura)
+    notes += [SYSTEM_LEGEND, rigour_note, nomenklatura_note]
     if not anyascii_available():
         notes.append("anyascii is not importable (pip install anyascii): its two baselines are skipped")
     started = time.perf_counter()
-    tasks = task_cross_script(seed=seed, quick=quick, use_rigour=use_rigour, notes=notes)
+    tasks = task_cross_script(
+        seed=seed, quick=quick, use_rigour=use_rigour, notes=notes, use_nomenklatura=use_nomenklatura
+    )
     if quick:
-        tasks += quick_tasks(seed=seed, notes=notes)
+        tasks += quick_tasks(seed=seed, notes=notes, use_nomenklatura=use_nomenklatura)
     else:
-        tasks += builtin_tasks(seed=seed, use_rigour=use_rigour, notes=notes)
+        tasks += builtin_tasks(seed=seed, use_rigour=use_rigour, notes=notes, use_nomenklatura=use_nomenklatura)
     notes.append(f"total time {time.perf_counter() - started:.0f} s")
     plot_note = bar_plot(out / "accuracy.png", _plot_series(tasks))
     if plot_note:

@@ -19,6 +19,11 @@ ids best first and the accepted id or None), so one set of metrics serves all.
 - ``rigour``: a small matcher built from OpenSanctions ``rigour`` primitives
   (name-part symbols from its Wikidata synonym groups, its budgeted
   Levenshtein, metaphone); not nomenklatura's full logic. Only when importable.
+- ``nomenklatura logic-v2`` and ``nomenklatura name-based``: blocker +
+  nomenklatura scoring (``NomenklaturaSystem``): the candidates of an
+  ``AnyasciiBlocker`` scored by OpenSanctions ``nomenklatura``'s algorithm as
+  FollowTheMoney entities, linked at ``NOMENKLATURA_THRESHOLD``. Only when
+  importable (the ``bench`` extra).
 
 Examples
 --------
@@ -36,11 +41,14 @@ Prediction(ranked=('a',), accepted='a')
 
 from __future__ import annotations
 
+import bisect
+import hashlib
+import importlib
 import importlib.util
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import jellyfish
 import numpy as np
@@ -51,18 +59,27 @@ from entity_resolve.gazetteer import Entity
 from entity_resolve.normalize import normalize_name
 
 __all__ = [
+    "BLOCKER_ENTITIES",
+    "BLOCKER_NAMES",
+    "FTM_SCHEMATA",
     "FUZZY_CUTOFF",
+    "NOMENKLATURA_ALGORITHMS",
+    "NOMENKLATURA_THRESHOLD",
     "TOP_K",
+    "AnyasciiBlocker",
     "ExactSystem",
     "FuzzySystem",
     "MetaphoneSystem",
     "NameTable",
+    "NomenklaturaSystem",
     "Prediction",
     "ResolverSystem",
     "RigourSystem",
     "System",
     "anyascii_available",
     "anyascii_text",
+    "ftm_proxy",
+    "nomenklatura_available",
     "rigour_available",
 ]
 
@@ -77,6 +94,16 @@ FUZZY_POOL = 64
 #: rigour matcher: candidate names scored per query, and the acceptance score.
 RIGOUR_POOL = 200
 RIGOUR_THRESHOLD = 0.7
+#: nomenklatura algorithms benchmarked (``nomenklatura.matching.get_algorithm`` names).
+NOMENKLATURA_ALGORITHMS = ("logic-v2", "name-based")
+#: Link at this score or more. nomenklatura's algorithms define no threshold of
+#: their own; 0.7 is the default match threshold of OpenSanctions' matching API (yente).
+NOMENKLATURA_THRESHOLD = 0.7
+#: Blocker of the nomenklatura systems: best names read, distinct entities kept.
+BLOCKER_NAMES = 100
+BLOCKER_ENTITIES = 30
+#: FollowTheMoney schema of each gazetteer entity type.
+FTM_SCHEMATA = {"person": "Person", "organization": "Organization", "place": "Address"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +134,7 @@ class NameTable:
     owner: tuple[int, ...]
     ids: tuple[str, ...]
     priors: tuple[float, ...]
+    types: tuple[str, ...]
 
     @classmethod
     def from_entities(cls, entities: Sequence[Entity]) -> NameTable:
@@ -122,7 +150,13 @@ class NameTable:
             owner=tuple(owner),
             ids=tuple(e.id for e in entities),
             priors=tuple(e.prior for e in entities),
+            types=tuple(e.type for e in entities),
         )
+
+    def names_of(self, entity_position: int) -> tuple[str, ...]:
+        """The names of one entity (``owner`` is sorted: entities are flattened in order)."""
+        start = bisect.bisect_left(self.owner, entity_position)
+        return self.names[start : bisect.bisect_right(self.owner, entity_position, lo=start)]
 
     def order(self, entity_positions: set[int]) -> list[str]:
         """Entity ids by decreasing prior, then id."""
@@ -298,14 +332,27 @@ class _RigourName:
     phonetic: tuple[str | None, ...]
 
 
-def _rigour_name(text: str) -> _RigourName:
-    from rigour.names import Name, tag_person_name
-    from rigour.names import normalize_name as rigour_normalize
+def _tagged_person_name(text: str) -> Any:
+    """``text`` as a rigour ``Name`` with its person-name symbols, in rigour 1.x or 2.x.
 
-    name = tag_person_name(Name(text), rigour_normalize)
+    rigour 1.x (the ``build`` extra) tags with ``tag_person_name``; rigour 2.x
+    (pulled in by nomenklatura, the ``bench`` extra) with ``analyze_names``,
+    here without its prefix rewriting, as 1.x did none.
+    """
+    rigour_names: Any = importlib.import_module("rigour.names")
+    if hasattr(rigour_names, "tag_person_name"):
+        return rigour_names.tag_person_name(rigour_names.Name(text), rigour_names.normalize_name)
+    analysed = rigour_names.analyze_names(rigour_names.NameTypeTag.PER, [text], consolidate=False, rewrite=False)
+    return next(iter(analysed)) if analysed else rigour_names.Name(text)
+
+
+def _rigour_name(text: str) -> _RigourName:
+    from rigour.names import Symbol
+
+    name = _tagged_person_name(text)
     symbols: list[set[str]] = [set() for _ in name.parts]
     for span in name.spans:
-        if span.symbol.category.name == "INITIAL":
+        if span.symbol.category == Symbol.Category.INITIAL:
             continue
         for part in span.parts:
             symbols[name.parts.index(part) if part.index is None else part.index].add(str(span.symbol))
@@ -387,3 +434,144 @@ class RigourSystem:
     def predict(self, mentions: Sequence[str]) -> list[Prediction]:
         """Match every mention."""
         return [self._predict_one(m) for m in mentions]
+
+
+# -- nomenklatura -------------------------------------------------------------------
+def nomenklatura_available() -> bool:
+    """Whether OpenSanctions ``nomenklatura`` (the ``bench`` extra) and ``anyascii`` can be imported."""
+    return importlib.util.find_spec("nomenklatura") is not None and anyascii_available()
+
+
+def _top_entities(row: np.ndarray, table: NameTable, names: int, entities: int) -> tuple[int, ...]:
+    """Entity positions owning the best-scored names of ``row`` (score > 0), best first, distinct."""
+    pool = min(names, row.size)
+    if pool == 0:
+        return ()
+    top = np.argpartition(-row, pool - 1)[:pool]
+    top = top[np.lexsort((top, -row[top]))]
+    owners: dict[int, None] = {}
+    for name_position in top:
+        if row[name_position] <= 0 or len(owners) == entities:
+            break
+        owners.setdefault(table.owner[int(name_position)], None)
+    return tuple(owners)
+
+
+class AnyasciiBlocker:
+    """Candidate entities of a mention: the owners of its best names by rapidfuzz WRatio after anyascii.
+
+    Both sides go through ``anyascii`` and ``utils.default_process``; every
+    name of the table is scored (``process.cdist``), the ``names`` best are
+    read in order of score (ties: table order) and their first ``entities``
+    distinct owners kept. Answers are cached per mention, so systems that
+    share a blocker pay for it once.
+    """
+
+    def __init__(self, table: NameTable, *, names: int = BLOCKER_NAMES, entities: int = BLOCKER_ENTITIES) -> None:
+        self.table = table
+        self.names = names
+        self.entities = entities
+        self.choices = [str(utils.default_process(anyascii_text(name))) for name in table.names]
+        self._found: dict[str, tuple[int, ...]] = {}
+
+    def candidates(self, mentions: Sequence[str]) -> list[tuple[int, ...]]:
+        """Entity positions of the candidates of every mention, best first."""
+        missing = [m for m in dict.fromkeys(mentions) if m not in self._found]
+        chunk = max(1, CDIST_CELLS // max(1, len(self.choices)))
+        for start in range(0, len(missing), chunk):
+            block = missing[start : start + chunk]
+            queries = [str(utils.default_process(anyascii_text(m))) for m in block]
+            scores = process.cdist(
+                queries, self.choices, scorer=fuzz.WRatio, processor=None, dtype=np.float32, workers=-1
+            )
+            for mention, row in zip(block, scores, strict=True):
+                self._found[mention] = _top_entities(row, self.table, self.names, self.entities)
+        return [self._found[m] for m in mentions]
+
+
+def _proxy_id(*parts: str) -> str:
+    """A content-derived FtM id: nomenklatura caches name analysis by entity id, process-wide."""
+    return "er-" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def ftm_proxy(schema: str, names: Sequence[str]) -> Any:
+    """A FollowTheMoney entity of ``schema``: the first name in ``name``, the others in ``alias``.
+
+    An ``Address`` gets every name in ``full`` as well (logic-v2 compares
+    addresses by ``full``; its name matcher skips addresses).
+
+    Examples
+    --------
+    >>> proxy = ftm_proxy("Person", ["Khalifa Haftar", "خليفة حفتر"])  # doctest: +SKIP
+    >>> proxy.get("name"), proxy.get("alias")  # doctest: +SKIP
+    (['Khalifa Haftar'], ['خليفة حفتر'])
+    """
+    from followthemoney import model
+
+    proxy = model.make_entity(schema)
+    proxy.id = _proxy_id(schema, *names)
+    proxy.add("name", names[0])
+    proxy.add("alias", list(names[1:]))
+    if schema == "Address":
+        proxy.add("full", list(names))
+    return proxy
+
+
+class NomenklaturaSystem:
+    """Blocker + nomenklatura scoring: one OpenSanctions ``nomenklatura.matching`` algorithm.
+
+    The candidates are those of an ``AnyasciiBlocker`` (anyascii + rapidfuzz
+    WRatio over every name, the first ``BLOCKER_ENTITIES`` distinct entities
+    among the ``BLOCKER_NAMES`` best names), so a gold entity the blocker
+    misses is missed. Each candidate becomes a FollowTheMoney entity of the
+    schema ``FTM_SCHEMATA`` gives its type (names in ``name`` and ``alias``),
+    the mention a ``LegalEntity`` (an ``Address`` against places), and
+    ``algorithm.compare(query, candidate, algorithm.default_config())``
+    scores it. Candidates scored above 0 are ranked by score (ties: prior,
+    then id); the best is linked at ``NOMENKLATURA_THRESHOLD`` or more.
+    Systems sharing a blocker share its answers: the first to see a mention
+    pays for blocking it.
+    """
+
+    slow = True
+
+    def __init__(self, table: NameTable, algorithm: str, blocker: AnyasciiBlocker) -> None:
+        from nomenklatura.matching import get_algorithm
+
+        found = get_algorithm(algorithm)
+        if found is None:
+            raise ValueError(f"nomenklatura has no matching algorithm {algorithm!r}")
+        self.table = table
+        self.blocker = blocker
+        self.algorithm = found
+        self.config = found.default_config()
+        self.name = f"nomenklatura {algorithm}"
+        self._candidates: dict[int, Any] = {}
+
+    def _candidate(self, position: int) -> Any:
+        proxy = self._candidates.get(position)
+        if proxy is None:
+            proxy = ftm_proxy(FTM_SCHEMATA[self.table.types[position]], self.table.names_of(position))
+            self._candidates[position] = proxy
+        return proxy
+
+    def _predict_one(self, mention: str, candidates: Sequence[int]) -> Prediction:
+        queries: dict[str, Any] = {}
+        scored: list[tuple[float, int]] = []
+        for position in candidates:
+            candidate = self._candidate(position)
+            schema = "Address" if candidate.schema.name == "Address" else "LegalEntity"
+            if schema not in queries:
+                queries[schema] = ftm_proxy(schema, [mention])
+            score = float(self.algorithm.compare(queries[schema], candidate, self.config).score)
+            if score > 0:
+                scored.append((score, position))
+        scored.sort(key=lambda item: (-item[0], -self.table.priors[item[1]], self.table.ids[item[1]]))
+        ranked = tuple(self.table.ids[p] for _, p in scored[:TOP_K])
+        accepted = ranked[0] if scored and scored[0][0] >= NOMENKLATURA_THRESHOLD else None
+        return Prediction(ranked=ranked, accepted=accepted)
+
+    def predict(self, mentions: Sequence[str]) -> list[Prediction]:
+        """Block every mention, then score its candidates with the algorithm."""
+        blocked = self.blocker.candidates(mentions)
+        return [self._predict_one(m, c) for m, c in zip(mentions, blocked, strict=True)]

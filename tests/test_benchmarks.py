@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import importlib.util
+import json
 import random
 import subprocess
 import sys
@@ -13,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks import data, noise
+from benchmarks import accuracy, data, noise, systems
 from benchmarks.accuracy import cross_script_queries, name_owner_map, noise_queries
 from benchmarks.metrics import Outcome, acc_at_k, compute_metrics, group_metrics
 from entity_resolve import Gazetteer
@@ -165,6 +167,64 @@ def test_cross_script_hit_rule_counts_every_gold_spelling() -> None:
     assert gold["حسن"] == {"lat:hassan", "lat:hasan"}
     records, queries = cross_script_queries(pairs, "latin")
     assert {q.mention: q.gold for q in queries}["hasan"] == {"ara:حسن"}
+
+
+# -- nomenklatura baselines ----------------------------------------------------------------
+TINY_RECORDS = (
+    {"id": "haftar", "type": "person", "name": "Khalifa Haftar", "aliases": ["خليفة حفتر"]},
+    {"id": "sarraj", "type": "person", "name": "Fayez al-Sarraj", "aliases": ["فايز السراج"]},
+    {"id": "lna", "type": "organization", "name": "Libyan National Army", "aliases": ["الجيش الوطني الليبي"]},
+    {"id": "tripoli", "type": "place", "name": "Tripoli", "aliases": ["طرابلس"]},
+    {"id": "misrata", "type": "place", "name": "Misrata", "aliases": ["مصراتة"]},
+)
+
+
+def test_nomenklatura_baselines_are_skipped_when_it_does_not_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    find_spec = importlib.util.find_spec
+
+    def without_nomenklatura(name: str, *args: object) -> object:
+        return None if name.split(".")[0] == "nomenklatura" else find_spec(name, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importlib.util, "find_spec", without_nomenklatura)
+    assert not systems.nomenklatura_available()
+    assert accuracy.main(quick=True, out=tmp_path) == 0
+    report = json.loads((tmp_path / "accuracy.json").read_text(encoding="utf-8"))
+    ran = {row["system"] for task in report["tasks"] for row in task["rows"]}
+    assert "entity_resolve" in ran
+    assert not any(name.startswith("nomenklatura") for name in ran)
+    assert any("nomenklatura" in note and "not importable" in note for note in report["notes"])
+
+
+def test_anyascii_blocker_puts_the_owner_of_an_exact_name_first() -> None:
+    pytest.importorskip("anyascii", reason="the bench extra (anyascii) is not installed")
+    table = systems.NameTable.from_entities(list(Gazetteer.from_records(TINY_RECORDS)))
+    blocker = systems.AnyasciiBlocker(table, names=10, entities=2)
+    found = blocker.candidates(["Misrata", "الجيش الوطني الليبي", "Misrata"])
+    assert [table.ids[c[0]] for c in found] == ["misrata", "lna", "misrata"]
+    assert all(len(c) <= 2 for c in found)
+    assert table.names_of(table.ids.index("tripoli")) == ("Tripoli", "طرابلس")
+
+
+@pytest.mark.parametrize("algorithm", systems.NOMENKLATURA_ALGORITHMS)
+def test_nomenklatura_system_resolves_an_exact_gazetteer_name(algorithm: str) -> None:
+    pytest.importorskip("nomenklatura", reason="the bench extra (nomenklatura) is not installed")
+    pytest.importorskip("anyascii", reason="the bench extra (anyascii) is not installed")
+    table = systems.NameTable.from_entities(list(Gazetteer.from_records(TINY_RECORDS)))
+    system = systems.NomenklaturaSystem(table, algorithm, systems.AnyasciiBlocker(table))
+    mentions = ["Khalifa Haftar", "فايز السراج", "Libyan National Army", "Tripoli", "مصراتة"]
+    predictions = system.predict(mentions)
+    assert [p.accepted for p in predictions] == ["haftar", "sarraj", "lna", "tripoli", "misrata"]
+    assert [p.ranked[0] for p in predictions] == ["haftar", "sarraj", "lna", "tripoli", "misrata"]
+    assert system.predict(mentions) == predictions
+
+
+def test_nomenklatura_system_rejects_an_unknown_algorithm() -> None:
+    pytest.importorskip("nomenklatura", reason="the bench extra (nomenklatura) is not installed")
+    table = systems.NameTable.from_entities(list(Gazetteer.from_records(TINY_RECORDS)))
+    with pytest.raises(ValueError, match="no matching algorithm"):
+        systems.NomenklaturaSystem(table, "no-such-algorithm", systems.AnyasciiBlocker(table))
 
 
 # -- doctests and the quick run --------------------------------------------------------------
