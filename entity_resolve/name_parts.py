@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from .normalize import fold_arabic, fold_latin
 
 __all__ = ["are_different_names", "name_groups"]
 
-_FILE = ("data", "gazetteer", "name_parts.tsv")
-_SINGLE_WORD = re.compile(r"^[^\W\d_]+$")
+_FILE: Final = ("data", "gazetteer", "name_parts.tsv")
+_SINGLE_WORD: Final = re.compile(r"^[^\W\d_]+$")
 
 
 @lru_cache(maxsize=1)
