@@ -90,6 +90,6 @@ def are_different_names(a: str, b: str) -> bool:
     groups_a, groups_b = lexicon.get(a), lexicon.get(b)
     if not groups_a or not groups_b:
         return False
-    if groups_a & groups_b:
+    if not groups_a.isdisjoint(groups_b):
         return False
-    return not _arabic_names_of(a) & _arabic_names_of(b)
+    return _arabic_names_of(a).isdisjoint(_arabic_names_of(b))

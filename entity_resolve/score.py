@@ -226,7 +226,7 @@ def _has_digit(a: str, b: str) -> bool:
 
 def _is_repeated_letter(token: str) -> bool:
     """One letter repeated (aa, ppp): an acronym as written (AA, PPP), which matches only itself."""
-    return len(token) > 1 and token == token[0] * len(token) and token.isalpha()
+    return len(token) > 1 and token.count(token[0]) == len(token) and token.isalpha()
 
 
 @lru_cache(maxsize=131_072)
