@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -48,21 +49,21 @@ _log = logging.getLogger("entity_resolve")
 #: Bumped whenever keys, normalisation or the file layout change.
 INDEX_FORMAT = 11
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
-DELETION_KEY_WEIGHT = 0.7
+DELETION_KEY_WEIGHT: Final = 0.7
 #: Weight of a key reached through a deletion on both sides (a substitution).
-SUBSTITUTION_KEY_WEIGHT = 0.5
+SUBSTITUTION_KEY_WEIGHT: Final = 0.5
 #: Support bonus of a name in the query's script.
-SAME_SCRIPT_BONUS = 0.05
+SAME_SCRIPT_BONUS: Final = 0.05
 #: Weight of a word-pair key (it proves two words at once).
-PAIR_KEY_WEIGHT = 1.5
+PAIR_KEY_WEIGHT: Final = 1.5
 #: Weight of the keys of a reading that only the scorer makes (not indexed).
-SCORER_READING_WEIGHT = 0.9
+SCORER_READING_WEIGHT: Final = 0.9
 #: Weight of the exact fine skeleton and of the exact spelling of a token.
-FINE_KEY_WEIGHT = 1.3
-SURFACE_KEY_WEIGHT = 1.6
+FINE_KEY_WEIGHT: Final = 1.3
+SURFACE_KEY_WEIGHT: Final = 1.6
 #: The ز of a mention may stand for ذ (see ``_sibilant_spelt``).
-_SIBILANT_Z = "ز"
-_DHAL = "ذ"
+_SIBILANT_Z: Final = "ز"
+_DHAL: Final = "ذ"
 #: Names of one entity handed to the scorer at most (an entity may have 40 aliases).
 MAX_NAMES_PER_ENTITY = 3
 #: Keys posted under more names than this are used only when exact (too common).
@@ -73,8 +74,8 @@ MAX_POSTINGS_PER_KEY = 300
 #: tokens beyond the mention's: Hussein Ibrahim before Ahmed Hussein Ibrahim Abbas.
 EXTRA_TOKEN_PENALTY = 1.0
 #: Bits of ``NameIndex.name_flags``.
-ARABIC_NAME = 1
-FOREIGN_LETTERS = 2
+ARABIC_NAME: Final = 1
+FOREIGN_LETTERS: Final = 2
 #: Saved indexes kept per cache directory (one per gazetteer in use).
 MAX_CACHED_INDEXES = 4
 #: How many names the index hands to the scorer at most.
@@ -295,16 +296,33 @@ def _distinct_forms(names: Sequence[str]) -> list[tuple[int, NormalizedName]]:
 
 
 #: Bits of ``NameIndex._name_facts``: the prior's float32 bits, then the token count, then the script.
-_PRIOR_BITS = np.uint64(0xFFFF_FFFF)
-_LENGTH_SHIFT = 32
-_LENGTH_MASK = np.uint64(0xFF)
-_ARABIC_SHIFT = 40
+_PRIOR_BITS: Final = np.uint64(0xFFFF_FFFF)
+_LENGTH_SHIFT: Final = 32
+_LENGTH_MASK: Final = np.uint64(0xFF)
+_ARABIC_SHIFT: Final = 40
 #: Query tokens whose index postings a ``NameIndex`` keeps at most.
-_TOKEN_CACHE_SIZE = 16_384
+_TOKEN_CACHE_SIZE: Final = 16_384
 #: Every token count a name can have (``NameIndex.name_length``).
-_TOKEN_COUNTS = np.arange(256, dtype=np.int64)
-#: Support factor of a name in another script than the query's, and in the same.
-_SCRIPT_FACTORS = np.array([1.0, 1.0 + SAME_SCRIPT_BONUS])
+_TOKEN_COUNTS: Final = np.arange(256, dtype=np.int64)
+#: Support factor of a name by its script bit (1: Arabic), for a Latin query and for an Arabic
+#: query: a name in the query's script gets the bonus.
+_SCRIPT_FACTORS_BY_QUERY: Final = (np.array([1.0 + SAME_SCRIPT_BONUS, 1.0]), np.array([1.0, 1.0 + SAME_SCRIPT_BONUS]))
+
+
+@lru_cache(maxsize=64)
+def _length_divisors(query_length: int) -> np.ndarray:
+    """Support divisor of a name of each token count for a query of ``query_length`` tokens (read-only).
+
+    A name longer than the mention is a looser fit than one of its length (BM25's length norm).
+
+    Examples
+    --------
+    >>> _length_divisors(2)[:5].tolist()
+    [1.0, 1.0, 1.0, 2.0, 3.0]
+    """
+    divisors = 1.0 + EXTRA_TOKEN_PENALTY * np.maximum(0, _TOKEN_COUNTS - query_length)
+    divisors.flags.writeable = False
+    return divisors
 
 
 def _posting_positions(starts: np.ndarray, taken: np.ndarray) -> np.ndarray:
@@ -592,12 +610,10 @@ class NameIndex:
         prior = (facts & _PRIOR_BITS).astype(np.uint32).view(np.float32)
         support = support * (1.0 + prior)
         # a name longer than the mention is a looser fit than one of its length (BM25's length norm)
-        extra_tokens = np.maximum(0, _TOKEN_COUNTS - len(tokens))
-        support = support / (1.0 + EXTRA_TOKEN_PENALTY * extra_tokens)[(facts >> _LENGTH_SHIFT) & _LENGTH_MASK]
+        support = support / _length_divisors(len(tokens))[(facts >> _LENGTH_SHIFT) & _LENGTH_MASK]
         # among an entity's names, those in the query's script first (حفتر before Haftar)
         query_arabic = "\u0600" <= tokens[0][:1] <= "\u06ff"
-        same_script = (facts >> _ARABIC_SHIFT).astype(bool) == query_arabic
-        support = support * _SCRIPT_FACTORS[same_script.view(np.uint8)]
+        support = support * _SCRIPT_FACTORS_BY_QUERY[query_arabic][facts >> _ARABIC_SHIFT]
         shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
         if len(unique_names) > shortlist:
             best = (-support).argpartition(shortlist - 1)[:shortlist]

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 import jellyfish
 
@@ -49,7 +50,7 @@ __all__ = [
     "vocalic_skeleton",
 ]
 
-_ARABIC_TO_FINE: dict[str, str] = {
+_ARABIC_TO_FINE: Final[dict[str, str]] = {
     "ب": "b",
     "ت": "t",
     "ث": "T",
@@ -81,7 +82,7 @@ Letters absent here (ا و ي ع and any stray mark) are not consonants of the
 skeleton."""
 
 # Latin graphemes, longest first. A value of "" drops the grapheme.
-_LATIN_GRAPHEMES: tuple[tuple[str, str], ...] = (
+_LATIN_GRAPHEMES: Final[tuple[tuple[str, str], ...]] = (
     ("dsch", "j"),
     ("tsch", "tS"),
     ("sch", "S"),
@@ -116,43 +117,45 @@ _LATIN_GRAPHEMES: tuple[tuple[str, str], ...] = (
     ("j", "j"),
     ("x", "ks"),
 )
-_LATIN_PATTERN = re.compile("|".join(re.escape(grapheme) for grapheme, _ in _LATIN_GRAPHEMES) + "|c(?=[eiy])|c|.")
-_LATIN_TO_FINE = dict(_LATIN_GRAPHEMES) | {"c": "k"}
-_LATIN_VOWELS = frozenset("aeiouy")
+_LATIN_PATTERN: Final = re.compile(
+    "|".join(re.escape(grapheme) for grapheme, _ in _LATIN_GRAPHEMES) + "|c(?=[eiy])|c|."
+)
+_LATIN_TO_FINE: Final = dict(_LATIN_GRAPHEMES) | {"c": "k"}
+_LATIN_VOWELS: Final = frozenset("aeiouy")
 #: Alternative readings of Latin ``ch``: German ``x`` (Chalifa), French ``S`` (Chahed), and
 #: English and Slavic ``tS`` (Richard ~ ريتشارد, Vučić folded to vuchich ~ فوتشيتش).
-_LATIN_CH_ALTERNATIVES = ("S", "tS")
+_LATIN_CH_ALTERNATIVES: Final = ("S", "tS")
 #: Latin ``ch`` also spells Persian and Urdu چ, which ``normalize.fold_arabic`` folds to ج.
-_LATIN_CH_AS_CHEH = "j"
+_LATIN_CH_AS_CHEH: Final = "j"
 #: A final ``ic`` of this many letters or more is also read as the Slavic ``ić`` written
 #: without its accent (Modric, Maksimovic ~ مودريتش, ماكسيموفيتش).
-_SLAVIC_IC_MIN_LETTERS = 5
+_SLAVIC_IC_MIN_LETTERS: Final = 5
 #: Latin z also spells ذ and ظ (as Egyptian and Levantine Arabic pronounce them).
-_LATIN_Z_ALTERNATIVE = "D"
+_LATIN_Z_ALTERNATIVE: Final = "D"
 #: Latin v also spells و, read v in Persian, Urdu and Turkish (Javad ~ جواد, Parviz ~ پرويز):
 #: the Arabic reading of و is a vowel, so this reading takes v for the vowel ``w`` spells.
-_LATIN_V_AS_WAW = "w"
+_LATIN_V_AS_WAW: Final = "w"
 #: Digraphs that may also be two letters (Adham, Fathi, Ishaq, Edgar).
-_AMBIGUOUS_DIGRAPHS = frozenset({"dh", "th", "sh", "kh", "gh", "dg", "zh"})
+_AMBIGUOUS_DIGRAPHS: Final = frozenset({"dh", "th", "sh", "kh", "gh", "dg", "zh"})
 #: Ambiguous digraphs expanded per token (each doubles the readings).
-_MAX_AMBIGUITIES = 2
-_ARABIC_ARTICLE = "ال"
+_MAX_AMBIGUITIES: Final = 2
+_ARABIC_ARTICLE: Final = "ال"
 #: Letters of Arabic vocalic skeletons that Latin spells variously: ʿayn (as a
 #: vowel or nothing), final ة (a) and final ي/ى (i, a or nothing). They count
 #: within Arabic script (جدا is not جدة, بغداد is not البغدادي); across
 #: scripts ``latin_comparable`` maps them to what Latin writes.
-AYN = "'"
-FINAL_TEH = "A"
-FINAL_YEH = "Y"
+AYN: Final = "'"
+FINAL_TEH: Final = "A"
+FINAL_YEH: Final = "Y"
 #: Written vowels of Arabic, and ʿayn, which Latin spells as a vowel or not at all.
-_ARABIC_VOWELS = {"ا": "a", "و": "u", "ي": "i", "ع": AYN}
-_LATIN_VOWELS_TO_VOCALIC = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i", "w": "u"}
+_ARABIC_VOWELS: Final = {"ا": "a", "و": "u", "ي": "i", "ع": AYN}
+_LATIN_VOWELS_TO_VOCALIC: Final = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u", "y": "i", "w": "u"}
 #: Graphemes read one way wherever they stand (not h, ch, z or c).
-_LATIN_PLAIN_SYMBOLS = {
+_LATIN_PLAIN_SYMBOLS: Final = {
     grapheme: symbol for grapheme, symbol in _LATIN_GRAPHEMES if grapheme not in ("h", "ch", "z", "c")
 } | {digit: digit for digit in "0123456789"}
 
-COARSE_CLASS: dict[str, str] = {
+COARSE_CLASS: Final[dict[str, str]] = {
     "b": "B",
     "f": "B",
     "m": "M",
@@ -188,12 +191,12 @@ class _DropUnknown(dict[int, str]):
         return None
 
 
-_COARSE_TABLE = _DropUnknown({ord(symbol): coarse for symbol, coarse in COARSE_CLASS.items()})
+_COARSE_TABLE: Final = _DropUnknown({ord(symbol): coarse for symbol, coarse in COARSE_CLASS.items()})
 
 
-_VOWEL_MARK = "."
+_VOWEL_MARK: Final = "."
 #: Digits are symbols of every skeleton, the same in both scripts (24 is 24 in فرانس 24 and France 24).
-_DIGITS = frozenset("0123456789")
+_DIGITS: Final = frozenset("0123456789")
 
 
 def _collapse(symbols: str) -> str:
@@ -226,7 +229,7 @@ class Reading:
     indexed: bool = True
 
 
-_WAW_MARK = "\uffff"  # a medial و read as a consonant
+_WAW_MARK: Final = "\uffff"  # a medial و read as a consonant
 
 
 def _arabic_reading(token: str, waw_consonant: bool = False, sibilant: bool = False) -> Reading:
@@ -256,22 +259,22 @@ def _arabic_tables() -> tuple[dict[int, str], dict[int, str]]:
 
 _ARABIC_FINE_TABLE, _ARABIC_VOCALIC_TABLE = _arabic_tables()
 #: Anything a stray character left that is not a symbol of the alphabets.
-_NOT_FINE = re.compile("[^bfmnlrtTdDszShxGqkgjw.0-9]")
-_NOT_VOCALIC = re.compile(f"[^bfmnlrtTdDszShxGqkgjwaiu0-9{AYN}{FINAL_TEH}{FINAL_YEH}]")
+_NOT_FINE: Final = re.compile("[^bfmnlrtTdDszShxGqkgjw.0-9]")
+_NOT_VOCALIC: Final = re.compile(f"[^bfmnlrtTdDszShxGqkgjwaiu0-9{AYN}{FINAL_TEH}{FINAL_YEH}]")
 
 
 #: The Egyptian and Levantine sibilant pronunciation of ذ and ظ (ذكي zaki, ظابط zabet), which
 #: transliteration and garbles write as ز (غذة for غزة, الكازمية for الكاظمية). Not ث: as often
 #: a garble of ت (هوثر for حفتر) as of س, and read as س it meets other names (هوسر, Hisar).
-_SIBILANT_TABLE = str.maketrans("ذظ", "زز")
+_SIBILANT_TABLE: Final = str.maketrans("ذظ", "زز")
 #: تش spells the ch of a Latin spelling read back into Arabic letter by letter, as machine
 #: translation does with a German or French spelling it does not know: the ch of Chaled,
 #: Chalifa is خ, of Chahed ش (تشاليد ~ خالد, تشاليفا هافتار ~ خليفة حفتر).
-_TSH = "تش"
-_TSH_READ_AS = "خش"
+_TSH: Final = "تش"
+_TSH_READ_AS: Final = "خش"
 #: ض is read z in Persian and Urdu (Razavi ~ رضوي, Ramazan ~ رمضان).
-_DAD = "ض"
-_DAD_AS_Z = "ز"
+_DAD: Final = "ض"
+_DAD_AS_Z: Final = "ز"
 
 
 def _arabic_readings(token: str) -> list[Reading]:
@@ -473,10 +476,10 @@ def latin_phonetic_code(token: str) -> str:
     return str(jellyfish.metaphone(token))
 
 
-_LATIN_COMPARABLE = str.maketrans({AYN: None, FINAL_YEH: None, FINAL_TEH: "a"})
+_LATIN_COMPARABLE: Final = str.maketrans({AYN: None, FINAL_YEH: None, FINAL_TEH: "a"})
 
 
-_CROSS_SCRIPT_FOLD = str.maketrans({"q": "k", "G": "k", "g": "k"})
+_CROSS_SCRIPT_FOLD: Final = str.maketrans({"q": "k", "G": "k", "g": "k"})
 
 
 def cross_script_form(skeleton: str) -> str:

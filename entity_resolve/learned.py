@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Final
 
 __all__ = [
     "EMIT",
@@ -48,41 +49,41 @@ __all__ = [
 ]
 
 #: Row kind of a letter's emission, ``P(latin chunk | letter, position)``.
-EMIT = "emit"
+EMIT: Final = "emit"
 #: Row kind of a gap's emission, ``P(latin vowels | previous letter, what follows)``.
-GAP = "gap"
+GAP: Final = "gap"
 #: Row kind of a scalar parameter of the scorer.
-PARAM = "param"
+PARAM: Final = "param"
 #: How the empty Latin chunk (a silent letter, an empty gap) is written in the table.
-EMPTY_CHUNK = "_"
+EMPTY_CHUNK: Final = "_"
 #: The "previous letter" of the gap before the first letter.
-START = "^"
+START: Final = "^"
 #: Longest Latin chunk one Arabic letter emits (``ش`` as ``sch``).
-MAX_EMIT_CHUNK = 3
+MAX_EMIT_CHUNK: Final = 3
 #: Longest Latin chunk one gap emits (``ou``, ``ee``).
-MAX_GAP_CHUNK = 2
+MAX_GAP_CHUNK: Final = 2
 #: Positions of a letter in its token (a gap at the end is ``final`` too).
 INITIAL, MEDIAL, FINAL = "initial", "medial", "final"
 #: Positions of a gap: what the next letter is.
 BEFORE_VOWEL, BEFORE_CONSONANT = "before-vowel", "before-consonant"
 #: Latin letters a gap emits (the short vowels Arabic does not write); any other
 #: letter from a gap costs ``unseen_cost`` and is never learned.
-GAP_LETTERS = frozenset("aeiouy")
-_VOWEL_LETTERS = frozenset("اويع")
-_FINAL_VOWEL_LETTER = "ه"  # ة, folded: a final a
+GAP_LETTERS: Final = frozenset("aeiouy")
+_VOWEL_LETTERS: Final = frozenset("اويع")
+_FINAL_VOWEL_LETTER: Final = "ه"  # ة, folded: a final a
 #: Parameter rows: cost of an unseen chunk of 0 or 1 letter, and the cost scale of the similarity.
-UNSEEN_COST_PARAM = "unseen_cost"
-SCALE_PARAM = "similarity_scale"
-_COLUMNS = 5
-_LATIN_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+UNSEEN_COST_PARAM: Final = "unseen_cost"
+SCALE_PARAM: Final = "similarity_scale"
+_COLUMNS: Final = 5
+_LATIN_LETTERS: Final = "abcdefghijklmnopqrstuvwxyz"
 #: Event key of a letter the table does not know: every chunk of 0 or 1 letter at the unseen cost.
-_UNKNOWN: tuple[str, str, str] = ("", "", "")
-_TABLE_PACKAGE = "entity_resolve"
-_TABLE_PATH = ("data", "learned", "transliteration.tsv")
-_ARABIC_ARTICLE = "ال"
+_UNKNOWN: Final[tuple[str, str, str]] = ("", "", "")
+_TABLE_PACKAGE: Final = "entity_resolve"
+_TABLE_PATH: Final = ("data", "learned", "transliteration.tsv")
+_ARABIC_ARTICLE: Final = "ال"
 #: Tokens longer than this are scored on their first letters only (a name token is short).
-_MAX_TOKEN = 40
-_INF = math.inf
+_MAX_TOKEN: Final = 40
+_INF: Final = math.inf
 
 EventKey = tuple[str, str, str]
 """``(kind, position, arabic letter)``: the row key of one event's distribution."""

@@ -21,13 +21,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Final
 
 from .normalize import fold_arabic, fold_latin
 
 __all__ = ["are_different_names", "name_groups"]
 
-_FILE = ("data", "gazetteer", "name_parts.tsv")
-_SINGLE_WORD = re.compile(r"^[^\W\d_]+$")
+_FILE: Final = ("data", "gazetteer", "name_parts.tsv")
+_SINGLE_WORD: Final = re.compile(r"^[^\W\d_]+$")
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,6 @@ def are_different_names(a: str, b: str) -> bool:
     groups_a, groups_b = lexicon.get(a), lexicon.get(b)
     if not groups_a or not groups_b:
         return False
-    if groups_a & groups_b:
+    if not groups_a.isdisjoint(groups_b):
         return False
-    return not _arabic_names_of(a) & _arabic_names_of(b)
+    return _arabic_names_of(a).isdisjoint(_arabic_names_of(b))

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
@@ -38,7 +39,7 @@ __all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_w
 
 _DEFAULT_SETTINGS = Settings()
 #: Tokens that are particles of Arabic names: they count half.
-_PARTICLES = frozenset(
+_PARTICLES: Final = frozenset(
     {
         "of",
         "the",
@@ -81,40 +82,40 @@ _PARTICLES = frozenset(
         "ام",
     }
 )
-_PARTICLE_WEIGHT = 0.5
+_PARTICLE_WEIGHT: Final = 0.5
 #: Best similarity of two tokens in different scripts: a transliteration is
 #: never as sure as the same spelling.
-CROSS_SCRIPT_CEILING = 0.95
+CROSS_SCRIPT_CEILING: Final = 0.95
 #: Share of the recall of the Arabic letters in the cross-script vowel agreement
 #: (the rest is the symmetric Indel similarity, which counts extra Latin vowels).
-_RECALL_SHARE = 0.7
+_RECALL_SHARE: Final = 0.7
 #: Within Arabic script, long vowels are what garbles insert and drop: they weigh half.
-_ARABIC_VOWEL_SHARE = 0.5
+_ARABIC_VOWEL_SHARE: Final = 0.5
 #: Share of the skeleton similarity in a cross-script token similarity; the rest
 #: is the learned transducer's (``learned.py``). Chosen on a tuning slice of the
 #: training pairs (scripts/eval_learned.py), never on dev.
-_SKELETON_SHARE = 0.3
+_SKELETON_SHARE: Final = 0.3
 #: Factor of two tokens that the name-part lexicon knows as two different names.
-_DIFFERENT_NAMES_FACTOR = 0.85
+_DIFFERENT_NAMES_FACTOR: Final = 0.85
 #: A final ي on one Arabic token only (a nisba adjective or surname) marks another word.
-_NISBA = "ي"
-_NISBA_FACTOR = 0.93
-_NISBA_MIN_LETTERS = 4
+_NISBA: Final = "ي"
+_NISBA_FACTOR: Final = 0.93
+_NISBA_MIN_LETTERS: Final = 4
 #: Skeletons shorter than this lean on their vowels.
-_SHORT_SKELETON = 3
+_SHORT_SKELETON: Final = 3
 #: Share of the plain spelling in a Latin-to-Latin token similarity.
-_LATIN_SURFACE_SHARE = 0.3
+_LATIN_SURFACE_SHARE: Final = 0.3
 #: Token pairs less similar than this are different tokens: half credit.
-_DIFFERENT_TOKEN = 0.6
+_DIFFERENT_TOKEN: Final = 0.6
 #: Share of a name's weight a partial mention must cover to keep the whole partial floor.
-_MIN_PARTIAL_COVERAGE = 0.3
+_MIN_PARTIAL_COVERAGE: Final = 0.3
 #: Weight of the words of a role or description before a fully matched name.
-_DESCRIPTOR_WEIGHT = 0.25
+_DESCRIPTOR_WEIGHT: Final = 0.25
 #: Agreement of jellyfish metaphone codes lifts a Latin pair to at least this.
-_PHONETIC_MATCH_FLOOR = 0.9
+_PHONETIC_MATCH_FLOOR: Final = 0.9
 #: Letters shared by a word and two neighbouring words of the other name written as one
 #: (Indel similarity) for them to be read as one compound (Nasrullah ~ Nasr Allah).
-_WRITTEN_TOGETHER_SIMILARITY = 0.8
+_WRITTEN_TOGETHER_SIMILARITY: Final = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +199,7 @@ def _cross_script_forms(token: str) -> _Forms:
     )
 
 
-_DIGIT_RUN = re.compile("[0-9]+")
+_DIGIT_RUN: Final = re.compile("[0-9]+")
 
 
 def _with_numbers(a: str, b: str) -> tuple[str, str] | None:
@@ -225,7 +226,7 @@ def _has_digit(a: str, b: str) -> bool:
 
 def _is_repeated_letter(token: str) -> bool:
     """One letter repeated (aa, ppp): an acronym as written (AA, PPP), which matches only itself."""
-    return len(token) > 1 and token == token[0] * len(token) and token.isalpha()
+    return len(token) > 1 and token.count(token[0]) == len(token) and token.isalpha()
 
 
 @lru_cache(maxsize=131_072)
@@ -304,9 +305,9 @@ def _best_reading_pair(
     return best
 
 
-_levenshtein = Levenshtein.normalized_similarity
-_indel = Indel.normalized_similarity
-_lcs = LCSseq.similarity
+_levenshtein: Final = Levenshtein.normalized_similarity
+_indel: Final = Indel.normalized_similarity
+_lcs: Final = LCSseq.similarity
 
 
 def _vowel_agreement(written: str, other: str, cross_script: bool) -> float:
