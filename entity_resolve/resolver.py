@@ -952,11 +952,7 @@ def _exact_namesakes(ranked: Sequence[Candidate], threshold: float) -> list[Cand
       entity it garbles.
     - through their main name, when the best candidate matches through an
       untagged alias. "Islamabad" is also an old name of Chattogram, a
-      larger city than Islamabad; "Salisbury" one of Harare. Without such a
-      main-name match, the attested ones compete as above, the untagged best
-      among the rivals: "القنيطرة" is Quneitra's attested Arabic name and an
-      untagged one of Kenitra, a larger city; without context it stays
-      unresolved.
+      larger city than Islamabad; "Salisbury" one of Harare.
 
     The winner is the first, if it leads every other one by the margin.
     None when no candidate qualifies.
@@ -964,9 +960,7 @@ def _exact_namesakes(ranked: Sequence[Candidate], threshold: float) -> list[Cand
     best = ranked[0]
     exact = [c for c in ranked if _exact_in_order(c) and c.score >= threshold]
     if _exact_in_order(best) and not _attested_match(best):
-        by_main_name = [c for c in exact[1:] if c.explanation.matched_name == c.entity.name]
-        if by_main_name:
-            return by_main_name
+        return [c for c in exact[1:] if c.explanation.matched_name == c.entity.name] or None
     attested = [c for c in exact if _attested_match(c)]
     if not attested:
         return None
