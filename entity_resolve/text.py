@@ -53,6 +53,7 @@ from .normalize import (
 )
 from .resolver import (
     Candidate,
+    Explanation,
     Resolution,
     Resolver,
     _attested_match,
@@ -515,9 +516,36 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float, 
         return False
     if len(query_tokens) > 1:
         return True
+    if _article_added(explanation):
+        return False
     if explanation.coverage < 1.0:
         return entity.type == _PARTIAL_NAME_TYPE and entity.prior >= PARTIAL_TOKEN_MIN_PRIOR
     return entity.prior >= LONE_TOKEN_MIN_PRIOR or (lone_place and _attested_place_name(candidate))
+
+
+def _article_added(explanation: Explanation) -> bool:
+    """A lone Arabic word with the article matched to an Arabic name word without it.
+
+    Arabic writes a name's article as part of the name (الرياض, العراق); a word
+    with an article that a name lacks is a common noun: "الأمل" (the hope) is
+    not the Iranian city آمل (Amol).
+
+    Examples
+    --------
+    >>> from entity_resolve.score import TokenMatch
+    >>> seen = Explanation("الامل", "آمل", (TokenMatch("الامل", "امل", 1.0),), 1.0, 1.0, 1.0, 1.0, 0.6, 1.0, 0.0)
+    >>> _article_added(seen)
+    True
+    """
+    if len(explanation.alignment) != 1:
+        return False
+    pair = explanation.alignment[0]
+    name = pair.name_token
+    return (
+        pair.query_token.startswith(_ARABIC_ARTICLE)
+        and "\u0600" <= name[:1] <= "\u06ff"
+        and not name.startswith(_ARABIC_ARTICLE)
+    )
 
 
 def _attested_place_name(candidate: Candidate) -> bool:

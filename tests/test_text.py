@@ -572,3 +572,12 @@ def test_builtin_gazetteer_a_role_phrase_is_no_garbled_name(builtin_resolver: er
     check_invariants(text, mentions)
     assert "org:presidential-council-libya" not in {m.entity.id for m in mentions}
     assert ("برئيس مجلس النواب نبيه بري", "person:nabih-berri") in found(mentions)
+
+
+def test_builtin_gazetteer_a_common_noun_with_the_article_is_no_foreign_place(builtin_resolver: er.Resolver) -> None:
+    # الأمل (the hope) read without its article is آمل, Amol in Iran; Arabic writes a name's article
+    text = "وقال المسؤول إن الأمل قائم، ثم زار البصرة والموصل."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert "الأمل" not in {m.text for m in mentions}
+    assert ("البصرة", "place:basra") in found(mentions)
