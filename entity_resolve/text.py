@@ -574,7 +574,12 @@ def _named_by_own_name(candidate: Candidate) -> bool:
 
 
 def _accepted(
-    resolution: Resolution, *, strict: bool, min_similarity: float = MIN_ALIGNED_SIMILARITY, lone_place: bool = False
+    resolution: Resolution,
+    *,
+    strict: bool,
+    min_similarity: float = MIN_ALIGNED_SIMILARITY,
+    lone_place: bool = False,
+    lowercase_words: frozenset[str] = frozenset(),
 ) -> bool:
     """The resolver accepted an entity and the span matches its name well.
 
@@ -596,7 +601,30 @@ def _accepted(
         return False
     if _direction_before_another_name(best) or _role_before_another_name(best):
         return False
+    if lowercase_words and not _lowercase_words_spelt(best, lowercase_words):
+        return False
     return _structure_ok(best, strict=strict, min_similarity=min_similarity, lone_place=lone_place)
+
+
+def _lowercase_words_spelt(candidate: Candidate, lowercase_words: frozenset[str]) -> bool:
+    """A span with lowercase words (Parti démocratique du Kurdistan) names a whole organisation
+    name that spells each of them: "Hamas said" is no name, though Said is one.
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Entity
+    >>> from entity_resolve.score import TokenMatch
+    >>> pij = Entity("pij", "organization", "Palestinian Islamic Jihad", ("Djihad islamique",))
+    >>> pairs = (TokenMatch("jihad", "djihad", 0.97), TokenMatch("islamique", "islamique", 1.0))
+    >>> seen = Explanation("jihad islamique", "Djihad islamique", pairs, 0.986, 0.986, 0.0, 1.0, 0.7, 1.0, 0.0)
+    >>> _lowercase_words_spelt(Candidate(pij, 0.97, seen), frozenset({"islamique"}))
+    True
+    """
+    explanation = candidate.explanation
+    if candidate.entity.type != "organization" or explanation.coverage < 1.0 or explanation.missed:
+        return False
+    spelt = {pair.query_token for pair in explanation.alignment if pair.similarity >= 1.0}
+    return lowercase_words <= spelt
 
 
 def _direction_before_another_name(candidate: Candidate) -> bool:
@@ -763,6 +791,8 @@ class _Spotter:
             return False  # "ولي العهد السعودي", "الرئيس السوري أحمد الشرع": the title's adjective
         if self.is_particle(token):
             return first and not single
+        if not (first or single) and self.lowercase_name_word(token):
+            return _letters(token.text) >= MIN_TOKEN_LETTERS  # Jihad islamique
         if not self.name_like(token):
             return False
         letters = _letters(token.text)
@@ -773,7 +803,27 @@ class _Spotter:
 
     def can_inside(self, index: int) -> bool:
         token = self.tokens[index]
-        return token.number or self.name_like(token) or self.is_particle(token) or self.is_connector(token)
+        return (
+            token.number
+            or self.name_like(token)
+            or self.is_particle(token)
+            or self.is_connector(token)
+            or self.lowercase_name_word(token)
+        )
+
+    def lowercase_name_word(self, token: _Token) -> bool:
+        """A lowercase Latin word that some name spells: the adjectives of French, Spanish and
+        Italian names (Parti démocratique du Kurdistan, Jihad islamique). Never a span's first word."""
+        return (
+            not token.arabic
+            and not token.capitalised
+            and not token.number
+            and not self.case_blind
+            and not self.is_particle(token)
+            and not self.is_connector(token)
+            and self.spelt_as_a_name(token)
+            and not self.is_stopword(token, single=False)
+        )
 
     def in_title(self, index: int) -> bool:
         """Token ``index`` is a word of the title right before some later token ("Prime Minister X").
@@ -971,7 +1021,19 @@ class _Spotter:
                     resolution = self.resolver._resolve_prepared(
                         self.prepared(mention), context=context, top_k=OUTPUT_TOP_K
                     )
-                    if _accepted(resolution, strict=strict, min_similarity=min_similarity, lone_place=lone_place):
+                    lowercase = frozenset(
+                        form
+                        for position in range(first, last + 1)  # the title's words aside ("foreign minister")
+                        if self.lowercase_name_word(tokens[position]) and not self.in_title(position)
+                        for form in self.folded(tokens[position])
+                    )
+                    if _accepted(
+                        resolution,
+                        strict=strict,
+                        min_similarity=min_similarity,
+                        lone_place=lone_place,
+                        lowercase_words=lowercase,
+                    ):
                         found.append(_Span(span_first, last, start, end, resolution, first - span_first))
             last += 1
         return found

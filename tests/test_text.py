@@ -581,3 +581,17 @@ def test_builtin_gazetteer_a_common_noun_with_the_article_is_no_foreign_place(bu
     check_invariants(text, mentions)
     assert "الأمل" not in {m.text for m in mentions}
     assert ("البصرة", "place:basra") in found(mentions)
+
+
+def test_builtin_gazetteer_lowercase_words_of_an_organisation_name(builtin_resolver: er.Resolver) -> None:
+    # French and English names with lowercase words are read whole; "Hamas said" is no name
+    text = (
+        "Ils ont reçu le chef du Parti démocratique du Kurdistan Massoud Barzani, tandis que le "
+        "Jihad islamique a rejeté la proposition. Hamas said the national army would respond."
+    )
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("Parti démocratique du Kurdistan", "org:kdp") in found(mentions)
+    assert ("Jihad islamique", "org:palestinian-islamic-jihad") in found(mentions)
+    assert ("Hamas", "org:hamas") in found(mentions)
+    assert not any(m.text.startswith("Hamas said") for m in mentions)
