@@ -76,7 +76,7 @@ __all__ = [
 #: Text read at most; a longer text is cut (its mentions past the cut are not found).
 MAX_TEXT_CHARS = 100_000
 #: Longest span tried, in name tokens (a title before it comes on top).
-MAX_SPAN_TOKENS = 5
+MAX_SPAN_TOKENS = 8
 #: Longest title before a name, in tokens ("الرئيس السابق", "Lieutenant General").
 MAX_TITLE_TOKENS = 3
 #: Characters of text on each side of a span given to the resolver as context

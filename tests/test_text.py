@@ -595,3 +595,15 @@ def test_builtin_gazetteer_lowercase_words_of_an_organisation_name(builtin_resol
     assert ("Jihad islamique", "org:palestinian-islamic-jihad") in found(mentions)
     assert ("Hamas", "org:hamas") in found(mentions)
     assert not any(m.text.startswith("Hamas said") for m in mentions)
+
+
+def test_builtin_gazetteer_a_long_organisation_name_is_read_whole(builtin_resolver: er.Resolver) -> None:
+    # seven words: read as "Popular Front" (Tunisia's) and "Palestine" when spans stopped at five
+    text = (
+        "The Popular Front for the Liberation of Palestine condemned it. "
+        "دعت بعثة الأمم المتحدة للدعم في ليبيا إلى الهدوء."
+    )
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("Popular Front for the Liberation of Palestine", "org:pflp") in found(mentions)
+    assert ("بعثة الأمم المتحدة للدعم في ليبيا", "org:unsmil") in found(mentions)
