@@ -479,7 +479,6 @@ def _spelt_together(candidate: Candidate) -> bool:
     Examples
     --------
     >>> from entity_resolve.gazetteer import Entity
-    >>> from entity_resolve.resolver import Explanation
     >>> khan_younis = Entity("ky", "place", "Khan Younis", ("Khan Younis", "خان يونس"))
     >>> seen = Explanation("خانيونس", "خان يونس", (), 1.0, 0.5, 1.0, 0.5, 0.6, 1.0, 0.0)
     >>> _spelt_together(Candidate(khan_younis, 0.98, seen))
@@ -635,7 +634,6 @@ def _direction_before_another_name(candidate: Candidate) -> bool:
     Examples
     --------
     >>> from entity_resolve.gazetteer import Entity
-    >>> from entity_resolve.resolver import Explanation
     >>> surrah = Entity("js", "place", "Janub as Surrah", ("جنوب السرة",))
     >>> seen = Explanation("جنوب سوريا", "جنوب السرة", (), 0.89, 0.89, 0.0, 1.0, 0.4, 1.0, 0.0)
     >>> _direction_before_another_name(Candidate(surrah, 0.86, seen))
@@ -656,7 +654,6 @@ def _role_before_another_name(candidate: Candidate) -> bool:
     Examples
     --------
     >>> from entity_resolve.gazetteer import Entity
-    >>> from entity_resolve.resolver import Explanation
     >>> council = Entity("pc", "organization", "Presidential Council", ("المجلس الرئاسي",))
     >>> seen = Explanation("رييس مجلس", "المجلس الرئاسي", (), 0.93, 0.93, 0.0, 1.0, 0.6, 1.0, 0.0)
     >>> _role_before_another_name(Candidate(council, 0.92, seen))
