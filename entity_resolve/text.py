@@ -598,7 +598,7 @@ def _accepted(
         return False
     if _foreign_reading_of_a_lone_word(resolution.mention, best):
         return False
-    if _direction_before_another_name(best) or _role_before_another_name(best):
+    if _phrase_head_before_another_name(best):
         return False
     if lowercase_words and not _lowercase_words_spelt(best, lowercase_words):
         return False
@@ -626,41 +626,38 @@ def _lowercase_words_spelt(candidate: Candidate, lowercase_words: frozenset[str]
     return lowercase_words <= spelt
 
 
-def _direction_before_another_name(candidate: Candidate) -> bool:
-    """A span of a direction and more words whose other words spell no name exactly: "جنوب
-    سوريا" (south of Syria) is no garble of Janub as-Surrah; "جنوب لبنان" and "جنوبي لبنان"
-    are South Lebanon.
+def _phrase_head_before_another_name(candidate: Candidate) -> bool:
+    """A span that begins with the head of a phrase and spells no name exactly.
+
+    A direction (جنوب, South) begins names and place phrases alike: the words
+    after it must spell the name ("جنوب سوريا", south of Syria, is no garble of
+    Janub as-Surrah; "جنوب لبنان" and "جنوبي لبنان" are South Lebanon). The head
+    of a role phrase (رئيس, وزير) must spell it too ("رئيس مجلس", chairman of a
+    board, is no garble of the Presidential Council, المجلس الرئاسي).
 
     Examples
     --------
     >>> from entity_resolve.gazetteer import Entity
     >>> surrah = Entity("js", "place", "Janub as Surrah", ("جنوب السرة",))
     >>> seen = Explanation("جنوب سوريا", "جنوب السرة", (), 0.89, 0.89, 0.0, 1.0, 0.4, 1.0, 0.0)
-    >>> _direction_before_another_name(Candidate(surrah, 0.86, seen))
+    >>> _phrase_head_before_another_name(Candidate(surrah, 0.86, seen))
     True
-    """
-    words = candidate.explanation.query.split()
-    if len(words) < 2 or words[0] not in _DIRECTION_WORDS or candidate.explanation.name_similarity >= 1.0:
-        return False
-    # "جنوبي لبنان" (southern Lebanon) is South Lebanon: the direction may vary, the name may not
-    return any(
-        pair.similarity < 1.0 for pair in candidate.explanation.alignment if pair.query_token not in _DIRECTION_WORDS
-    ) or len(candidate.explanation.alignment) < len(words)
-
-
-def _role_before_another_name(candidate: Candidate) -> bool:
-    """A span of a role's head and more words that spells no name exactly ("رئيس مجلس").
-
-    Examples
-    --------
-    >>> from entity_resolve.gazetteer import Entity
     >>> council = Entity("pc", "organization", "Presidential Council", ("المجلس الرئاسي",))
     >>> seen = Explanation("رييس مجلس", "المجلس الرئاسي", (), 0.93, 0.93, 0.0, 1.0, 0.6, 1.0, 0.0)
-    >>> _role_before_another_name(Candidate(council, 0.92, seen))
+    >>> _phrase_head_before_another_name(Candidate(council, 0.92, seen))
     True
     """
-    words = candidate.explanation.query.split()
-    return len(words) > 1 and words[0] in _ROLE_HEADS and candidate.explanation.name_similarity < 1.0
+    explanation = candidate.explanation
+    words = explanation.query.split()
+    if len(words) < 2 or explanation.name_similarity >= 1.0:
+        return False
+    if words[0] in _ROLE_HEADS:
+        return True
+    if words[0] not in _DIRECTION_WORDS:
+        return False
+    # the direction may vary (جنوبي لبنان), the name may not
+    inexact = any(pair.similarity < 1.0 for pair in explanation.alignment if pair.query_token not in _DIRECTION_WORDS)
+    return inexact or len(explanation.alignment) < len(words)
 
 
 def _foreign_reading_of_a_lone_word(mention: str, candidate: Candidate) -> bool:
@@ -1018,6 +1015,8 @@ class _Spotter:
                     resolution = self.resolver._resolve_prepared(
                         self.prepared(mention), context=context, top_k=OUTPUT_TOP_K
                     )
+                    if resolution.entity is None:
+                        continue
                     lowercase = frozenset(
                         form
                         for position in range(first, last + 1)  # the title's words aside ("foreign minister")
