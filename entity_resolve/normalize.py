@@ -93,12 +93,39 @@ _ARABIC_LETTER_FOLD = str.maketrans(
         "ڑ": "ر",
         "ں": "ن",
         "ٱ": "ا",
+        "ٲ": "ا",
+        "ۃ": "ه",  # teh marbuta goal (Urdu)
+        # Kurdish (Sorani) and Uyghur letters: their consonants would otherwise vanish from
+        # the skeleton (ڕەقە, Raqqa, would read q), their vowels are the vowel letters
+        "ڕ": "ر",  # Kurdish heavy r
+        "ڵ": "ل",  # Kurdish heavy l
+        "ۋ": "و",  # Uyghur and Kazakh v/w
+        "ۆ": "و",  # Kurdish and Uyghur o
+        "ۇ": "و",  # Uyghur u
+        "ۈ": "و",  # Uyghur ü
+        "ۄ": "و",  # Kashmiri o
+        "ێ": "ي",  # Kurdish long e
+        "ە": "ا",  # Kurdish and Uyghur e (word-final, ه: see _FINAL_AE)
+        # Sindhi letters, to the Arabic letter of the nearest sound
+        "ٽ": "ت",
+        "ٺ": "ت",
+        "ڊ": "د",
+        "ڌ": "د",
+        "ڏ": "د",
+        "ڙ": "ر",
+        "ڀ": "ب",
+        "ٻ": "ب",
+        "ڄ": "ج",
+        "ڻ": "ن",
         "٫": " ",
         "،": " ",
         "؛": " ",
         "؟": " ",
     }
 )
+
+#: A word-final Kurdish ە is the final vowel that Arabic writes ة (ڕەقە ~ الرقة).
+_FINAL_AE = re.compile("\u06d5(?![\u0600-\u06ff])")
 
 #: Latin letters that NFKD does not decompose, and letters whose sound their base letter
 #: does not spell: Slavic and Turkish č ć ç ş š ž (Vučić, Çelik, Şahin ~ فوتشيتش, شاهين).
@@ -419,7 +446,8 @@ def fold_arabic(text: str) -> str:
 
     Removes tashkeel and tatweel, splits ligatures, unifies alef and hamza
     forms (أ إ آ ؤ ئ), folds alef maqsura and teh marbuta, and maps Persian,
-    Urdu and Pashto letters (ک ی پ چ گ ژ ګ ښ) to their Arabic base.
+    Urdu, Pashto, Kurdish, Uyghur and Sindhi letters (ک ی پ چ گ ژ ګ ښ ڕ ڵ ۋ ە) to
+    their Arabic base.
 
     Examples
     --------
@@ -427,12 +455,15 @@ def fold_arabic(text: str) -> str:
     'خليفه'
     >>> fold_arabic("مصطفى"), fold_arabic("پاکستان")
     ('مصطفي', 'باكستان')
+    >>> fold_arabic("ڕەقە"), fold_arabic("ھەولێر")
+    ('راقه', 'هاولير')
     """
     text = araby.strip_tashkeel(text)
     text = araby.strip_tatweel(text)
     text = araby.normalize_ligature(text)
     text = araby.normalize_hamza(text, method="tasheel")
     text = text.replace("ء", "")
+    text = _FINAL_AE.sub("ه", text)
     return text.translate(_ARABIC_LETTER_FOLD)
 
 

@@ -43,6 +43,15 @@ def test_both_scripts_meet_on_the_fine_skeleton(arabic: str, latin: str) -> None
     assert fine_skeleton(arabic) == fine_skeleton(latin)
 
 
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [("ڕەشت", "rasht"), ("ڕەقە", "raqqa"), ("ھەولێر", "hewler"), ("کوڵستان", "kolestan"), ("ڕاوالپنډی", "rawalpindi")],
+)
+def test_kurdish_and_uyghur_letters_keep_their_consonants(written: str, latin: str) -> None:
+    (token,) = normalize_name(written).tokens
+    assert fine_skeleton(token) == fine_skeleton(latin)
+
+
 def test_latin_ch_has_german_french_and_english_readings() -> None:
     assert fine_skeleton_variants("chahed") == ("xhd", "Shd", "tShd")
     assert fine_skeleton_variants("schalke") == ("Slk",)

@@ -32,6 +32,12 @@ NORMALIZATION_TABLE = [
     ("کرمانشاه", "كرمانشاه", ""),
     ("مینه منګل", "مينه منكل", ""),
     ("ګلبدین ځدران", "كلبدين زدران", ""),
+    # Kurdish, Uyghur and Sindhi letters keep their consonants: ڕ r, ڵ l, ۋ v/w; ە is e, final ە like ة
+    ("ڕەشت", "راشت", ""),
+    ("کوڵستان", "كولستان", ""),
+    ("يېرېۋان", "ييريوان", ""),
+    ("ڕەقە", "راقه", ""),
+    ("ٽنڊو ڄام", "تندو جام", ""),
     ("General Khalifa Haftar", "khalifa haftar", "general"),
     ("Gen. HAFTAR", "haftar", "general"),
     ("Field Marshal Khalifa Haftar", "khalifa haftar", "field marshal"),
