@@ -45,7 +45,7 @@ from .normalize import (
     normalize_name,
     strip_clitic,
 )
-from .score import NameMatch, TokenMatch, match_name, token_weight
+from .score import NameMatch, TokenMatch, is_particle, match_name, token_weight
 
 __all__ = ["Candidate", "Explanation", "Resolution", "Resolver", "resolve", "resolver_for"]
 
@@ -152,6 +152,9 @@ class _MatchedName:
     matched: NameMatch
     name_cues: frozenset[str]
     penalty: float  # the reading's factor times the script's
+    # the match with the name's words that name its entity's country left out, when those
+    # are all the words the mention misses: it counts where the document names that country
+    without_country: NameMatch | None = None
 
 
 @dataclass(slots=True)
@@ -549,21 +552,71 @@ class Resolver:
         query = prepared.readings[reading_number]
         entity_position = int(self.index.name_entity[name_number])
         entity = self._entity_at(entity_position)
+        name_tokens = self.index.name_token_tuple(name_number)
+        partial_floor = 0.0 if prepared.lone_title else self._partial_floor[entity.type]
+        leading_descriptor = 1 if query.cues else 2
         matched = match_name(
             query.tokens,
-            self.index.name_token_tuple(name_number),
+            name_tokens,
             self.settings,
-            partial_floor=0.0 if prepared.lone_title else self._partial_floor[entity.type],
-            leading_descriptor=1 if query.cues else 2,
+            partial_floor=partial_floor,
+            leading_descriptor=leading_descriptor,
             learned=learned,
         )
+        without_country = None
+        if matched.missed and entity.country:
+            kept = self._without_country_words(name_tokens, matched, entity.country)
+            if kept:
+                without_country = match_name(
+                    query.tokens,
+                    kept,
+                    self.settings,
+                    partial_floor=partial_floor,
+                    leading_descriptor=leading_descriptor,
+                    learned=learned,
+                )
         alias_position = int(self.index.name_alias[name_number])
         name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
         penalty = 1.0
         if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
             penalty = _ALTERNATIVE_READING_FACTOR if matched.similarity >= 1.0 else _INEXACT_ALTERNATIVE_READING_FACTOR
         penalty *= self._script_factor(query, name_number)
-        return _MatchedName(reading_number, name_number, entity_position, alias_position, matched, name_cues, penalty)
+        return _MatchedName(
+            reading_number, name_number, entity_position, alias_position, matched, name_cues, penalty, without_country
+        )
+
+    def _without_country_words(
+        self, name_tokens: tuple[str, ...], matched: NameMatch, country: str
+    ) -> tuple[str, ...] | None:
+        """A name without its words that name ``country``, when those are all the words ``matched`` misses.
+
+        News leaves out the country of its own institutions: in a Libyan report,
+        "House of Representatives" and "مجلس النواب" are the House of
+        Representatives of Libya (مجلس النواب الليبي). Particles left at either
+        end go too ("House of Representatives of"). None when the name keeps
+        nothing or misses other words.
+        """
+        country_skeletons = self.index.country_names.get(country)
+        if not country_skeletons:
+            return None
+        aligned = {pair.name_token for pair in matched.alignment}
+        missed = {token for token in name_tokens if token not in aligned and not is_particle(token)}
+        if not missed or any(fine_skeleton(token) not in country_skeletons for token in missed):
+            return None
+        kept = [token for token in name_tokens if token not in missed]
+        while kept and is_particle(kept[-1]):
+            kept.pop()
+        while kept and is_particle(kept[0]):
+            kept.pop(0)
+        return tuple(kept) or None
+
+    def _in_document(self, matched: _MatchedName, document: DocumentContext) -> NameMatch:
+        """The match that counts in ``document``: without the country's words when the document names it."""
+        if matched.without_country is None or not document:
+            return matched.matched
+        country = self._entity_at(matched.entity_position).country
+        named = self.index.country_names.get(country or "", frozenset()) & document.skeletons
+        return matched.without_country if named else matched.matched
 
     def _learned_match(self, prepared: _PreparedMention, matched: _MatchedName) -> _MatchedName:
         """``matched`` scored again with the learned model, kept in ``prepared``."""
@@ -578,8 +631,9 @@ class Resolver:
         """Score a matched name in a document's context."""
         query = prepared.readings[matched.reading_number]
         entity = self._entity_at(matched.entity_position)
+        name_match = self._in_document(matched, document)
         score, type_factor, bonus, support = self._score(
-            query, entity, matched.matched, document, matched.name_cues, matched.entity_position
+            query, entity, name_match, document, matched.name_cues, matched.entity_position
         )
         return _Scored(
             score * matched.penalty,
@@ -587,7 +641,7 @@ class Resolver:
             matched.alias_position,
             matched.name_number,
             query,
-            matched.matched,
+            name_match,
             type_factor,
             bonus,
             support,
@@ -611,7 +665,7 @@ class Resolver:
         ceilings: dict[int, float] = {}
         if document:
             for position, matches in by_entity.items():
-                ceilings[position] = max(self._ceiling(prepared, matched) for matched in matches)
+                ceilings[position] = max(self._ceiling(prepared, matched, document) for matched in matches)
         first: dict[int, _Scored] = {}
         tried: dict[int, list[tuple[_Scored, _MatchedName]]] = {}
         best_scores: list[float] = []  # a heap of the ``depth`` best scores so far
@@ -627,12 +681,13 @@ class Resolver:
                 heapq.heappop(best_scores)
         return first, tried
 
-    def _ceiling(self, prepared: _PreparedMention, matched: _MatchedName) -> float:
+    def _ceiling(self, prepared: _PreparedMention, matched: _MatchedName, document: DocumentContext) -> float:
         """The score of a matched name with the most support that a context can give."""
         query = prepared.readings[matched.reading_number]
         entity = self._entity_at(matched.entity_position)
         support = self.settings.context_weight
-        return self._score_with_support(query, entity, matched.matched, support, matched.name_cues)[0] * matched.penalty
+        name_match = self._in_document(matched, document)
+        return self._score_with_support(query, entity, name_match, support, matched.name_cues)[0] * matched.penalty
 
     def _resolve_prepared(
         self,

@@ -35,7 +35,7 @@ from .learned import transliteration_similarity
 from .name_parts import are_different_names
 from .normalize import may_be_one_word
 
-__all__ = ["NameMatch", "TokenMatch", "match_name", "token_similarity", "token_weight"]
+__all__ = ["NameMatch", "TokenMatch", "is_particle", "match_name", "token_similarity", "token_weight"]
 
 _DEFAULT_SETTINGS = Settings()
 #: Tokens that are particles of Arabic names: they count half.
@@ -158,6 +158,17 @@ class NameMatch:
 
 def _is_arabic(token: str) -> bool:
     return bool(token) and "\u0600" <= token[0] <= "\u06ff"
+
+
+def is_particle(token: str) -> bool:
+    """Whether a normalised token is a particle of names (of, de, bin, عبد): it counts half.
+
+    Examples
+    --------
+    >>> is_particle("of"), is_particle("بن"), is_particle("libya")
+    (True, True, False)
+    """
+    return token in _PARTICLES
 
 
 @lru_cache(maxsize=131_072)

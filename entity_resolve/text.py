@@ -179,6 +179,10 @@ _DIRECTION_WORDS = _word_set(
 #: with one names an entity only if it spells a name exactly ("رئيس مجلس", chairman of a board,
 #: is no garble of the Presidential Council, المجلس الرئاسي). Not قائد or أمين: also names.
 _ROLE_HEADS = _word_set("رييس نايب وزير مدير زعيم سفير مستشار متحدث ناطق")
+#: Heads of place phrases (city, town, village, province, camp, port ... of), folded, which
+#: begin names (مدينة الصدر, مخيم اليرموك) and news phrases alike ("مدينة الأبيض", the city of
+#: El Obeid): like a direction, a span that begins with one must spell its name exactly.
+_PLACE_HEADS = _word_set("مدينه بلده قريه محافظه ولايه منطقه مخيم مطار مينا جزيره ضاحيه")
 _CONNECTORS = _word_set("of in for and the on de du des la le et y del der die das und von fur")
 
 # Function words of English, French and German: never at the edge of a span.
@@ -633,7 +637,9 @@ def _phrase_head_before_another_name(candidate: Candidate) -> bool:
     after it must spell the name ("جنوب سوريا", south of Syria, is no garble of
     Janub as-Surrah; "جنوب لبنان" and "جنوبي لبنان" are South Lebanon). The head
     of a role phrase (رئيس, وزير) must spell it too ("رئيس مجلس", chairman of a
-    board, is no garble of the Presidential Council, المجلس الرئاسي).
+    board, is no garble of the Presidential Council, المجلس الرئاسي), and so
+    must the head of a place phrase ("مدينة الأبيض", the city of El Obeid, is
+    no garble of the Yemeni Madinat Lab'us, مدينة لبعوس).
 
     Examples
     --------
@@ -653,10 +659,14 @@ def _phrase_head_before_another_name(candidate: Candidate) -> bool:
         return False
     if words[0] in _ROLE_HEADS:
         return True
-    if words[0] not in _DIRECTION_WORDS:
+    if words[0] not in _DIRECTION_WORDS and words[0] not in _PLACE_HEADS:
         return False
-    # the direction may vary (جنوبي لبنان), the name may not
-    inexact = any(pair.similarity < 1.0 for pair in explanation.alignment if pair.query_token not in _DIRECTION_WORDS)
+    # the direction or the head may vary (جنوبي لبنان), the name may not
+    inexact = any(
+        pair.similarity < 1.0
+        for pair in explanation.alignment
+        if pair.query_token not in _DIRECTION_WORDS and pair.query_token not in _PLACE_HEADS
+    )
     return inexact or len(explanation.alignment) < len(words)
 
 

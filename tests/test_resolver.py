@@ -332,6 +332,26 @@ def test_context_settles_entities_of_the_same_exact_name(
     assert resolution.candidates[0].explanation.context_support > 0.0
 
 
+@pytest.mark.parametrize(
+    ("mention", "context", "expected"),
+    [
+        ("House of Representatives", "Aguila Saleh met him in Benghazi, Libya", "org:house-of-representatives-libya"),
+        ("مجلس النواب", "عقد عقيلة صالح اجتماعا في بنغازي شرق ليبيا", "org:house-of-representatives-libya"),
+        ("مجلس النواب", "وقال مصدر في القاهرة إن مصر ترفض ذلك", "org:house-of-representatives-egypt"),
+        ("Interior Ministry", "Police in Cairo, Egypt, arrested three men", "org:egyptian-ministry-of-interior"),
+    ],
+)
+def test_an_institution_without_its_country_is_the_one_of_the_country_in_context(
+    builtin_resolver: er.Resolver, mention: str, context: str, expected: str
+) -> None:
+    # news leaves out the country of its own institutions: "مجلس النواب" in a Libyan report
+    resolution = builtin_resolver.resolve(mention, context=context)
+    assert resolution.entity is not None
+    assert resolution.entity.id == expected
+    assert resolution.candidates[0].explanation.missed == 0
+    assert builtin_resolver.resolve(mention).entity is None  # without context: several countries have one
+
+
 def test_without_context_namesakes_tie_or_go_by_importance(builtin_resolver: er.Resolver) -> None:
     assert builtin_resolver.resolve("عمان").entity is None  # Oman or Amman: no context, no guess
     tripoli = builtin_resolver.resolve("Tripoli")

@@ -553,6 +553,29 @@ def test_builtin_gazetteer_a_direction_before_a_country_is_no_other_place(builti
     assert ("جنوبي لبنان", "place:south-lebanon") in found(mentions)
 
 
+def test_builtin_gazetteer_a_place_head_before_a_name_is_no_other_place(builtin_resolver: er.Resolver) -> None:
+    # "مدينة الأبيض" (the city of El Obeid) read whole was a garble of a Yemeni مدينة لبعوس;
+    # a name that begins with the head and is spelt exactly stays whole (مخيم اليرموك)
+    text = "وصل آلاف النازحين من الفاشر إلى مدينة الأبيض، ثم زار الوفد مخيم اليرموك في دمشق."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("الأبيض", "place:el-obeid") in found(mentions)
+    assert "مدينة الأبيض" not in {m.text for m in mentions}
+    assert ("مخيم اليرموك", "place:yarmouk-camp") in found(mentions)
+
+
+def test_builtin_gazetteer_an_institution_of_the_country_in_the_text(builtin_resolver: er.Resolver) -> None:
+    # "House of Representatives" in a Libyan report is Libya's; "الجيش الوطني" is the Libyan National Army
+    text = (
+        "Speaker of the House of Representatives Aguila Saleh met officials of the Central Bank of Libya. "
+        "وفي بنغازي، عقد المشير خليفة حفتر اجتماعا مع قادة الجيش الوطني."
+    )
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("House of Representatives", "org:house-of-representatives-libya") in found(mentions)
+    assert ("الجيش الوطني", "org:libyan-national-army") in found(mentions)
+
+
 def test_builtin_gazetteer_a_country_with_a_proclitic_is_context(builtin_resolver: er.Resolver) -> None:
     # بلبنان (in Lebanon), بالأردن (in Jordan): the country names the namesake's country
     for text, expected in [
