@@ -114,6 +114,8 @@ _WHOLE_NAME_RELIEF = ((3, 0.7, 0.1), (2, 0.75, 0.2))
 #: from this score (see ``_transliteration_threshold``).
 _TRANSLITERATION_LEAD = 0.15
 _TRANSLITERATION_THRESHOLD = 0.78
+#: Share of a titled one-word name ("Sheikh Khalifa") that its word alone covers.
+_TITLED_WORD_COVERAGE = 0.5
 #: Candidates that the decision looks at, however few are returned.
 _DECISION_DEPTH = 5
 #: Mentions with fewer letters than this are not names ("x").
@@ -577,6 +579,10 @@ class Resolver:
                 )
         alias_position = int(self.index.name_alias[name_number])
         name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
+        # a person's title is no word of an organisation's name (لواء زينبيون, the Zainebiyoun Brigade)
+        titled = entity.type == "person" and len(name_tokens) == 1 and not query.cues
+        if titled and _titled_word(entity.names[alias_position]) and not _bare_word_name(entity, name_tokens[0]):
+            matched = _without_title(matched, partial_floor)
         penalty = 1.0
         if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
             penalty = _ALTERNATIVE_READING_FACTOR if matched.similarity >= 1.0 else _INEXACT_ALTERNATIVE_READING_FACTOR
@@ -806,6 +812,44 @@ def _name_cues(name: str) -> frozenset[str]:
     (['sheikh'], [])
     """
     return frozenset(normalize_name(name).cues)
+
+
+@lru_cache(maxsize=65_536)
+def _titled_word(name: str) -> bool:
+    """Whether a gazetteer name is one word after a title ("Sheikh Khalifa", الملك سلمان).
+
+    Examples
+    --------
+    >>> _titled_word("Sheikh Khalifa"), _titled_word("Khalifa Haftar"), _titled_word("Sheikh")
+    (True, False, False)
+    """
+    normalized = normalize_name(name)
+    return bool(normalized.cues) and len(normalized.tokens) == 1
+
+
+def _bare_word_name(entity: Entity, word: str) -> bool:
+    """Whether the entity is also named by ``word`` alone, without a title (الخميني beside آية الله الخميني)."""
+    return any(
+        normalized.tokens == (word,) and not normalized.cues
+        for normalized in (normalize_name(name) for name in entity.names)
+    )
+
+
+def _without_title(matched: NameMatch, partial_floor: float) -> NameMatch:
+    """A match of a titled one-word name by its word alone: the title is a word the mention misses.
+
+    "Khalifa" alone is no more "Sheikh Khalifa" (Khalifa bin Zayed) than it is
+    Khalifa Haftar: like a given name alone, it covers half the name.
+    """
+    factor = partial_floor + (1.0 - partial_floor) * _TITLED_WORD_COVERAGE
+    return NameMatch(
+        matched.similarity * factor,
+        matched.aligned * factor,
+        matched.whole * factor,
+        matched.coverage * _TITLED_WORD_COVERAGE,
+        matched.alignment,
+        matched.missed + 1,
+    )
 
 
 #: Normalised tokens of gazetteer names (``normalize_as_name``), by name: read off the index as

@@ -352,6 +352,21 @@ def test_an_institution_without_its_country_is_the_one_of_the_country_in_context
     assert builtin_resolver.resolve(mention).entity is None  # without context: several countries have one
 
 
+def test_a_titled_one_word_name_needs_its_title(builtin_resolver: er.Resolver) -> None:
+    # "Sheikh Khalifa" names Khalifa bin Zayed; "Khalifa" alone is as much Khalifa Haftar
+    assert builtin_resolver.resolve("Khalifa").entity is None
+    titled = builtin_resolver.resolve("Sheikh Khalifa")
+    assert titled.entity is not None
+    assert titled.entity.id == "person:khalifa-bin-zayed"
+    bare = builtin_resolver.resolve("Khalifa", top_k=5)
+    by_id = {candidate.entity.id: candidate for candidate in bare.candidates}
+    assert by_id["person:khalifa-bin-zayed"].explanation.missed == 1
+    # an organisation's name keeps its title-like word: لواء (brigade) is part of the name
+    brigade = builtin_resolver.resolve("زينبيون")
+    assert brigade.entity is not None
+    assert brigade.entity.id == "org:liwa-zainebiyoun"
+
+
 def test_without_context_namesakes_tie_or_go_by_importance(builtin_resolver: er.Resolver) -> None:
     assert builtin_resolver.resolve("عمان").entity is None  # Oman or Amman: no context, no guess
     tripoli = builtin_resolver.resolve("Tripoli")

@@ -576,6 +576,15 @@ def test_builtin_gazetteer_an_institution_of_the_country_in_the_text(builtin_res
     assert ("الجيش الوطني", "org:libyan-national-army") in found(mentions)
 
 
+def test_builtin_gazetteer_a_given_name_before_a_surname_is_not_read_alone(builtin_resolver: er.Resolver) -> None:
+    # "Khalifa" read alone was Sheikh Khalifa (bin Zayed), and "Heftar's forces" the LNA
+    text = "Khalifa Heftar's forces attacked the Gharyan city."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert "person:khalifa-haftar" in {m.entity.id for m in mentions}
+    assert "person:khalifa-bin-zayed" not in {m.entity.id for m in mentions}
+
+
 def test_builtin_gazetteer_a_country_with_a_proclitic_is_context(builtin_resolver: er.Resolver) -> None:
     # بلبنان (in Lebanon), بالأردن (in Jordan): the country names the namesake's country
     for text, expected in [
