@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from collections.abc import Callable
 
 __all__ = [
@@ -71,6 +72,8 @@ SECOND_SWAP_CHANCE = 0.3
 PERSIAN_SOUND_CHANCE = 0.5
 #: Chance that a short Latin vowel is left unwritten when read back into Arabic.
 SHORT_VOWEL_DROP_CHANCE = 0.4
+#: Chance that a word-initial vowel keeps its long-vowel letter after the alef (Ekrem: ايكرم, not اكرم).
+INITIAL_VOWEL_LETTER_CHANCE = 0.5
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _CONFUSABLE: dict[str, str] = {}
@@ -373,23 +376,46 @@ def respell_latin(name: str, language: str, rng: random.Random) -> str:
 def latin_to_arabic(name: str, rng: random.Random) -> str:
     """Read a Latin name into Arabic letters as an English-reading translator would.
 
-    Doubled letters are written once; short vowels inside a word are sometimes
-    left unwritten; ``al-``/``el-`` becomes the article ال.
+    Letters with diacritics are read as their base letter (ğ as g, é as e);
+    doubled letters are written once; short vowels inside a word are sometimes
+    left unwritten; a word-initial vowel is written with an alef, as Arabic
+    spelling requires (Ekrem: اكرم or ايكرم, Omar: اومار); ``al-``/``el-`` and
+    a separate ``al``/``el`` become the article ال of the next word.
 
     Examples
     --------
     >>> latin_to_arabic("Haftar", random.Random(1))
     'هفتار'
+    >>> latin_to_arabic("El Alamein", random.Random(1))[:2]
+    'ال'
+    >>> latin_to_arabic("İmamoğlu", random.Random(1))[0]
+    'ا'
     """
     words = []
-    for word in re.split(r"[\s]+", name.lower()):
-        article = ""
+    article = ""
+    for word in re.split(r"[\s]+", _base_letters(name).lower()):
         match = re.match(r"^(al|el|ul)-", word)
         if match:
             article, word = "ال", word[match.end() :]
+        elif word in _SEPARATE_ARTICLES:
+            article = "ال"
+            continue
         word = re.sub(r"([a-z])\1", r"\1", re.sub(r"[^a-z]", "", word))
         words.append(article + _letters_to_arabic(word, rng))
+        article = ""
     return " ".join(w for w in words if w)
+
+
+#: The Arabic article written as a word of its own (El Alamein, Al Jazeera).
+_SEPARATE_ARTICLES = frozenset({"al", "el"})
+#: Letters that NFKD does not take apart, to the base letters a translator reads in them.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "æ": "ae", "ß": "ss", "ł": "l", "đ": "d", "œ": "oe"})
+
+
+def _base_letters(text: str) -> str:
+    """Latin letters without their diacritics (İmamoğlu: Imamoglu), as a translator reads them."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _letters_to_arabic(word: str, rng: random.Random) -> str:
@@ -400,13 +426,22 @@ def _letters_to_arabic(word: str, rng: random.Random) -> str:
             if word.startswith(latin, i):
                 inner = i > 0 and i + len(latin) < len(word)
                 skip = len(latin) == 1 and latin in _SHORT_VOWELS and inner
-                if not (skip and rng.random() < SHORT_VOWEL_DROP_CHANCE):
+                if i == 0 and latin[0] in _SHORT_VOWELS:
+                    out.append(_initial_vowel(arabic, rng))
+                elif not (skip and rng.random() < SHORT_VOWEL_DROP_CHANCE):
                     out.append(arabic)
                 i += len(latin)
                 break
         else:
             i += 1
     return "".join(out)
+
+
+def _initial_vowel(arabic: str, rng: random.Random) -> str:
+    """A word-initial vowel: an alef, with its long-vowel letter half the time (Ekrem: اكرم, ايكرم)."""
+    if arabic.startswith("ا"):
+        return arabic
+    return "ا" + arabic if rng.random() < INITIAL_VOWEL_LETTER_CHANCE else "ا"
 
 
 # -- dispatch ---------------------------------------------------------------------
