@@ -33,6 +33,7 @@ from .normalize import normalize_name
 __all__ = [
     "MAX_CONTEXT_CHARS",
     "DocumentContext",
+    "country_name_lines",
     "country_names",
     "entity_skeletons",
     "evidence_forms",
@@ -130,6 +131,31 @@ def country_names(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
         for name in entity.names:
             bucket.update(fine_skeleton(t) for t in normalize_name(name).tokens if len(fine_skeleton(t)) >= 2)
     return {code: frozenset(skeletons) for code, skeletons in names.items()}
+
+
+def country_name_lines(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """Every country's whole names as lines of fine skeletons, by ISO code.
+
+    A line is the fine skeletons of a name's tokens joined by spaces: "Saudi
+    Arabia" is one line, not two names; "South" of "South Sudan" is no name of
+    South Sudan on its own.
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Gazetteer
+    >>> g = Gazetteer.from_records([{"id": "ss", "type": "place", "name": "South Sudan",
+    ...     "aliases": ["جنوب السودان", "Südsudan"], "country": "SS", "description": "country"}])
+    >>> sorted(country_name_lines(g)["SS"])
+    ['jnb sdn', 'sT sdn', 'sdsdn']
+    """
+    lines: dict[str, set[str]] = {}
+    for entity in gazetteer:
+        if not is_country(entity) or entity.country is None:
+            continue
+        bucket = lines.setdefault(entity.country, set())
+        for name in entity.names:
+            bucket.add(" ".join(fine_skeleton(token) for token in normalize_name(name).tokens))
+    return {code: frozenset(line for line in found if line.strip()) for code, found in lines.items()}
 
 
 @dataclass(frozen=True, slots=True)

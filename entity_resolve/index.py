@@ -37,7 +37,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from . import __version__
-from .context import country_names
+from .context import country_name_lines, country_names
 from .gazetteer import Gazetteer
 from .keys import Reading, coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
 from .normalize import NormalizedName, may_be_one_word, normalize_as_name
@@ -47,7 +47,7 @@ __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys"
 _log = logging.getLogger("entity_resolve")
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
 DELETION_KEY_WEIGHT: Final = 0.7
 #: Weight of a key reached through a deletion on both sides (a substitution).
@@ -176,9 +176,9 @@ def _sibilant_spelt(token: str) -> tuple[Reading, ...]:
     return tuple(Reading(r.fine, r.coarse, r.vocalic, indexed=False) for r in readings(spelt) if r.indexed)
 
 
-def _unpack_country_names(packed: np.ndarray) -> dict[str, frozenset[str]]:
+def _unpack_country_names(packed: np.ndarray, separator: str | None = None) -> dict[str, frozenset[str]]:
     rows = (line.split("\t") for line in _unpack(packed))
-    return {code: frozenset(names.split()) for code, names in rows}
+    return {code: frozenset(names.split(separator)) for code, names in rows}
 
 
 def _pack(strings: Sequence[str]) -> np.ndarray:
@@ -367,6 +367,9 @@ class NameIndex:
         For each indexed name, its position in ``Entity.names``.
     country_names : dict
         Fine skeletons of each country's names, by ISO code (context evidence).
+    country_name_lines : dict
+        Each country's whole names as lines of fine skeletons, by ISO code
+        (``context.country_name_lines``).
     name_flags : numpy.ndarray
         For each indexed name, ``ARABIC_NAME`` (written in Arabic script) and
         ``FOREIGN_LETTERS`` (with Persian or Urdu letters) bits.
@@ -390,6 +393,7 @@ class NameIndex:
     name_prior: np.ndarray
     name_length: np.ndarray
     country_names: dict[str, frozenset[str]]
+    country_name_lines: dict[str, frozenset[str]]
     fingerprint: str
     _name_facts: np.ndarray = field(init=False, repr=False)
     _token_postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(init=False, repr=False)
@@ -464,6 +468,7 @@ class NameIndex:
             name_prior=np.array(name_prior, dtype=np.float32),
             name_length=np.array([min(255, len(tokens.split(" "))) for tokens in name_tokens], dtype=np.uint8),
             country_names=country_names(gazetteer),
+            country_name_lines=country_name_lines(gazetteer),
             fingerprint=gazetteer.fingerprint,
         )
 
@@ -730,6 +735,9 @@ class NameIndex:
             "country_names": _pack(
                 [f"{code}\t{' '.join(sorted(names))}" for code, names in sorted(self.country_names.items())]
             ),
+            "country_name_lines": _pack(
+                [f"{code}\t{'|'.join(sorted(lines))}" for code, lines in sorted(self.country_name_lines.items())]
+            ),
         }
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
@@ -761,6 +769,7 @@ class NameIndex:
                     name_prior=data["name_prior"],
                     name_length=data["name_length"],
                     country_names=_unpack_country_names(data["country_names"]),
+                    country_name_lines=_unpack_country_names(data["country_name_lines"], separator="|"),
                     fingerprint=fingerprint,
                 )
         except (OSError, ValueError, KeyError):

@@ -594,20 +594,22 @@ class Resolver:
     def _without_country_words(
         self, name_tokens: tuple[str, ...], matched: NameMatch, country: str
     ) -> tuple[str, ...] | None:
-        """A name without its words that name ``country``, when those are all the words ``matched`` misses.
+        """A name without the words that name ``country``, when those are all the words ``matched`` misses.
 
-        News leaves out the country of its own institutions: in a Libyan report,
+        The words missed, in their order, must spell one whole name of the
+        country (Libya, الليبي, Saudi Arabia). News leaves out the country of its own institutions: in a Libyan report,
         "House of Representatives" and "مجلس النواب" are the House of
         Representatives of Libya (مجلس النواب الليبي). Particles left at either
         end go too ("House of Representatives of"). None when the name keeps
         nothing or misses other words.
         """
-        country_skeletons = self.index.country_names.get(country)
-        if not country_skeletons:
+        country_lines = self.index.country_name_lines.get(country)
+        if not country_lines:
             return None
         aligned = {pair.name_token for pair in matched.alignment}
-        missed = {token for token in name_tokens if token not in aligned and not is_particle(token)}
-        if not missed or any(fine_skeleton(token) not in country_skeletons for token in missed):
+        missed = [token for token in name_tokens if token not in aligned and not is_particle(token)]
+        # the words missed, in order, are one whole name of the country ("South" alone names no country)
+        if not missed or " ".join(fine_skeleton(token) for token in missed) not in country_lines:
             return None
         kept = [token for token in name_tokens if token not in missed]
         while kept and is_particle(kept[-1]):

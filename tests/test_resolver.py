@@ -352,6 +352,14 @@ def test_an_institution_without_its_country_is_the_one_of_the_country_in_context
     assert builtin_resolver.resolve(mention).entity is None  # without context: several countries have one
 
 
+def test_a_word_of_a_country_name_is_no_country(builtin_resolver: er.Resolver) -> None:
+    # "South" alone names no country: Sudan beside South Kordofan is not South Sudan
+    context = "The army shelled Kadugli in South Kordofan and El Fasher in North Darfur."
+    resolution = builtin_resolver.resolve("Sudan", context=context)
+    assert resolution.entity is not None
+    assert resolution.entity.id == "place:sudan"
+
+
 def test_a_titled_one_word_name_needs_its_title(builtin_resolver: er.Resolver) -> None:
     # "Sheikh Khalifa" names Khalifa bin Zayed; "Khalifa" alone is as much Khalifa Haftar
     assert builtin_resolver.resolve("Khalifa").entity is None
