@@ -35,8 +35,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 import entity_resolve as er
 from entity_resolve.gazetteer import Entity
+from entity_resolve.index import NameIndex
+from entity_resolve.keys import fine_skeleton
+from entity_resolve.normalize import normalize_name
 
 from . import data, noise
 from .metrics import Metrics, Outcome, compute_metrics, group_metrics
@@ -463,6 +469,47 @@ def noise_queries(
     return queries, dropped
 
 
+def skeleton_ambiguity(queries: Sequence[Query], index: NameIndex) -> list[Query]:
+    """The queries, each labelled in ``groups["ambiguity"]`` "clear" or "ambiguous".
+
+    A garble is ambiguous when a name of another entity is at least as close
+    to it as the nearest name of its gold entities: Levenshtein distance
+    between fine-skeleton lines (each token's consonant skeleton in the shared
+    Arabic-Latin alphabet of ``entity_resolve.keys``, tokens joined by spaces),
+    over every name of ``index``. Noise that turns a name into the spelling of
+    another (حتر, one consonant short of حفتر, is nearer other names) can only
+    be resolved by guessing importance; the split shows how much of a score
+    such garbles decide. A query whose gold has no indexed name is ambiguous.
+
+    Examples
+    --------
+    >>> g = er.Gazetteer.from_records([{"id": "k", "type": "place", "name": "Karaman"},
+    ...     {"id": "r", "type": "place", "name": "Kremlin"}])
+    >>> index = er.Resolver(g).index
+    >>> queries = [Query("Karamann", frozenset({"k"})), Query("Karamlin", frozenset({"k"}))]
+    >>> [q.groups["ambiguity"] for q in skeleton_ambiguity(queries, index)]
+    ['clear', 'ambiguous']
+    """
+    lines = list(index.name_skeletons)
+    entity_of = {entity_id: position for position, entity_id in enumerate(index.entity_ids)}
+    names_of: dict[int, list[int]] = {}
+    for name, position in enumerate(index.name_entity.tolist()):
+        names_of.setdefault(position, []).append(name)
+    labelled = []
+    for query in queries:
+        line = " ".join(fine_skeleton(token) for token in normalize_name(query.mention).tokens)
+        gold = {entity_of[gid] for gid in query.gold if gid in entity_of}
+        gold_lines = [lines[name] for position in gold for name in names_of.get(position, [])]
+        ambiguous = True
+        if gold_lines:
+            nearest = min(Levenshtein.distance(line, gold_line) for gold_line in gold_lines)
+            rivals = process.extract(line, lines, scorer=Levenshtein.distance, score_cutoff=nearest, limit=None)
+            ambiguous = any(int(index.name_entity[name]) not in gold for _, _, name in rivals)
+        groups = {**query.groups, "ambiguity": "ambiguous" if ambiguous else "clear"}
+        labelled.append(Query(mention=query.mention, gold=query.gold, groups=groups))
+    return labelled
+
+
 def name_owner_map(entities: Iterable[Entity]) -> dict[str, frozenset[str]]:
     """Every name -> the ids of the entities that have it."""
     owners: dict[str, set[str]] = {}
@@ -482,9 +529,14 @@ def task_noise(
         entities = data.sample_entities(gazetteer, per_type=NOISE_PER_TYPE, curated_share=CURATED_SHARE, seed=seed)
     counts = {t: sum(e.type == t for e in entities) for t in sorted({e.type for e in entities})}
     queries, dropped = noise_queries(entities, name_owner_map(gazetteer), seed=seed)
+    queries = skeleton_ambiguity(queries, er.Resolver(gazetteer).index)
+    ambiguous = sum(q.groups["ambiguity"] == "ambiguous" for q in queries)
     notes = [
         "sampled entities: " + ", ".join(f"{n} {t}" for t, n in counts.items()),
         "variants dropped: " + ", ".join(f"{n} {why}" for why, n in dropped.items()),
+        f"ambiguity: {ambiguous} of {len(queries)} garbles are ambiguous: a name of another entity is at least "
+        "as close to them as their entity's nearest name (Levenshtein distance of fine-skeleton lines, over every "
+        "name of the gazetteer); the rest are clear (see skeleton_ambiguity)",
     ]
     _log(f"C: {len(entities)} entities, {len(queries)} garbled queries")
     where = "tiny custom gazetteer" if quick else "built-in gazetteer sample"
@@ -559,21 +611,34 @@ def _summary_table(tasks: Sequence[TaskResult]) -> str:
     rows = []
     for task in tasks:
         own = {row.system: row for row in task.rows if row.seconds is not None}
-        cells = []
-        for system in systems:
-            row = own.get(system)
-            if row is None:
-                cells.append("")
-                continue
-            mark = "*" if row.scope == "sample" else ""
-            rates = (row.metrics.acc_at_1, row.metrics.accepted, row.metrics.wrong_link)
-            cells.append(" / ".join(percent(rate) for rate in rates) + mark)
-        rows.append([task.title, str(task.queries), *cells])
+        rows.append([task.title, str(task.queries), *_summary_cells(systems, own, lambda row: row.metrics)])
+        for group, by_system in task.breakdowns.get("ambiguity", {}).items():
+            n = max((metrics.n for metrics in by_system.values()), default=0)
+            cells = _summary_cells(systems, own, lambda row, found=by_system: found.get(row.system))
+            rows.append([f"{task.title}: {group} garbles", str(n), *cells])
     legend = (
         "Summary: acc@1 / accepted / wrong-link (%) per task "
-        "(on negatives wrong-link is the false-link rate); * = on the brute-force query sample"
+        "(on negatives wrong-link is the false-link rate); * = on the brute-force query sample; "
+        "ambiguous garbles are as close to another entity's name as to their own (see the task's notes)"
     )
     return legend + "\n\n" + markdown_table(["task", "n", *systems], rows)
+
+
+def _summary_cells(
+    systems: Sequence[str], own: Mapping[str, SystemRow], metrics_of: Callable[[SystemRow], Metrics | None]
+) -> list[str]:
+    """One summary cell per system: acc@1 / accepted / wrong-link of ``metrics_of(row)``."""
+    cells = []
+    for system in systems:
+        row = own.get(system)
+        metrics = metrics_of(row) if row is not None else None
+        if row is None or metrics is None:
+            cells.append("")
+            continue
+        mark = "*" if row.scope == "sample" else ""
+        rates = (metrics.acc_at_1, metrics.accepted, metrics.wrong_link)
+        cells.append(" / ".join(percent(rate) for rate in rates) + mark)
+    return cells
 
 
 # -- entry point -----------------------------------------------------------------------

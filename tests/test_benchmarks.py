@@ -249,3 +249,8 @@ def test_quick_accuracy_run_exits_zero_and_prints_a_table(tmp_path: Path) -> Non
     assert "entity_resolve" in done.stdout
     assert (tmp_path / "accuracy.json").exists()
     assert (tmp_path / "accuracy.md").exists()
+    # the MT-noise task is split into garbles that spell no closer other name and those that do
+    report = json.loads((tmp_path / "accuracy.json").read_text(encoding="utf-8"))
+    noise_task = next(task for task in report["tasks"] if task["key"] == "C-noise")
+    assert set(noise_task["breakdowns"]["ambiguity"]) <= {"clear", "ambiguous"}
+    assert noise_task["breakdowns"]["ambiguity"]
