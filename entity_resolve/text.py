@@ -225,6 +225,8 @@ _ARABIC_FUNCTION_WORDS = """
     أوضحت اشار أشار أشارت شدد يشدد اعرب أعرب ادان أدان رحب يرحب وصل غادر هاجم ذكر يذكر ذكرت نقل نقلت
     كشف كشفت نفى تابع اعتبر اعلنت أعلنت قتل قتلت اصيب أصيب استهدف استهدفت
 """
+#: The name Ali as written; the preposition على (on) folds to the same letters.
+_ALI = "علي"
 # Common Arabic news words that start or end names (مجلس الأمن الدولي): never a span alone.
 _ARABIC_COMMON_WORDS = """
     الشهداء شهداء الشهيد
@@ -657,7 +659,7 @@ def _phrase_head_before_another_name(candidate: Candidate) -> bool:
     words = explanation.query.split()
     if len(words) < 2 or explanation.name_similarity >= 1.0:
         return False
-    if words[0] in _ROLE_HEADS:
+    if words[0] in _ROLE_HEADS or words[0] == _ALI:  # علي may be على (on): "علي الحدود" is no Ali al-Haddad
         return True
     if words[0] not in _DIRECTION_WORDS and words[0] not in _PLACE_HEADS:
         return False
@@ -743,6 +745,20 @@ class _Spotter:
             forms |= {stripped, *normalize_name(stripped).tokens}
         return bool(forms & self.arabic_function_words) or (single and bool(forms & self.arabic_common_words))
 
+    def ali_before_a_name(self, index: int) -> bool:
+        """Token ``index`` is the name علي (Ali) before a name word, not على (on) that folding spells alike.
+
+        Only as written with ي: "علي خامنئي" is Ali Khamenei; "على خامنئي" is "on Khamenei".
+        """
+        following = index + 1
+        return (
+            self.tokens[index].text == _ALI
+            and following < len(self.tokens)
+            and self.tokens[following].arabic
+            and not self.is_stopword(self.tokens[following], single=True)
+            and self.spelt_as_a_name(self.tokens[following])
+        )
+
     def is_demonym(self, token: _Token) -> bool:
         """An Arabic adjective of a country (السوري, والإيرانية), not a name of its own.
 
@@ -788,6 +804,8 @@ class _Spotter:
         if token.number:
             return not (first or single)  # France 24; never 2024 Haftar, nor 24 alone
         if self.is_acronym(token):
+            return True
+        if first and not single and self.ali_before_a_name(index):
             return True
         if self.is_title(index) or self.is_stopword(token, single=single):
             return False

@@ -38,6 +38,8 @@ NORMALIZATION_TABLE = [
     ("يېرېۋان", "ييريوان", ""),
     ("ڕەقە", "راقه", ""),
     ("ٽنڊو ڄام", "تندو جام", ""),
+    ("المرشد الأعلى علي خامنئي", "علي خامنيي", "supreme leader"),
+    ("Supreme Leader Ali Khamenei", "ali khamenei", "supreme leader"),
     ("General Khalifa Haftar", "khalifa haftar", "general"),
     ("Gen. HAFTAR", "haftar", "general"),
     ("Field Marshal Khalifa Haftar", "khalifa haftar", "field marshal"),

@@ -585,6 +585,16 @@ def test_builtin_gazetteer_a_given_name_before_a_surname_is_not_read_alone(built
     assert "person:khalifa-bin-zayed" not in {m.entity.id for m in mentions}
 
 
+def test_builtin_gazetteer_ali_before_a_name_is_a_name_not_the_preposition(builtin_resolver: er.Resolver) -> None:
+    # على (on) folds to علي (Ali): written with ي before a name it is the name; a phrase of
+    # the preposition (علي الحدود, "on the border") is no Ali al-Haddad
+    text = "قال المرشد الأعلى الإيراني علي خامنئي إن اشتباكات وقعت علي الحدود مع العراق."
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    check_invariants(text, mentions)
+    assert ("علي خامنئي", "person:ali-khamenei") in found(mentions)
+    assert {m.entity.id for m in mentions} == {"person:ali-khamenei", "place:iraq"}
+
+
 def test_builtin_gazetteer_a_country_with_a_proclitic_is_context(builtin_resolver: er.Resolver) -> None:
     # بلبنان (in Lebanon), بالأردن (in Jordan): the country names the namesake's country
     for text, expected in [
