@@ -152,6 +152,7 @@ class _MatchedName:
     matched: NameMatch
     name_cues: frozenset[str]
     penalty: float  # the reading's factor times the script's
+    entity: Entity
 
 
 @dataclass(slots=True)
@@ -547,23 +548,27 @@ class Resolver:
         With ``prepared.lone_title``, a mention that covers part of the name keeps no partial floor.
         """
         query = prepared.readings[reading_number]
-        entity_position = int(self.index.name_entity[name_number])
+        index = self.index
+        entity_position: int = index.name_entity.item(name_number)
         entity = self._entity_at(entity_position)
         matched = match_name(
             query.tokens,
-            self.index.name_token_tuple(name_number),
+            index.name_token_tuple(name_number),
             self.settings,
             partial_floor=0.0 if prepared.lone_title else self._partial_floor[entity.type],
             leading_descriptor=1 if query.cues else 2,
             learned=learned,
         )
-        alias_position = int(self.index.name_alias[name_number])
+        alias_position: int = index.name_alias.item(name_number)
         name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
         penalty = 1.0
         if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
             penalty = _ALTERNATIVE_READING_FACTOR if matched.similarity >= 1.0 else _INEXACT_ALTERNATIVE_READING_FACTOR
-        penalty *= self._script_factor(query, name_number)
-        return _MatchedName(reading_number, name_number, entity_position, alias_position, matched, name_cues, penalty)
+        if index.name_flags.item(name_number) & FOREIGN_LETTERS and not query.foreign_letters:
+            penalty *= _FOREIGN_SPELLING_FACTOR  # ``_script_factor``
+        return _MatchedName(
+            reading_number, name_number, entity_position, alias_position, matched, name_cues, penalty, entity
+        )
 
     def _learned_match(self, prepared: _PreparedMention, matched: _MatchedName) -> _MatchedName:
         """``matched`` scored again with the learned model, kept in ``prepared``."""
@@ -577,10 +582,14 @@ class Resolver:
     def _scored(self, prepared: _PreparedMention, matched: _MatchedName, document: DocumentContext) -> _Scored:
         """Score a matched name in a document's context."""
         query = prepared.readings[matched.reading_number]
-        entity = self._entity_at(matched.entity_position)
-        score, type_factor, bonus, support = self._score(
-            query, entity, matched.matched, document, matched.name_cues, matched.entity_position
-        )
+        if document:
+            score, type_factor, bonus, support = self._score(
+                query, matched.entity, matched.matched, document, matched.name_cues, matched.entity_position
+            )
+        else:  # ``_score`` without a context
+            score, type_factor, bonus, support = self._score_with_support(
+                query, matched.entity, matched.matched, 0.0, matched.name_cues
+            )
         return _Scored(
             score * matched.penalty,
             matched.entity_position,
@@ -605,18 +614,29 @@ class Resolver:
         score is below the ``depth``-th best score found: reading a name against
         the context (``entity_skeletons`` of every candidate) is the costly part.
         """
+        first: dict[int, _Scored] = {}
+        tried: dict[int, list[tuple[_Scored, _MatchedName]]] = {}
+        if not document:  # every entity is scored: one pass
+            for matched in self._matches(prepared):
+                scored = self._scored(prepared, matched, document)
+                position = matched.entity_position
+                if position in first:
+                    tried[position].append((scored, matched))
+                    if scored.score > first[position].score:
+                        first[position] = scored
+                else:
+                    tried[position] = [(scored, matched)]
+                    first[position] = scored
+            return first, tried
         by_entity: dict[int, list[_MatchedName]] = {}
         for matched in self._matches(prepared):
             by_entity.setdefault(matched.entity_position, []).append(matched)
         ceilings: dict[int, float] = {}
-        if document:
-            for position, matches in by_entity.items():
-                ceilings[position] = max(self._ceiling(prepared, matched) for matched in matches)
-        first: dict[int, _Scored] = {}
-        tried: dict[int, list[tuple[_Scored, _MatchedName]]] = {}
+        for position, matches in by_entity.items():
+            ceilings[position] = max(self._ceiling(prepared, matched) for matched in matches)
         best_scores: list[float] = []  # a heap of the ``depth`` best scores so far
-        for position in sorted(by_entity, key=lambda p: -ceilings[p]) if document else by_entity:
-            if document and len(best_scores) >= depth and ceilings[position] < best_scores[0]:
+        for position in sorted(by_entity, key=lambda p: -ceilings[p]):
+            if len(best_scores) >= depth and ceilings[position] < best_scores[0]:
                 break
             tried[position] = [(self._scored(prepared, matched, document), matched) for matched in by_entity[position]]
             for scored, _matched in tried[position]:
@@ -630,9 +650,11 @@ class Resolver:
     def _ceiling(self, prepared: _PreparedMention, matched: _MatchedName) -> float:
         """The score of a matched name with the most support that a context can give."""
         query = prepared.readings[matched.reading_number]
-        entity = self._entity_at(matched.entity_position)
         support = self.settings.context_weight
-        return self._score_with_support(query, entity, matched.matched, support, matched.name_cues)[0] * matched.penalty
+        return (
+            self._score_with_support(query, matched.entity, matched.matched, support, matched.name_cues)[0]
+            * matched.penalty
+        )
 
     def _resolve_prepared(
         self,
