@@ -460,14 +460,14 @@ class Resolver:
             query=" ".join(scored.query.tokens),
             matched_name=matched_name,
             alignment=matched.alignment,
-            name_similarity=round(matched.similarity, 4),
-            aligned=round(matched.aligned, 4),
-            whole=round(matched.whole, 4),
-            coverage=round(matched.coverage, 4),
+            name_similarity=_rounded(matched.similarity),
+            aligned=_rounded(matched.aligned),
+            whole=_rounded(matched.whole),
+            coverage=_rounded(matched.coverage),
             prior=entity.prior,
             type_factor=scored.type_factor,
-            context_bonus=round(scored.context_bonus, 4),
-            context_support=round(scored.context_support, 4),
+            context_bonus=_rounded(scored.context_bonus),
+            context_support=_rounded(scored.context_support),
             missed=matched.missed,
         )
         return Candidate(entity=entity, score=round(scored.score, 6), explanation=explanation)
@@ -801,6 +801,17 @@ def _remember_name_tokens(name: str, tokens: tuple[str, ...]) -> None:
     if len(_name_tokens_seen) >= _NAME_TOKENS_KEPT:
         _name_tokens_seen.clear()
     _name_tokens_seen[name] = tokens
+
+
+def _rounded(value: float) -> float:
+    """``round(value, 4)``, without rounding 0.0 and 1.0 (most parts of an explanation; ``round`` formats).
+
+    Examples
+    --------
+    >>> _rounded(0.123456), _rounded(1.0), _rounded(0.0)
+    (0.1235, 1.0, 0.0)
+    """
+    return value if value == 0.0 or value == 1.0 else round(value, 4)
 
 
 def _consonants(tokens: Sequence[str]) -> int:

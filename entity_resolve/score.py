@@ -330,7 +330,11 @@ def _best_reading_pair(
     for fine_a, coarse_a, vocalic_a, consonants_a in forms_a:
         for fine_b, coarse_b, vocalic_b, consonants_b in forms_b:
             skeleton = fine_weight * _levenshtein(fine_a, fine_b) + coarse_weight * _indel(coarse_a, coarse_b)
+            consonants = consonants_a if consonants_a < consonants_b else consonants_b
+            weight = vowel_weight if consonants >= _SHORT_SKELETON else _vowel_share(vowel_weight, consonants)
             if not cross_script:
+                if (1.0 - weight) * skeleton + weight <= best:
+                    continue  # no better whatever the vowels (their Indel similarity is at most 1.0)
                 vowels = _indel(vocalic_a, vocalic_b)
             elif vocalic_a:
                 common = _lcs(vocalic_a, vocalic_b)
@@ -340,8 +344,6 @@ def _best_reading_pair(
                 )
             else:
                 vowels = _vowel_agreement(vocalic_a, vocalic_b, cross_script)
-            consonants = consonants_a if consonants_a < consonants_b else consonants_b
-            weight = vowel_weight if consonants >= _SHORT_SKELETON else _vowel_share(vowel_weight, consonants)
             similarity = (1.0 - weight) * skeleton + weight * vowels
             if similarity > best:
                 best = similarity
