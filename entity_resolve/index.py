@@ -366,11 +366,17 @@ def _posting_positions(starts: np.ndarray, taken: np.ndarray) -> np.ndarray:
 
 
 def _run_ends(ordered: np.ndarray) -> np.ndarray:
-    """Positions where a run of equal values ends in a sorted, non-empty array."""
+    """Whether a run of equal values ends at each position of a sorted, non-empty array (a mask).
+
+    Examples
+    --------
+    >>> _run_ends(np.array([3, 3, 5])).tolist()
+    [False, True, True]
+    """
     ends = np.empty(len(ordered), dtype=bool)
     ends[-1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=ends[:-1])
-    return ends.nonzero()[0]
+    return ends
 
 
 def _run_starts(ordered: np.ndarray) -> np.ndarray:
@@ -613,7 +619,7 @@ class NameIndex:
         idf = np.concatenate([part[2] for part in parts])
         owners = np.arange(len(parts), dtype=np.int64).repeat([len(part[0]) for part in parts])
         taken = np.minimum(counts, MAX_POSTINGS_PER_KEY)
-        names = self.postings[_posting_positions(starts, taken)].astype(np.int64)
+        names = self.postings[_posting_positions(starts, taken)]
         # one vote per (query token, name): the weight of its best key. Each posting is coded as the
         # bit fields (name, token, rank of its key's weight among the token's keys), so that one sort
         # groups the votes of a (name, token) pair and ends each group with its best, and the grouping
@@ -624,12 +630,12 @@ class NameIndex:
         weight_rank[by_weight] = np.arange(key_count)
         rank_bits = (key_count - 1).bit_length()
         owner_bits = (len(parts) - 1).bit_length()
-        codes = (names << (owner_bits + rank_bits)) | ((owners << rank_bits) | weight_rank).repeat(taken)
+        codes = np.left_shift(names, owner_bits + rank_bits, dtype=np.int64)
+        codes |= ((owners << rank_bits) | weight_rank).repeat(taken)
         codes.sort()
-        pairs = codes >> rank_bits
-        group_ends = _run_ends(pairs)
-        best_weights = idf[by_weight[codes[group_ends] & ((1 << rank_bits) - 1)]]
-        pair_names = pairs[group_ends] >> owner_bits
+        best_codes = codes[_run_ends(codes >> rank_bits)]
+        best_weights = idf[by_weight][best_codes & ((1 << rank_bits) - 1)]
+        pair_names = best_codes >> (owner_bits + rank_bits)
         # pair_names is sorted, so names of one name number are adjacent (and their votes add up in token order)
         name_starts = _run_starts(pair_names)
         unique_names = pair_names[name_starts]
