@@ -90,7 +90,7 @@ def _digest(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
 
 
-@lru_cache(maxsize=262_144)
+@lru_cache(maxsize=65_536)
 def _query_digest(key: str) -> int:
     """``_digest`` of a key that a query looks up, kept: tokens share most of their keys (``HTR``, ``-TR``)."""
     return _digest(key)
