@@ -439,17 +439,6 @@ class Resolver:
         name_arabic = bool(self.index.name_flags[name_number] & ARABIC_NAME)
         return name_arabic != (query.script == "arabic") or query.script == "mixed"
 
-    def _script_factor(self, query: NormalizedName, name_number: int) -> float:
-        """Discount a match through a Persian or Urdu spelling when the mention is in Arabic spelling.
-
-        GeoNames lists Urdu and Persian exonyms (فن لینڈ for Finland); MT output
-        in Arabic rarely uses their letters, and common Arabic words (في حين)
-        happen to resemble them.
-        """
-        if self.index.name_flags[name_number] & FOREIGN_LETTERS and not query.foreign_letters:
-            return _FOREIGN_SPELLING_FACTOR
-        return 1.0
-
     def _candidate(self, scored: _Scored) -> Candidate:
         entity = self._entity_at(scored.entity_position)
         matched = scored.matched
@@ -565,7 +554,10 @@ class Resolver:
         if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
             penalty = _ALTERNATIVE_READING_FACTOR if matched.similarity >= 1.0 else _INEXACT_ALTERNATIVE_READING_FACTOR
         if index.name_flags.item(name_number) & FOREIGN_LETTERS and not query.foreign_letters:
-            penalty *= _FOREIGN_SPELLING_FACTOR  # ``_script_factor``
+            # a Persian or Urdu spelling matched by a mention in Arabic spelling: GeoNames lists Urdu and
+            # Persian exonyms (فن لینڈ for Finland); MT output in Arabic rarely uses their letters, and
+            # common Arabic words (في حين) happen to resemble them
+            penalty *= _FOREIGN_SPELLING_FACTOR
         return _MatchedName(
             reading_number, name_number, entity_position, alias_position, matched, name_cues, penalty, entity
         )
