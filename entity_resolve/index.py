@@ -90,6 +90,12 @@ def _digest(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
 
 
+@lru_cache(maxsize=65_536)
+def _query_digest(key: str) -> int:
+    """``_digest`` of a key that a query looks up, kept: tokens share most of their keys (``HTR``, ``-TR``)."""
+    return _digest(key)
+
+
 def _deletions(coarse: str) -> list[str]:
     """One-deletion variants of a coarse skeleton of three classes or more."""
     if len(coarse) < 3:
@@ -267,7 +273,7 @@ def _skeleton_line(joined: str) -> str:
 def _token_key_arrays(token: str) -> tuple[np.ndarray, np.ndarray]:
     """Key digests and family weights of a token, as arrays (cached per token)."""
     keys = token_keys(token)
-    hashes = np.array([_digest(key) for key, _ in keys], dtype=np.int64)
+    hashes = np.array([_query_digest(key) for key, _ in keys], dtype=np.int64)
     families = np.array([weight for _, weight in keys], dtype=np.float64)
     return hashes, families
 
@@ -325,6 +331,28 @@ def _length_divisors(query_length: int) -> np.ndarray:
     return divisors
 
 
+@lru_cache(maxsize=128)
+def _support_factors(query_length: int, query_arabic: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Support divisor and script factor of a name by its ``_name_facts >> _LENGTH_SHIFT`` (read-only).
+
+    That code is the name's token count, plus 256 for a name in Arabic script:
+    the divisor is ``_length_divisors(query_length)`` of the count, the factor
+    ``_SCRIPT_FACTORS_BY_QUERY[query_arabic]`` of the script.
+
+    Examples
+    --------
+    >>> divisors, factors = _support_factors(2, False)
+    >>> divisors[[3, 256 + 3]].tolist(), factors[[3, 256 + 3]].tolist()
+    ([2.0, 2.0], [1.05, 1.0])
+    """
+    codes = np.arange(2 << (_ARABIC_SHIFT - _LENGTH_SHIFT), dtype=np.int64)
+    divisors = _length_divisors(query_length)[codes & int(_LENGTH_MASK)]
+    factors = _SCRIPT_FACTORS_BY_QUERY[query_arabic][codes >> (_ARABIC_SHIFT - _LENGTH_SHIFT)]
+    divisors.flags.writeable = False
+    factors.flags.writeable = False
+    return divisors, factors
+
+
 def _posting_positions(starts: np.ndarray, taken: np.ndarray) -> np.ndarray:
     """Positions ``starts[k], ..., starts[k] + taken[k] - 1`` of every key ``k``, concatenated.
 
@@ -338,11 +366,17 @@ def _posting_positions(starts: np.ndarray, taken: np.ndarray) -> np.ndarray:
 
 
 def _run_ends(ordered: np.ndarray) -> np.ndarray:
-    """Positions where a run of equal values ends in a sorted, non-empty array."""
+    """Whether a run of equal values ends at each position of a sorted, non-empty array (a mask).
+
+    Examples
+    --------
+    >>> _run_ends(np.array([3, 3, 5])).tolist()
+    [False, True, True]
+    """
     ends = np.empty(len(ordered), dtype=bool)
     ends[-1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=ends[:-1])
-    return ends.nonzero()[0]
+    return ends
 
 
 def _run_starts(ordered: np.ndarray) -> np.ndarray:
@@ -510,7 +544,7 @@ class NameIndex:
         parts = [self._token_postings(token) for token in tokens]
         pairs_of_words = pair_keys(tokens)
         if pairs_of_words:
-            pair_hashes = np.array([_digest(key) for key in pairs_of_words], dtype=np.int64)
+            pair_hashes = np.array([_query_digest(key) for key in pairs_of_words], dtype=np.int64)
             parts.append(self._postings_of_keys(pair_hashes, np.full(len(pairs_of_words), PAIR_KEY_WEIGHT)))
         return parts
 
@@ -590,35 +624,38 @@ class NameIndex:
         idf = np.concatenate([part[2] for part in parts])
         owners = np.arange(len(parts), dtype=np.int64).repeat([len(part[0]) for part in parts])
         taken = np.minimum(counts, MAX_POSTINGS_PER_KEY)
-        names = self.postings[_posting_positions(starts, taken)].astype(np.int64)
-        # one vote per (query token, name): the weight of its best key. Each posting is coded as
-        # (name * stride + token) * keys + rank of its key's weight among the token's keys, so
-        # that one sort groups the votes of a (name, token) pair and ends each group with its best.
+        names = self.postings[_posting_positions(starts, taken)]
+        # one vote per (query token, name): the weight of its best key. Each posting is coded as the
+        # bit fields (name, token, rank of its key's weight among the token's keys), so that one sort
+        # groups the votes of a (name, token) pair and ends each group with its best, and the grouping
+        # shifts and masks instead of dividing.
         key_count = len(idf)
         by_weight = np.lexsort((idf, owners))
         weight_rank = np.empty(key_count, dtype=np.int64)
         weight_rank[by_weight] = np.arange(key_count)
-        stride = len(tokens) + 2
-        codes = names * (stride * key_count) + (owners * key_count + weight_rank).repeat(taken)
+        rank_bits = (key_count - 1).bit_length()
+        owner_bits = (len(parts) - 1).bit_length()
+        codes = np.left_shift(names, owner_bits + rank_bits, dtype=np.int64)
+        codes |= ((owners << rank_bits) | weight_rank).repeat(taken)
         codes.sort()
-        pairs = codes // key_count
-        group_ends = _run_ends(pairs)
-        best_weights = idf[by_weight[codes[group_ends] % key_count]]
-        pair_names = pairs[group_ends] // stride
+        best_codes = codes[_run_ends(codes >> rank_bits)]
+        best_weights = idf[by_weight][best_codes & ((1 << rank_bits) - 1)]
+        pair_names = best_codes >> (owner_bits + rank_bits)
         # pair_names is sorted, so names of one name number are adjacent (and their votes add up in token order)
         name_starts = _run_starts(pair_names)
         unique_names = pair_names[name_starts]
         support = np.add.reduceat(best_weights, name_starts)
-        # a salient entity reached through a deletion beats an obscure exact namesake
         # what the ranking needs of each name, read in one gather: prior, token count, script
         facts = self._name_facts[unique_names]
-        prior = (facts & _PRIOR_BITS).astype(np.uint32).view(np.float32)
+        prior = facts.astype(np.uint32).view(np.float32)  # the low 32 bits
+        # a salient entity reached through a deletion beats an obscure exact namesake
         support = support * (1.0 + prior)
-        # a name longer than the mention is a looser fit than one of its length (BM25's length norm)
-        support = support / _length_divisors(len(tokens))[(facts >> _LENGTH_SHIFT) & _LENGTH_MASK]
+        # a name longer than the mention is a looser fit than one of its length (BM25's length norm), and
         # among an entity's names, those in the query's script first (حفتر before Haftar)
-        query_arabic = "\u0600" <= tokens[0][:1] <= "\u06ff"
-        support = support * _SCRIPT_FACTORS_BY_QUERY[query_arabic][facts >> _ARABIC_SHIFT]
+        divisors, script_factors = _support_factors(len(tokens), "\u0600" <= tokens[0][:1] <= "\u06ff")
+        length_and_script = facts >> _LENGTH_SHIFT
+        support = support / divisors[length_and_script]
+        support = support * script_factors[length_and_script]
         shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
         if len(unique_names) > shortlist:
             best = (-support).argpartition(shortlist - 1)[:shortlist]

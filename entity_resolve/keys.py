@@ -229,6 +229,30 @@ class Reading:
     indexed: bool = True
 
 
+#: Sets a field of a frozen dataclass instance (what its generated ``__init__`` calls).
+_set_field: Final = object.__setattr__
+
+
+def _reading(fine: str, coarse: str, vocalic: str, indexed: bool) -> Reading:
+    """``Reading(fine, coarse, vocalic, indexed)``, made without the dataclass's ``__init__``.
+
+    The ``__init__`` that ``dataclass`` generates is interpreted even when this
+    module is compiled; setting the fields from here costs less, and every new
+    token's readings are made on the scoring path. Same object.
+
+    Examples
+    --------
+    >>> _reading("hftr", "HBTR", "haftar", True) == Reading("hftr", "HBTR", "haftar")
+    True
+    """
+    made = Reading.__new__(Reading)
+    _set_field(made, "fine", fine)
+    _set_field(made, "coarse", coarse)
+    _set_field(made, "vocalic", vocalic)
+    _set_field(made, "indexed", indexed)
+    return made
+
+
 _WAW_MARK: Final = "\uffff"  # a medial و read as a consonant
 
 
@@ -245,7 +269,7 @@ def _arabic_reading(token: str, waw_consonant: bool = False, sibilant: bool = Fa
     consonants = body.translate(_SIBILANT_TABLE) if sibilant else body
     fine_text = _collapse(_NOT_FINE.sub(_VOWEL_MARK, consonants.translate(_ARABIC_FINE_TABLE)) + final_fine)
     vocalic_text = _collapse(_NOT_VOCALIC.sub("", body.translate(_ARABIC_VOCALIC_TABLE)) + final_vocalic)
-    return Reading(fine_text, coarse_skeleton(fine_text), vocalic_text, indexed=not (waw_consonant or sibilant))
+    return _reading(fine_text, coarse_skeleton(fine_text), vocalic_text, not (waw_consonant or sibilant))
 
 
 def _arabic_tables() -> tuple[dict[int, str], dict[int, str]]:
@@ -285,11 +309,11 @@ def _arabic_readings(token: str) -> list[Reading]:
         found.append(_arabic_reading(token, sibilant=True))
     if _DAD in token:  # the Persian and Urdu z of ض: scorer only
         dad_read_z = _arabic_reading(token.replace(_DAD, _DAD_AS_Z))
-        found.append(Reading(dad_read_z.fine, dad_read_z.coarse, dad_read_z.vocalic, indexed=False))
+        found.append(_reading(dad_read_z.fine, dad_read_z.coarse, dad_read_z.vocalic, False))
     if _TSH in token:  # a Latin ch read back letter by letter (Chaled: تشالد): scorer only
         for letter in _TSH_READ_AS:
             spelt = _arabic_reading(token.replace(_TSH, letter))
-            found.append(Reading(spelt.fine, spelt.coarse, spelt.vocalic, indexed=False))
+            found.append(_reading(spelt.fine, spelt.coarse, spelt.vocalic, False))
     return found
 
 
@@ -337,7 +361,7 @@ def _latin_reading(graphemes: list[str], ch: str, z: str = "z", indexed: bool = 
         fine.append(symbol)
         vocalic.append(symbol if symbol != _VOWEL_MARK else "")
     fine_text = _collapse("".join(fine))
-    return Reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)), indexed=indexed)
+    return _reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)), indexed)
 
 
 @lru_cache(maxsize=262_144)
@@ -379,7 +403,7 @@ def readings(token: str) -> tuple[Reading, ...]:
             # with the article, its alef is no written vowel: Latin spells it al-, el-, ul- or l
             # (Abdallah, Abdul-Rahman), and the article's own token was dropped
             with_article = [
-                Reading(r.fine, r.coarse, r.vocalic.removeprefix("a"), r.indexed) for r in _arabic_readings(token)
+                _reading(r.fine, r.coarse, r.vocalic.removeprefix("a"), r.indexed) for r in _arabic_readings(token)
             ]
             return _unique([*_arabic_readings(token[2:]), *with_article])
         return _unique(_arabic_readings(token))
@@ -412,9 +436,13 @@ def readings(token: str) -> tuple[Reading, ...]:
 
 
 def _unique(found: list[Reading]) -> tuple[Reading, ...]:
+    """The distinct readings, in order (compared by their fields, without hashing a ``Reading``)."""
     if len(found) == 1:
         return (found[0],)
-    return tuple(dict.fromkeys(found))
+    kept: dict[tuple[str, str, str, bool], Reading] = {}
+    for reading in found:
+        kept.setdefault((reading.fine, reading.coarse, reading.vocalic, reading.indexed), reading)
+    return tuple(kept.values())
 
 
 def fine_skeleton_variants(token: str) -> tuple[str, ...]:

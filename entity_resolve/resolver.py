@@ -154,6 +154,7 @@ class _MatchedName:
     matched: NameMatch
     name_cues: frozenset[str]
     penalty: float  # the reading's factor times the script's
+    entity: Entity
     # the match with the name's words that name its entity's country left out, when those
     # are all the words the mention misses: it counts where the document names that country
     without_country: NameMatch | None = None
@@ -443,17 +444,6 @@ class Resolver:
         name_arabic = bool(self.index.name_flags[name_number] & ARABIC_NAME)
         return name_arabic != (query.script == "arabic") or query.script == "mixed"
 
-    def _script_factor(self, query: NormalizedName, name_number: int) -> float:
-        """Discount a match through a Persian or Urdu spelling when the mention is in Arabic spelling.
-
-        GeoNames lists Urdu and Persian exonyms (فن لینڈ for Finland); MT output
-        in Arabic rarely uses their letters, and common Arabic words (في حين)
-        happen to resemble them.
-        """
-        if self.index.name_flags[name_number] & FOREIGN_LETTERS and not query.foreign_letters:
-            return _FOREIGN_SPELLING_FACTOR
-        return 1.0
-
     def _candidate(self, scored: _Scored) -> Candidate:
         entity = self._entity_at(scored.entity_position)
         matched = scored.matched
@@ -464,14 +454,14 @@ class Resolver:
             query=" ".join(scored.query.tokens),
             matched_name=matched_name,
             alignment=matched.alignment,
-            name_similarity=round(matched.similarity, 4),
-            aligned=round(matched.aligned, 4),
-            whole=round(matched.whole, 4),
-            coverage=round(matched.coverage, 4),
+            name_similarity=_rounded(matched.similarity),
+            aligned=_rounded(matched.aligned),
+            whole=_rounded(matched.whole),
+            coverage=_rounded(matched.coverage),
             prior=entity.prior,
             type_factor=scored.type_factor,
-            context_bonus=round(scored.context_bonus, 4),
-            context_support=round(scored.context_support, 4),
+            context_bonus=_rounded(scored.context_bonus),
+            context_support=_rounded(scored.context_support),
             missed=matched.missed,
         )
         return Candidate(entity=entity, score=round(scored.score, 6), explanation=explanation)
@@ -552,9 +542,10 @@ class Resolver:
         With ``prepared.lone_title``, a mention that covers part of the name keeps no partial floor.
         """
         query = prepared.readings[reading_number]
-        entity_position = int(self.index.name_entity[name_number])
+        index = self.index
+        entity_position: int = index.name_entity.item(name_number)
         entity = self._entity_at(entity_position)
-        name_tokens = self.index.name_token_tuple(name_number)
+        name_tokens = index.name_token_tuple(name_number)
         partial_floor = 0.0 if prepared.lone_title else self._partial_floor[entity.type]
         leading_descriptor = 1 if query.cues else 2
         matched = match_name(
@@ -577,7 +568,7 @@ class Resolver:
                     leading_descriptor=leading_descriptor,
                     learned=learned,
                 )
-        alias_position = int(self.index.name_alias[name_number])
+        alias_position: int = index.name_alias.item(name_number)
         name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
         # a person's title is no word of an organisation's name (لواء زينبيون, the Zainebiyoun Brigade)
         titled = entity.type == "person" and len(name_tokens) == 1 and not query.cues
@@ -586,9 +577,21 @@ class Resolver:
         penalty = 1.0
         if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
             penalty = _ALTERNATIVE_READING_FACTOR if matched.similarity >= 1.0 else _INEXACT_ALTERNATIVE_READING_FACTOR
-        penalty *= self._script_factor(query, name_number)
+        if index.name_flags.item(name_number) & FOREIGN_LETTERS and not query.foreign_letters:
+            # a Persian or Urdu spelling matched by a mention in Arabic spelling: GeoNames lists Urdu and
+            # Persian exonyms (فن لینڈ for Finland); MT output in Arabic rarely uses their letters, and
+            # common Arabic words (في حين) happen to resemble them
+            penalty *= _FOREIGN_SPELLING_FACTOR
         return _MatchedName(
-            reading_number, name_number, entity_position, alias_position, matched, name_cues, penalty, without_country
+            reading_number,
+            name_number,
+            entity_position,
+            alias_position,
+            matched,
+            name_cues,
+            penalty,
+            entity,
+            without_country,
         )
 
     def _without_country_words(
@@ -622,7 +625,7 @@ class Resolver:
         """The match that counts in ``document``: without the country's words when the document names it."""
         if matched.without_country is None or not document:
             return matched.matched
-        country = self._entity_at(matched.entity_position).country
+        country = matched.entity.country
         named = self.index.country_names.get(country or "", frozenset()) & document.skeletons
         return matched.without_country if named else matched.matched
 
@@ -638,11 +641,16 @@ class Resolver:
     def _scored(self, prepared: _PreparedMention, matched: _MatchedName, document: DocumentContext) -> _Scored:
         """Score a matched name in a document's context."""
         query = prepared.readings[matched.reading_number]
-        entity = self._entity_at(matched.entity_position)
-        name_match = self._in_document(matched, document)
-        score, type_factor, bonus, support = self._score(
-            query, entity, name_match, document, matched.name_cues, matched.entity_position
-        )
+        if document:
+            name_match = self._in_document(matched, document)
+            score, type_factor, bonus, support = self._score(
+                query, matched.entity, name_match, document, matched.name_cues, matched.entity_position
+            )
+        else:  # ``_score`` without a context
+            name_match = matched.matched
+            score, type_factor, bonus, support = self._score_with_support(
+                query, matched.entity, name_match, 0.0, matched.name_cues
+            )
         return _Scored(
             score * matched.penalty,
             matched.entity_position,
@@ -667,18 +675,29 @@ class Resolver:
         score is below the ``depth``-th best score found: reading a name against
         the context (``entity_skeletons`` of every candidate) is the costly part.
         """
+        first: dict[int, _Scored] = {}
+        tried: dict[int, list[tuple[_Scored, _MatchedName]]] = {}
+        if not document:  # every entity is scored: one pass
+            for matched in self._matches(prepared):
+                scored = self._scored(prepared, matched, document)
+                position = matched.entity_position
+                if position in first:
+                    tried[position].append((scored, matched))
+                    if scored.score > first[position].score:
+                        first[position] = scored
+                else:
+                    tried[position] = [(scored, matched)]
+                    first[position] = scored
+            return first, tried
         by_entity: dict[int, list[_MatchedName]] = {}
         for matched in self._matches(prepared):
             by_entity.setdefault(matched.entity_position, []).append(matched)
         ceilings: dict[int, float] = {}
-        if document:
-            for position, matches in by_entity.items():
-                ceilings[position] = max(self._ceiling(prepared, matched, document) for matched in matches)
-        first: dict[int, _Scored] = {}
-        tried: dict[int, list[tuple[_Scored, _MatchedName]]] = {}
+        for position, matches in by_entity.items():
+            ceilings[position] = max(self._ceiling(prepared, matched, document) for matched in matches)
         best_scores: list[float] = []  # a heap of the ``depth`` best scores so far
-        for position in sorted(by_entity, key=lambda p: -ceilings[p]) if document else by_entity:
-            if document and len(best_scores) >= depth and ceilings[position] < best_scores[0]:
+        for position in sorted(by_entity, key=lambda p: -ceilings[p]):
+            if len(best_scores) >= depth and ceilings[position] < best_scores[0]:
                 break
             tried[position] = [(self._scored(prepared, matched, document), matched) for matched in by_entity[position]]
             for scored, _matched in tried[position]:
@@ -692,10 +711,11 @@ class Resolver:
     def _ceiling(self, prepared: _PreparedMention, matched: _MatchedName, document: DocumentContext) -> float:
         """The score of a matched name with the most support that a context can give."""
         query = prepared.readings[matched.reading_number]
-        entity = self._entity_at(matched.entity_position)
         support = self.settings.context_weight
         name_match = self._in_document(matched, document)
-        return self._score_with_support(query, entity, name_match, support, matched.name_cues)[0] * matched.penalty
+        return (
+            self._score_with_support(query, matched.entity, name_match, support, matched.name_cues)[0] * matched.penalty
+        )
 
     def _resolve_prepared(
         self,
@@ -880,6 +900,17 @@ def _remember_name_tokens(name: str, tokens: tuple[str, ...]) -> None:
     if len(_name_tokens_seen) >= _NAME_TOKENS_KEPT:
         _name_tokens_seen.clear()
     _name_tokens_seen[name] = tokens
+
+
+def _rounded(value: float) -> float:
+    """``round(value, 4)``, without rounding 0.0 and 1.0 (most parts of an explanation; ``round`` formats).
+
+    Examples
+    --------
+    >>> _rounded(0.123456), _rounded(1.0), _rounded(0.0)
+    (0.1235, 1.0, 0.0)
+    """
+    return value if value == 0.0 or value == 1.0 else round(value, 4)
 
 
 def _consonants(tokens: Sequence[str]) -> int:

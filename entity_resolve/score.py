@@ -156,6 +156,49 @@ class NameMatch:
     missed: int = 0
 
 
+#: Sets a field of a frozen dataclass instance (what its generated ``__init__`` calls).
+_set_field: Final = object.__setattr__
+
+
+def _token_match(query_token: str, name_token: str, similarity: float) -> TokenMatch:
+    """``TokenMatch(query_token, name_token, similarity)``, made without the dataclass's ``__init__``.
+
+    The ``__init__`` that ``dataclass`` generates is interpreted even when this
+    module is compiled; setting the three fields from here costs a fraction of
+    it, and scoring makes one per aligned pair. Same object.
+
+    Examples
+    --------
+    >>> _token_match("hftr", "haftar", 0.9) == TokenMatch("hftr", "haftar", 0.9)
+    True
+    """
+    made = TokenMatch.__new__(TokenMatch)
+    _set_field(made, "query_token", query_token)
+    _set_field(made, "name_token", name_token)
+    _set_field(made, "similarity", similarity)
+    return made
+
+
+def _name_match(
+    similarity: float, aligned: float, whole: float, coverage: float, alignment: tuple[TokenMatch, ...], missed: int
+) -> NameMatch:
+    """``NameMatch(...)`` made without the dataclass's ``__init__`` (see ``_token_match``): one per scored name.
+
+    Examples
+    --------
+    >>> _name_match(1.0, 1.0, 0.0, 0.5, (), 1) == NameMatch(1.0, 1.0, 0.0, 0.5, (), 1)
+    True
+    """
+    made = NameMatch.__new__(NameMatch)
+    _set_field(made, "similarity", similarity)
+    _set_field(made, "aligned", aligned)
+    _set_field(made, "whole", whole)
+    _set_field(made, "coverage", coverage)
+    _set_field(made, "alignment", alignment)
+    _set_field(made, "missed", missed)
+    return made
+
+
 def _is_arabic(token: str) -> bool:
     return bool(token) and "\u0600" <= token[0] <= "\u06ff"
 
@@ -267,8 +310,8 @@ def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -
     if not arabic_a:
         # Latin spellings of one script: the letters themselves count too (however is not Hoover)
         best = (1.0 - _LATIN_SURFACE_SHARE) * best + _LATIN_SURFACE_SHARE * _indel(a, b)
-        if _phonetic_agreement(a, b):
-            best = max(best, _PHONETIC_MATCH_FLOOR)
+        if best < _PHONETIC_MATCH_FLOOR and _phonetic_agreement(a, b):
+            best = _PHONETIC_MATCH_FLOOR
     return best
 
 
@@ -298,7 +341,11 @@ def _best_reading_pair(
     for fine_a, coarse_a, vocalic_a, consonants_a in forms_a:
         for fine_b, coarse_b, vocalic_b, consonants_b in forms_b:
             skeleton = fine_weight * _levenshtein(fine_a, fine_b) + coarse_weight * _indel(coarse_a, coarse_b)
+            consonants = consonants_a if consonants_a < consonants_b else consonants_b
+            weight = vowel_weight if consonants >= _SHORT_SKELETON else _vowel_share(vowel_weight, consonants)
             if not cross_script:
+                if (1.0 - weight) * skeleton + weight <= best:
+                    continue  # no better whatever the vowels (their Indel similarity is at most 1.0)
                 vowels = _indel(vocalic_a, vocalic_b)
             elif vocalic_a:
                 common = _lcs(vocalic_a, vocalic_b)
@@ -308,8 +355,6 @@ def _best_reading_pair(
                 )
             else:
                 vowels = _vowel_agreement(vocalic_a, vocalic_b, cross_script)
-            consonants = consonants_a if consonants_a < consonants_b else consonants_b
-            weight = vowel_weight if consonants >= _SHORT_SKELETON else _vowel_share(vowel_weight, consonants)
             similarity = (1.0 - weight) * skeleton + weight * vowels
             if similarity > best:
                 best = similarity
@@ -515,10 +560,10 @@ def _match_tokens(
         if tokenised_apart
         else 0.0
     )
-    alignment = tuple([TokenMatch(query[i], name[j], sim) for i, j, sim in chosen])
+    alignment = tuple([_token_match(query[i], name[j], sim) for i, j, sim in chosen])
     partial = coverage < 1.0 and whole <= aligned
     missed = _missed_words(name_weights, {j for _i, j, _sim in chosen}) if partial else 0
-    return NameMatch(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment, missed)
+    return _name_match(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment, missed)
 
 
 def _missed_words(name_weights: Sequence[float], matched: set[int]) -> int:
@@ -542,6 +587,23 @@ def _is_descriptor_then_name(chosen: list[tuple[int, int, float]], query_length:
     return sorted(i for i, _j, _sim in chosen) == list(range(query_length - name_length, query_length))
 
 
+def _best_query_token(
+    query: Sequence[str], token: str, fine_weight: float, vowel_weight: float, learned: bool
+) -> tuple[int, int, float]:
+    """``_align`` of a name of one token: ``(query_i, 0, similarity)`` of the first most similar query token."""
+    best_position, best_similarity = 0, -1.0
+    for position, other in enumerate(query):
+        if learned:
+            similarity = _pair_similarity(other, token, fine_weight, vowel_weight, True)
+        elif other <= token:
+            similarity = _token_similarity(other, token, fine_weight, vowel_weight)
+        else:
+            similarity = _token_similarity(token, other, fine_weight, vowel_weight)
+        if similarity > best_similarity:
+            best_position, best_similarity = position, similarity
+    return best_position, 0, best_similarity
+
+
 def _align(
     query: Sequence[str], name: Sequence[str], settings: Settings, learned: bool = True
 ) -> list[tuple[int, int, float]]:
@@ -560,6 +622,8 @@ def _align(
             ]
         best_similarity = max(sims)
         return [(0, sims.index(best_similarity), best_similarity)]
+    if len(name) == 1:  # the best query token, the first of equals (as the sort below would pair it)
+        return [_best_query_token(query, name[0], fine_weight, vowel_weight, learned)]
     # (negated similarity, query position, name position): best pair first, ties in mention then name order
     if learned:
         pairs = [

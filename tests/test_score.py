@@ -144,3 +144,34 @@ def test_alignment_is_the_greedy_pass_over_every_pair(query: list[str], name: li
     assert _align(tuple(query), tuple(name), _DEFAULT_SETTINGS, learned) == _greedy_alignment(
         tuple(query), tuple(name), learned
     )
+
+
+_Forms = tuple[tuple[str, str, str, int], ...]
+
+
+def _every_reading_pair(
+    forms_a: _Forms, forms_b: _Forms, fine_weight: float, vowel_weight: float, cross_script: bool
+) -> float:
+    """``score._best_reading_pair`` as first written: every reading pair compared in full."""
+    from entity_resolve.score import _indel, _levenshtein, _vowel_agreement, _vowel_share
+
+    best = 0.0
+    for fine_a, coarse_a, vocalic_a, consonants_a in forms_a:
+        for fine_b, coarse_b, vocalic_b, consonants_b in forms_b:
+            skeleton = fine_weight * _levenshtein(fine_a, fine_b) + (1.0 - fine_weight) * _indel(coarse_a, coarse_b)
+            vowels = _vowel_agreement(vocalic_a, vocalic_b, cross_script)
+            weight = _vowel_share(vowel_weight, min(consonants_a, consonants_b))
+            best = max(best, (1.0 - weight) * skeleton + weight * vowels)
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(letters, letters, st.sampled_from([(0.35, 0.3), (0.35, 0.15), (0.6, 0.5)]))
+def test_best_reading_pair_equals_every_pair_compared_in_full(a: str, b: str, weights: tuple[float, float]) -> None:
+    """Skipping a pair whose skeleton cannot win (whatever its vowels) changes no similarity."""
+    from entity_resolve.score import _best_reading_pair, _cross_script_forms, _same_script_forms
+
+    fine_weight, vowel_weight = weights
+    for forms, cross_script in ((_same_script_forms, False), (_cross_script_forms, True)):
+        expected = _every_reading_pair(forms(a), forms(b), fine_weight, vowel_weight, cross_script)
+        assert _best_reading_pair(forms(a), forms(b), fine_weight, vowel_weight, cross_script) == expected
