@@ -548,31 +548,28 @@ class Resolver:
         name_tokens = index.name_token_tuple(name_number)
         partial_floor = 0.0 if prepared.lone_title else self._partial_floor[entity.type]
         leading_descriptor = 1 if query.cues else 2
-        matched = match_name(
-            query.tokens,
-            name_tokens,
-            self.settings,
-            partial_floor=partial_floor,
-            leading_descriptor=leading_descriptor,
-            learned=learned,
-        )
+        settings = self.settings
+
+        def matched_with(tokens: tuple[str, ...]) -> NameMatch:
+            return match_name(
+                query.tokens,
+                tokens,
+                settings,
+                partial_floor=partial_floor,
+                leading_descriptor=leading_descriptor,
+                learned=learned,
+            )
+
+        matched = matched_with(name_tokens)
         without_country = None
         if matched.missed and entity.country:
             kept = self._without_country_words(name_tokens, matched, entity.country)
             if kept:
-                without_country = match_name(
-                    query.tokens,
-                    kept,
-                    self.settings,
-                    partial_floor=partial_floor,
-                    leading_descriptor=leading_descriptor,
-                    learned=learned,
-                )
+                without_country = matched_with(kept)
         alias_position: int = index.name_alias.item(name_number)
-        name_cues = _name_cues(entity.names[alias_position]) if query.cues else frozenset()
-        # a person's title is no word of an organisation's name (لواء زينبيون, the Zainebiyoun Brigade)
-        titled = entity.type == "person" and len(name_tokens) == 1 and not query.cues
-        if titled and _titled_word(entity.names[alias_position]) and not _bare_word_name(entity, name_tokens[0]):
+        alias = entity.names[alias_position]
+        name_cues = _name_cues(alias) if query.cues else frozenset()
+        if not query.cues and _title_left_out(entity, alias, name_tokens):
             matched = _without_title(matched, partial_floor)
         penalty = 1.0
         if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
@@ -599,10 +596,11 @@ class Resolver:
     ) -> tuple[str, ...] | None:
         """A name without the words that name ``country``, when those are all the words ``matched`` misses.
 
-        The words missed, in their order, must spell one whole name of the
-        country (Libya, الليبي, Saudi Arabia). News leaves out the country of its own institutions: in a Libyan report,
-        "House of Representatives" and "مجلس النواب" are the House of
-        Representatives of Libya (مجلس النواب الليبي). Particles left at either
+        News leaves out the country of its own institutions: in a Libyan
+        report, "House of Representatives" and "مجلس النواب" are the House of
+        Representatives of Libya (مجلس النواب الليبي). The words missed, in
+        their order, must spell one whole name of the country (Libya, الليبي,
+        Saudi Arabia; not the "South" of South Sudan). Particles left at either
         end go too ("House of Representatives of"). None when the name keeps
         nothing or misses other words.
         """
@@ -849,10 +847,17 @@ def _titled_word(name: str) -> bool:
     return bool(normalized.cues) and len(normalized.tokens) == 1
 
 
-def _bare_word_name(entity: Entity, word: str) -> bool:
-    """Whether the entity is also named by ``word`` alone, without a title (الخميني beside آية الله الخميني)."""
-    return any(
-        normalized.tokens == (word,) and not normalized.cues
+def _title_left_out(entity: Entity, alias: str, name_tokens: tuple[str, ...]) -> bool:
+    """Whether ``alias`` is a person's title and one word, and the entity has no name of that word alone.
+
+    A person's title only: an organisation's title-like word is part of its
+    name (لواء زينبيون, the Zainebiyoun Brigade). Khomeini is named الخميني
+    as well as آية الله الخميني.
+    """
+    if entity.type != "person" or len(name_tokens) != 1 or not _titled_word(alias):
+        return False
+    return not any(
+        normalized.tokens == name_tokens and not normalized.cues
         for normalized in (normalize_name(name) for name in entity.names)
     )
 
