@@ -367,6 +367,11 @@ COMPOUND_TAILS = frozenset(
 )
 #: Words written together with the word after them: of surnames, Bin Laden (بنلادن), Ben Ali
 #: (Benali), Ould Cheikh (Ouldcheikh); of places, Khan Younis (خانيونس), Kafr Nabl (كفرنبل). Folded.
+#: Particles of descent (son of, daughter of), and title words that are also given names: such a
+#: title word before such a particle is the name ("Prince Sultan bin Abdulaziz" is Sultan, son of
+#: Abdulaziz; "الوزير بن غفير" is still the minister Ben Gvir).
+_PATRONYMIC_PARTICLES = frozenset({"bin", "ben", "ibn", "bint", "بن", "ابن", "بنت", "ould", "ولد"})
+_TITLES_THAT_ARE_NAMES = frozenset({"sultan", "malik", "amir"})
 _JOINING_PARTICLES = frozenset({"bin", "ben", "ibn", "بن", "ابن", "ould", "ولد", "خان", "كفر", "khan", "kafr", "kfar"})
 #: Syllables of this many letters or fewer are written together with their neighbour (Ki-moon, Kimoon).
 _JOINING_SYLLABLE = 2
@@ -556,6 +561,9 @@ def _split_titles(tokens: list[str], titles: dict[tuple[str, ...], str]) -> tupl
     cues: list[str] = []
     position = 0
     while position < len(tokens):
+        next_word = tokens[position + 1] if position + 1 < len(tokens) else ""
+        if tokens[position] in _TITLES_THAT_ARE_NAMES and next_word in _PATRONYMIC_PARTICLES:
+            break  # a given name, not a title: Sultan bin Abdulaziz
         for width in range(_LONGEST_TITLE, 0, -1):
             window = tuple(tokens[position : position + width])
             if len(window) == width and window in titles:

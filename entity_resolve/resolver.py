@@ -114,6 +114,10 @@ _WHOLE_NAME_RELIEF = ((3, 0.7, 0.1), (2, 0.75, 0.2))
 #: from this score (see ``_transliteration_threshold``).
 _TRANSLITERATION_LEAD = 0.15
 _TRANSLITERATION_THRESHOLD = 0.78
+#: The type whose names may leave out their country where the context names it (see
+#: ``Resolver._without_country_words``). Not persons: a skeleton of a country's name is also a
+#: given name (سعود, Saud, is a skeleton of السعودية), and "Faisal" is no Faisal bin Saud.
+_INSTITUTION_TYPE = "organization"
 #: Share of a titled one-word name ("Sheikh Khalifa") that its word alone covers.
 _TITLED_WORD_COVERAGE = 0.5
 #: Candidates that the decision looks at, however few are returned.
@@ -562,7 +566,7 @@ class Resolver:
 
         matched = matched_with(name_tokens)
         without_country = None
-        if matched.missed and entity.country:
+        if matched.missed and entity.country and entity.type == _INSTITUTION_TYPE:
             kept = self._without_country_words(name_tokens, matched, entity.country)
             if kept:
                 without_country = matched_with(kept)
@@ -594,7 +598,8 @@ class Resolver:
     def _without_country_words(
         self, name_tokens: tuple[str, ...], matched: NameMatch, country: str
     ) -> tuple[str, ...] | None:
-        """A name without the words that name ``country``, when those are all the words ``matched`` misses.
+        """An organisation's name without the words that name ``country``, when those are all the words
+        ``matched`` misses.
 
         News leaves out the country of its own institutions: in a Libyan
         report, "House of Representatives" and "مجلس النواب" are the House of

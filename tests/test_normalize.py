@@ -40,6 +40,10 @@ NORMALIZATION_TABLE = [
     ("ٽنڊو ڄام", "تندو جام", ""),
     ("المرشد الأعلى علي خامنئي", "علي خامنيي", "supreme leader"),
     ("Supreme Leader Ali Khamenei", "ali khamenei", "supreme leader"),
+    # a title word that is also a given name, before bin, is the name (Sultan, son of Abdulaziz)
+    ("Prince Sultan bin Abdulaziz", "sultan bin abd aziz", "prince"),
+    ("Sultan Qaboos bin Said", "qaboos bin said", "sultan"),
+    ("الوزير بن غفير", "بن غفير", "minister"),
     ("General Khalifa Haftar", "khalifa haftar", "general"),
     ("Gen. HAFTAR", "haftar", "general"),
     ("Field Marshal Khalifa Haftar", "khalifa haftar", "field marshal"),

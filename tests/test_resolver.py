@@ -360,6 +360,23 @@ def test_a_word_of_a_country_name_is_no_country(builtin_resolver: er.Resolver) -
     assert resolution.entity.id == "place:sudan"
 
 
+def test_a_given_name_alone_takes_no_country_from_the_context(builtin_resolver: er.Resolver) -> None:
+    # only an organisation's country words may be left out: "Saud" of Saud al-Faisal spells
+    # السعودية in skeleton, but "Faisal" in a Saudi report is not Saud al-Faisal
+    resolution = builtin_resolver.resolve("Faisal", context="قال مسؤول في الرياض إن السعودية ترحب")
+    by_id = {candidate.entity.id: candidate for candidate in resolution.candidates}
+    assert by_id["person:saud-al-faisal"].explanation.missed == 1
+    assert resolution.entity is None
+
+
+def test_a_title_word_that_is_a_given_name_before_bin_is_the_name(builtin_resolver: er.Resolver) -> None:
+    # "Prince Sultan bin Abdulaziz" had lost Sultan as a title: "Abdulaziz" alone matched it whole
+    assert builtin_resolver.resolve("Abdulaziz").entity is None
+    resolution = builtin_resolver.resolve("Prince Sultan bin Abdulaziz")
+    assert resolution.entity is not None
+    assert resolution.entity.id == "person:sultan-bin-abdulaziz"
+
+
 def test_a_titled_one_word_name_needs_its_title(builtin_resolver: er.Resolver) -> None:
     # "Sheikh Khalifa" names Khalifa bin Zayed; "Khalifa" alone is as much Khalifa Haftar
     assert builtin_resolver.resolve("Khalifa").entity is None
