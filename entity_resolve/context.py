@@ -39,6 +39,7 @@ __all__ = [
     "evidence_forms",
     "evidence_skeletons",
     "is_country",
+    "words_of_lines",
 ]
 
 #: Context text read at most (a long article is cut, not refused).
@@ -123,14 +124,21 @@ def is_country(entity: Entity) -> bool:
 
 def country_names(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
     """Fine skeletons of every country's names, by ISO code (countries as ``is_country`` tells)."""
-    names: dict[str, set[str]] = {}
-    for entity in gazetteer:
-        if not is_country(entity) or entity.country is None:
-            continue
-        bucket = names.setdefault(entity.country, set())
-        for name in entity.names:
-            bucket.update(fine_skeleton(t) for t in normalize_name(name).tokens if len(fine_skeleton(t)) >= 2)
-    return {code: frozenset(skeletons) for code, skeletons in names.items()}
+    return words_of_lines(country_name_lines(gazetteer))
+
+
+def words_of_lines(lines: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """The skeletons of two letters or more in ``country_name_lines``: every word of every name.
+
+    Examples
+    --------
+    >>> sorted(words_of_lines({"SA": frozenset({"sd", "sd rb", "ksa"})})["SA"])
+    ['ksa', 'rb', 'sd']
+    """
+    return {
+        code: frozenset(word for line in found for word in line.split() if len(word) >= 2)
+        for code, found in lines.items()
+    }
 
 
 def country_name_lines(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:

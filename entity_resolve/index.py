@@ -37,7 +37,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from . import __version__
-from .context import country_name_lines, country_names
+from .context import country_name_lines, words_of_lines
 from .gazetteer import Gazetteer
 from .keys import Reading, coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
 from .normalize import NormalizedName, may_be_one_word, normalize_as_name
@@ -481,6 +481,7 @@ class NameIndex:
                     key_of_posting.append(key_hash)
                     name_of_posting.append(name_number)
                 name_prior.append(entity.prior)
+        country_lines = country_name_lines(gazetteer)
         keys = np.array(key_of_posting, dtype=np.int64)
         names = np.array(name_of_posting, dtype=np.int32)
         importance = np.array(name_prior, dtype=np.float64)[names]
@@ -501,8 +502,8 @@ class NameIndex:
             postings=names,
             name_prior=np.array(name_prior, dtype=np.float32),
             name_length=np.array([min(255, len(tokens.split(" "))) for tokens in name_tokens], dtype=np.uint8),
-            country_names=country_names(gazetteer),
-            country_name_lines=country_name_lines(gazetteer),
+            country_names=words_of_lines(country_lines),
+            country_name_lines=country_lines,
             fingerprint=gazetteer.fingerprint,
         )
 

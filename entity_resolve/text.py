@@ -641,7 +641,9 @@ def _phrase_head_before_another_name(candidate: Candidate) -> bool:
     of a role phrase (رئيس, وزير) must spell it too ("رئيس مجلس", chairman of a
     board, is no garble of the Presidential Council, المجلس الرئاسي), and so
     must the head of a place phrase ("مدينة الأبيض", the city of El Obeid, is
-    no garble of the Yemeni Madinat Lab'us, مدينة لبعوس).
+    no garble of the Yemeni Madinat Lab'us, مدينة لبعوس), and a span that
+    begins with علي, which may be the preposition على ("علي الحدود", on the
+    border, is no Ali al-Haddad).
 
     Examples
     --------
