@@ -553,27 +553,30 @@ class Resolver:
         partial_floor = 0.0 if prepared.lone_title else self._partial_floor[entity.type]
         leading_descriptor = 1 if query.cues else 2
         settings = self.settings
-
-        def matched_with(tokens: tuple[str, ...]) -> NameMatch:
-            return match_name(
-                query.tokens,
-                tokens,
-                settings,
-                partial_floor=partial_floor,
-                leading_descriptor=leading_descriptor,
-                learned=learned,
-            )
-
-        matched = matched_with(name_tokens)
+        matched = match_name(
+            query.tokens,
+            name_tokens,
+            settings,
+            partial_floor=partial_floor,
+            leading_descriptor=leading_descriptor,
+            learned=learned,
+        )
         without_country = None
         if matched.missed and entity.country and entity.type == _INSTITUTION_TYPE:
             kept = self._without_country_words(name_tokens, matched, entity.country)
             if kept:
-                without_country = matched_with(kept)
+                without_country = match_name(
+                    query.tokens,
+                    kept,
+                    settings,
+                    partial_floor=partial_floor,
+                    leading_descriptor=leading_descriptor,
+                    learned=learned,
+                )
         alias_position: int = index.name_alias.item(name_number)
         alias = entity.names[alias_position]
         name_cues = _name_cues(alias) if query.cues else frozenset()
-        if not query.cues and _title_left_out(entity, alias, name_tokens):
+        if len(name_tokens) == 1 and not query.cues and _title_left_out(entity, alias, name_tokens):
             matched = _without_title(matched, partial_floor)
         penalty = 1.0
         if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
