@@ -37,6 +37,13 @@ def found(mentions: list[er.Mention]) -> list[tuple[str, str]]:
     return [(m.text, m.entity.id if m.entity else "-") for m in mentions]
 
 
+def read_checked(text: str, resolver: er.Resolver) -> list[er.Mention]:
+    """``resolve_text`` of ``text``, its mentions checked against ``check_invariants``."""
+    mentions = er.resolve_text(text, resolver=resolver)
+    check_invariants(text, mentions)
+    return mentions
+
+
 def check_invariants(text: str, mentions: list[er.Mention]) -> None:
     previous_end = 0
     for mention in mentions:
@@ -225,8 +232,7 @@ def test_results_are_deterministic_and_frozen(small_resolver: er.Resolver) -> No
 
 def test_diacritics_and_invisible_marks_keep_original_offsets(small_resolver: er.Resolver) -> None:
     text = "وصل خَلِيفَة\u200f حفـتر إلى بنغازي"
-    mentions = er.resolve_text(text, resolver=small_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, small_resolver)
     assert found(mentions) == [("خَلِيفَة\u200f حفـتر", "person:khalifa-haftar"), ("بنغازي", "place:benghazi")]
 
 
@@ -249,8 +255,7 @@ def test_offsets_hold_for_arbitrary_text_around_a_known_name(
     small_resolver: er.Resolver, before: str, after: str, name: str
 ) -> None:
     text = f"{before} ، {name} ، {after}"
-    mentions = er.resolve_text(text, resolver=small_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, small_resolver)
     start = len(before) + 3
     assert (start, start + len(name), KNOWN[name]) in [(m.start, m.end, m.entity.id) for m in mentions if m.entity]
 
@@ -322,8 +327,7 @@ def test_builtin_gazetteer_news_paragraph(builtin_resolver: er.Resolver) -> None
 def test_builtin_gazetteer_spans_read_whole_names(
     builtin_resolver: er.Resolver, text: str, expected: tuple[str, str], not_expected: str
 ) -> None:
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert expected in found(mentions)
     assert not_expected not in {m.text for m in mentions}
 
@@ -331,8 +335,7 @@ def test_builtin_gazetteer_spans_read_whole_names(
 def test_builtin_gazetteer_country_adjective_after_title_is_no_person(builtin_resolver: er.Resolver) -> None:
     # السعودي ("Saudi") after ولي العهد ("crown prince") once linked to Bashar al-Assad (الأسد)
     text = "استقبل ولي العهد السعودي في الرياض وزير الخارجية الإيراني، وقال المتحدث السوري إن"
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("الرياض", "place:riyadh") in found(mentions)
     assert not [m for m in mentions if m.entity is not None and m.entity.type == "person"]
 
@@ -341,8 +344,7 @@ def test_builtin_gazetteer_bare_arabic_garble_links_to_a_person_named_earlier(bu
     # Arabic has no capitals: a garble without a title (هوتر) is re-read because it resembles
     # a word of a name found in the document (حفتر), and links only to that document's entity
     text = "أعلن المشير خليفة حفتر أن قواته ستدخل طرابلس. وقال هوتر في كلمة متلفزة إن الجيش مستعد."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("هوتر", "person:khalifa-haftar") in found(mentions)
     alone = "وقال هوتر في كلمة متلفزة إن الجيش مستعد."  # no Haftar named: no guess
     assert "هوتر" not in {m.text for m in er.resolve_text(alone, resolver=builtin_resolver)}
@@ -352,8 +354,7 @@ def test_builtin_gazetteer_news_verbs_are_no_names(builtin_resolver: er.Resolver
     # "التقى وزير" (met the minister) read like تقي الوزيري, a person of Wikidata; فيصل is no
     # proclitic ف + the verb يصل, and the minister's title stays with his name
     text = "التقى وزير الخارجية اسعد الشيباني نظيره السعودي الأمير فيصل بن فرحان في الرياض."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("وزير الخارجية اسعد الشيباني", "person:asaad-al-shaibani") in found(mentions)
     assert ("الأمير فيصل بن فرحان", "person:faisal-bin-farhan") in found(mentions)
     assert not [m for m in mentions if m.text.startswith("التقى")]
@@ -378,8 +379,7 @@ def test_builtin_gazetteer_numbers_join_only_the_names_that_hold_them(
     builtin_resolver: er.Resolver, text: str, expected: tuple[str, str]
 ) -> None:
     # a bare number never starts a mention nor is one, nor glues onto a name without it
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert expected in found(mentions)
     assert all(m.text == expected[0] for m in mentions if any(ch.isdigit() for ch in m.text))
 
@@ -387,8 +387,7 @@ def test_builtin_gazetteer_numbers_join_only_the_names_that_hold_them(
 def test_builtin_gazetteer_acronyms_of_one_letter_repeated(builtin_resolver: er.Resolver) -> None:
     # AA is a tagged alias of Anadolu Agency; HH and BB are untagged licence-plate codes in GeoNames
     text = "Erdogan told AA that the HH police seized BB guns."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("AA", "org:anadolu-agency") in found(mentions)
     assert not {"HH", "BB"} & {m.text for m in mentions}
 
@@ -417,8 +416,7 @@ def test_builtin_gazetteer_title_words_belong_to_the_name_after_them(
 ) -> None:
     # "Crown Prince Mohammed" once linked to Mohammed Shia al-Sudani and "Salman" to King Salman:
     # a span starting inside a title counted the title's words as name words
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     for pair in expected:
         assert pair in found(mentions)
     assert len(mentions) == len(expected)
@@ -430,8 +428,7 @@ def test_builtin_gazetteer_two_letter_first_word_starts_a_name(builtin_resolver:
         ("Chinese President Xi Jinping arrived in Moscow.", "person:xi-jinping"),
         ("وقال الرئيس الصيني شي جين بينغ إن بلاده تدعم الحوار", "person:xi-jinping"),
     ]:
-        mentions = er.resolve_text(text, resolver=builtin_resolver)
-        check_invariants(text, mentions)
+        mentions = read_checked(text, builtin_resolver)
         assert expected in {m.entity.id for m in mentions if m.entity is not None}
     # a name particle (بن) still starts nothing: the name is read from its first name
     text = "التقى الشيخ محمد بن عبد الرحمن آل ثاني في الدوحة"
@@ -444,16 +441,14 @@ def test_builtin_gazetteer_lone_arabic_word_is_not_read_through_a_persian_spelli
 ) -> None:
     # جين matched China's Persian name چین (China is الصين in Arabic) once the context spoke of China
     text = "وقال الرئيس فلاديمير بوتن إنه سيلتقي الرئيس الصيني شي جين بينج في موسكو."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert "جين" not in {m.text for m in mentions}
 
 
 def test_builtin_gazetteer_words_in_another_order_are_no_place(builtin_resolver: er.Resolver) -> None:
     # "شرق مدينة غزة" (east of Gaza City): "شرق مدينة" matched "مدينة الشارقة" (Sharjah) word for word backwards
     text = "استهدف المقاتلون دبابة في حي الشجاعية شرق مدينة غزة."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert "place:sharjah" not in {m.entity.id for m in mentions if m.entity is not None}
     assert ("مدينة غزة", "place:gaza-city") in found(mentions)
 
@@ -461,8 +456,7 @@ def test_builtin_gazetteer_words_in_another_order_are_no_place(builtin_resolver:
 def test_builtin_gazetteer_adjective_of_the_un_after_a_title_is_no_name(builtin_resolver: er.Resolver) -> None:
     # الأممي ("of the UN") after الأمين العام once linked to Rashad al-Alimi (العليمي)
     text = "أكد الأمين العام الأممي ضرورة الهدنة، وقال المبعوث الأممي إن الحل قريب."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert not [m for m in mentions if m.entity is not None]
 
 
@@ -471,8 +465,7 @@ def test_builtin_gazetteer_common_place_nouns_alone_are_no_names(builtin_resolve
     # ميناء ("port") had linked to Minna, Nigeria; الحي ("the quarter") to a town in Iraq.
     # They still start names: ميناء الحديدة finds Hodeidah, حي الشجاعية Shuja'iyya
     text = f"وصل الوفد إلى {noun} أمس، ثم إلى ميناء الحديدة ثم إلى حي الشجاعية."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert noun not in {m.text for m in mentions if m.entity is not None}
     linked = {m.entity.id for m in mentions if m.entity is not None}
     assert {"place:hodeidah", "place:shujaiya"} <= linked
@@ -483,8 +476,7 @@ def test_builtin_gazetteer_little_known_place_named_alone(builtin_resolver: er.R
     # a capitalised word, in Arabic after a word of place (في، بلدة، مخيم، ...). Arabic has no
     # capitals and common words are village names too: "فترة طويلة" (a long time) is not Tawila
     text = "Clashes in Silwan. وسقطت قذيفة في كفرشوبا بعد فترة طويلة من الهدوء."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("Silwan", "place:silwan") in found(mentions)
     assert ("كفرشوبا", "place:kfarchouba") in found(mentions)
     assert "طويلة" not in {m.text for m in mentions}
@@ -494,15 +486,13 @@ def test_builtin_gazetteer_speaker_title_is_read_with_the_name(builtin_resolver:
     # "head of the House of Representatives" is the Speaker's title: the span "رئيس مجلس"
     # once linked to Libya's Presidential Council and split Aguila Saleh off
     text = "قال رئيس مجلس النواب عقيلة صالح إن البرلمان سيصوت على الميزانية."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert found(mentions) == [("رئيس مجلس النواب عقيلة صالح", "person:aguila-saleh")]
 
 
 def test_builtin_gazetteer_french_elided_article_is_no_part_of_the_name(builtin_resolver: er.Resolver) -> None:
     text = "Le ministre a rencontré l'envoyé de l'ONU, arrivé d'Alger, puis a parlé de l'Iran."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert found(mentions) == [("ONU", "org:united-nations"), ("Alger", "place:algiers"), ("Iran", "place:iran")]
 
 
@@ -510,8 +500,7 @@ def test_builtin_gazetteer_a_mention_is_no_context_evidence_of_itself(builtin_re
     # الجزيرة spells Algeria's name (الجزائر) in skeleton: read as context, the mention itself
     # made Algiers (a city of Algeria) outscore Al Jazeera, whose correspondent this is
     text = "وأفاد مراسل الجزيرة بأن غارات استهدفت مدينة صور جنوبي لبنان."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("الجزيرة", "org:al-jazeera") in found(mentions)
 
 
@@ -519,8 +508,7 @@ def test_builtin_gazetteer_an_apostrophe_ending_a_word_does_not_split_a_name(bui
     # the ʿayn written as a final apostrophe ("Shia'") split the Prime Minister in two mentions;
     # الشهداء ("the martyrs") is a common word, not the place Ash Shuhada
     text = "Prime Minister Mohammed Shia' al-Sudani met Nechirvan Barzani. وقالت الوزارة إن حصيلة الشهداء ارتفعت."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("Prime Minister Mohammed Shia' al-Sudani", "person:mohammed-shia-al-sudani") in found(mentions)
     assert "الشهداء" not in {m.text for m in mentions}
 
@@ -528,8 +516,7 @@ def test_builtin_gazetteer_an_apostrophe_ending_a_word_does_not_split_a_name(bui
 def test_builtin_gazetteer_a_two_word_name_written_as_one_word(builtin_resolver: er.Resolver) -> None:
     # خانيونس, Khanyounis, ابوظبي: no name has such a word, but the name's two words joined spell it
     text = "قصف الاحتلال مدينة خانيونس، وغادر الوفد ابوظبي. Israeli strikes hit Khanyounis on Monday."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("خانيونس", "place:khan-younis") in found(mentions)
     assert ("ابوظبي", "place:abu-dhabi") in found(mentions)
     assert ("Khanyounis", "place:khan-younis") in found(mentions)
@@ -538,8 +525,7 @@ def test_builtin_gazetteer_a_two_word_name_written_as_one_word(builtin_resolver:
 def test_builtin_gazetteer_a_spokesman_of_a_group_named_before_him(builtin_resolver: er.Resolver) -> None:
     # باسم ("on behalf of") is also a first name: "باسم الحوثيين محمد" must not read as one person
     text = "وقال المتحدث باسم الحوثيين محمد عبد السلام إن الجماعة سترد."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("الحوثيين", "org:houthis") in found(mentions)
     assert ("محمد عبد السلام", "person:mohammed-abdulsalam") in found(mentions)
 
@@ -547,8 +533,7 @@ def test_builtin_gazetteer_a_spokesman_of_a_group_named_before_him(builtin_resol
 def test_builtin_gazetteer_a_direction_before_a_country_is_no_other_place(builtin_resolver: er.Resolver) -> None:
     # "جنوب سوريا" (south of Syria) read whole was a garble of Janub as-Surrah (جنوب السرة)
     text = "وقعت اشتباكات في جنوب سوريا وفي جنوبي لبنان."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("سوريا", "place:syria") in found(mentions)
     assert ("جنوبي لبنان", "place:south-lebanon") in found(mentions)
 
@@ -557,8 +542,7 @@ def test_builtin_gazetteer_a_place_head_before_a_name_is_no_other_place(builtin_
     # "مدينة الأبيض" (the city of El Obeid) read whole was a garble of a Yemeni مدينة لبعوس;
     # a name that begins with the head and is spelt exactly stays whole (مخيم اليرموك)
     text = "وصل آلاف النازحين من الفاشر إلى مدينة الأبيض، ثم زار الوفد مخيم اليرموك في دمشق."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("الأبيض", "place:el-obeid") in found(mentions)
     assert "مدينة الأبيض" not in {m.text for m in mentions}
     assert ("مخيم اليرموك", "place:yarmouk-camp") in found(mentions)
@@ -570,8 +554,7 @@ def test_builtin_gazetteer_an_institution_of_the_country_in_the_text(builtin_res
         "Speaker of the House of Representatives Aguila Saleh met officials of the Central Bank of Libya. "
         "وفي بنغازي، عقد المشير خليفة حفتر اجتماعا مع قادة الجيش الوطني."
     )
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("House of Representatives", "org:house-of-representatives-libya") in found(mentions)
     assert ("الجيش الوطني", "org:libyan-national-army") in found(mentions)
 
@@ -579,8 +562,7 @@ def test_builtin_gazetteer_an_institution_of_the_country_in_the_text(builtin_res
 def test_builtin_gazetteer_a_given_name_before_a_surname_is_not_read_alone(builtin_resolver: er.Resolver) -> None:
     # "Khalifa" read alone was Sheikh Khalifa (bin Zayed), and "Heftar's forces" the LNA
     text = "Khalifa Heftar's forces attacked the Gharyan city."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert "person:khalifa-haftar" in {m.entity.id for m in mentions}
     assert "person:khalifa-bin-zayed" not in {m.entity.id for m in mentions}
 
@@ -589,8 +571,7 @@ def test_builtin_gazetteer_ali_before_a_name_is_a_name_not_the_preposition(built
     # على (on) folds to علي (Ali): written with ي before a name it is the name; a phrase of
     # the preposition (علي الحدود, "on the border") is no Ali al-Haddad
     text = "قال المرشد الأعلى الإيراني علي خامنئي إن اشتباكات وقعت علي الحدود مع العراق."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("علي خامنئي", "person:ali-khamenei") in found(mentions)
     assert {m.entity.id for m in mentions} == {"person:ali-khamenei", "place:iraq"}
 
@@ -602,16 +583,14 @@ def test_builtin_gazetteer_a_country_with_a_proclitic_is_context(builtin_resolve
         ("زار الرئيس طرابلس بليبيا", ("طرابلس", "place:tripoli-libya")),
         ("التقى الوزير نظيره في عمان بالأردن", ("عمان", "place:amman")),
     ]:
-        mentions = er.resolve_text(text, resolver=builtin_resolver)
-        check_invariants(text, mentions)
+        mentions = read_checked(text, builtin_resolver)
         assert expected in found(mentions), text
 
 
 def test_builtin_gazetteer_a_role_phrase_is_no_garbled_name(builtin_resolver: er.Resolver) -> None:
     # رئيس مجلس (chairman of a board) read as a garble of المجلس الرئاسي (the Presidential Council)
     text = "قال رئيس مجلس إدارة الشركة إن الأرباح ارتفعت، ثم التقى المبعوث برئيس مجلس النواب نبيه بري."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert "org:presidential-council-libya" not in {m.entity.id for m in mentions}
     assert ("برئيس مجلس النواب نبيه بري", "person:nabih-berri") in found(mentions)
 
@@ -619,8 +598,7 @@ def test_builtin_gazetteer_a_role_phrase_is_no_garbled_name(builtin_resolver: er
 def test_builtin_gazetteer_a_common_noun_with_the_article_is_no_foreign_place(builtin_resolver: er.Resolver) -> None:
     # الأمل (the hope) read without its article is آمل, Amol in Iran; Arabic writes a name's article
     text = "وقال المسؤول إن الأمل قائم، ثم زار البصرة والموصل."
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert "الأمل" not in {m.text for m in mentions}
     assert ("البصرة", "place:basra") in found(mentions)
 
@@ -631,8 +609,7 @@ def test_builtin_gazetteer_lowercase_words_of_an_organisation_name(builtin_resol
         "Ils ont reçu le chef du Parti démocratique du Kurdistan Massoud Barzani, tandis que le "
         "Jihad islamique a rejeté la proposition. Hamas said the national army would respond."
     )
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("Parti démocratique du Kurdistan", "org:kdp") in found(mentions)
     assert ("Jihad islamique", "org:palestinian-islamic-jihad") in found(mentions)
     assert ("Hamas", "org:hamas") in found(mentions)
@@ -645,7 +622,6 @@ def test_builtin_gazetteer_a_long_organisation_name_is_read_whole(builtin_resolv
         "The Popular Front for the Liberation of Palestine condemned it. "
         "دعت بعثة الأمم المتحدة للدعم في ليبيا إلى الهدوء."
     )
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    check_invariants(text, mentions)
+    mentions = read_checked(text, builtin_resolver)
     assert ("Popular Front for the Liberation of Palestine", "org:pflp") in found(mentions)
     assert ("بعثة الأمم المتحدة للدعم في ليبيا", "org:unsmil") in found(mentions)
