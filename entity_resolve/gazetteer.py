@@ -287,6 +287,16 @@ class Gazetteer:
         """The entity at ``position`` in iteration order (what indexes refer to)."""
         return self._entities[position]
 
+    def position_of(self, entity_id: str) -> int:
+        """The position of the entity ``entity_id`` in iteration order (``entity_at``'s inverse).
+
+        Raises
+        ------
+        KeyError
+            If no entity has ``entity_id``.
+        """
+        return self._positions[entity_id]
+
     def __repr__(self) -> str:
         return f"<Gazetteer {len(self)} entities from {self.origin}>"
 

@@ -510,6 +510,21 @@ class NameIndex:
     def __len__(self) -> int:
         return len(self.name_tokens)
 
+    def names_of_entity(self, position: int) -> range:
+        """The name numbers of the entity at ``position`` (names are indexed in gazetteer order).
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> index = NameIndex.build(Gazetteer.from_records([
+        ...     {"id": "w", "type": "person", "name": "Walid Jumblatt", "aliases": ["وليد جنبلاط"]},
+        ...     {"id": "m", "type": "person", "name": "Walid Muallem"}]))
+        >>> [index.name_tokens[n] for n in index.names_of_entity(0)], list(index.names_of_entity(1))
+        (['walid jumblatt', 'وليد جنبلاط'], [2])
+        """
+        first = int(self.name_entity.searchsorted(position, side="left"))
+        return range(first, int(self.name_entity.searchsorted(position, side="right")))
+
     def name_token_tuple(self, name: int) -> tuple[str, ...]:
         """The normalised tokens of indexed name number ``name``."""
         return _split_tokens(self.name_tokens[name])

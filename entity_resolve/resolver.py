@@ -714,6 +714,25 @@ class Resolver:
                 heapq.heappop(best_scores)
         return first, tried
 
+    def _entity_candidate(
+        self, prepared: _PreparedMention, entity_position: int, document: DocumentContext
+    ) -> Candidate | None:
+        """One entity's best-scored name for a prepared mention, every name of it scored (no shortlist).
+
+        For a mention that the document ties to one entity (``resolve_text``'s
+        coreference of a surname): the score it gets, whatever other entities it resembles.
+        """
+        best: _Scored | None = None
+        for reading_number in range(len(prepared.readings)):
+            for name_number in self.index.names_of_entity(entity_position):
+                matched = self._match_name(prepared, reading_number, name_number, learned=False)
+                if self._other_script(prepared.readings[reading_number], name_number):
+                    matched = self._learned_match(prepared, matched)
+                scored = self._scored(prepared, matched, document)
+                if best is None or _stands_for_entity(scored, best):
+                    best = scored
+        return None if best is None else self._candidate(best)
+
     def _ceiling(self, prepared: _PreparedMention, matched: _MatchedName, document: DocumentContext) -> float:
         """The score of a matched name with the most support that a context can give."""
         query = prepared.readings[matched.reading_number]

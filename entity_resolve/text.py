@@ -11,7 +11,8 @@ Tahrir" and "al-Sham"). A
 second, document-level pass re-reads leftover capitalised Latin words and
 Arabic words after a title, with the names of the entities already found as
 context, so that a garble late in an article links to the person named in
-full earlier.
+full earlier. A last pass links leftover words that spell or garble the
+surname of a person the text names in full (هوثر after خليفة هفتر).
 
 Examples
 --------
@@ -100,6 +101,17 @@ GARBLE_TOKEN_SIMILARITY = 0.85
 #: A leftover Arabic word is compared with the words of the document's names of about its
 #: length only: at most this many letters more or fewer.
 GARBLE_LENGTH_GAP = 2
+#: A lone word at least this like the surname of a person named in full in the text
+#: (``token_similarity``) refers to that person: news names a person in full once, then
+#: by the surname alone, and machine translation garbles it (حفتر, then هوثر).
+COREFERENCE_SIMILARITY = 0.75
+#: ... when no other person of the text has a surname within this much as like it.
+COREFERENCE_MARGIN = 0.05
+#: ... and it has at most this many letters more or fewer than the surname (a letter
+#: doubled, dropped or a long vowel added: عسكريا, "militarily", is no garble of شكري).
+COREFERENCE_LENGTH_GAP = 1
+#: Consonants (``token_weight``) that a surname needs at least: عباس and الحوثي have two.
+COREFERENCE_MIN_CONSONANTS = 2
 #: Share of the matched name that a span must cover ("of" is not Party of God).
 MIN_COVERAGE = 0.5
 #: What a span costs when the spans of a text are chosen (each weighs its tokens times its
@@ -1163,6 +1175,97 @@ def _second_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) 
     return _select(found, taken)
 
 
+def _surnames(spotter: _Spotter, chosen: Sequence[_Span]) -> dict[str, frozenset[str]]:
+    """The surnames of the persons named in full in the text, by entity id.
+
+    A person's surname is the last word of a span naming them with two name
+    words or more ("خليفة حفتر", "Khalifa Haftar"), folded as the text spells it.
+    """
+    surnames: dict[str, set[str]] = {}
+    for span in chosen:
+        if span.entity.type != _PARTIAL_NAME_TYPE or span.last - span.first - span.title_tokens < 1:
+            continue
+        last = spotter.folded(spotter.tokens[span.last])
+        forms = [form for form in last if token_weight(form) >= COREFERENCE_MIN_CONSONANTS]
+        if forms:
+            surnames.setdefault(span.entity.id, set()).add(forms[-1])
+    return {entity_id: frozenset(words) for entity_id, words in surnames.items()}
+
+
+def _referent(spotter: _Spotter, token: _Token, surnames: dict[str, frozenset[str]]) -> str | None:
+    """The person of the text whose surname ``token`` spells or garbles, when one stands out.
+
+    Its likeness to the surname (``token_similarity``, the token's clitic
+    taken off or not) reaches ``COREFERENCE_SIMILARITY`` and leads every other
+    person's by ``COREFERENCE_MARGIN``.
+    """
+    forms = {form for folded in spotter.folded(token) for form in (folded, strip_clitic(folded)) if form}
+    settings = spotter.resolver.settings
+    likeness = sorted(
+        (
+            max(
+                (
+                    token_similarity(form, surname, settings)
+                    for form in forms
+                    for surname in words
+                    if abs(len(form) - len(surname)) <= COREFERENCE_LENGTH_GAP
+                ),
+                default=0.0,
+            ),
+            entity_id,
+        )
+        for entity_id, words in surnames.items()
+    )
+    if not likeness or likeness[-1][0] < COREFERENCE_SIMILARITY:
+        return None
+    if len(likeness) > 1 and likeness[-1][0] - likeness[-2][0] < COREFERENCE_MARGIN:
+        return None
+    return likeness[-1][1]
+
+
+def _coreference_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) -> list[_Span]:
+    """Link leftover lone words that spell or garble the surname of a person named in full in the text.
+
+    The text's own evidence: "وصل خليفة هفتر ... واستقبل هوثر" is Haftar
+    twice, though هوثر alone is too far from حفتر for the gazetteer to tell.
+    Each such word is scored against the person's names only (its score says
+    how well it matches them; the other candidates are the resolver's): the
+    text makes that person far likelier than any namesake of the gazetteer.
+    """
+    surnames = _surnames(spotter, chosen)
+    if not surnames:
+        return []
+    known = DocumentContext.from_text(_document_names(chosen)[0])
+    found: list[_Span] = []
+    for index, token in enumerate(spotter.tokens):
+        if taken[index] or not spotter.can_edge(index, first=True, single=True):
+            continue
+        if not token.arabic and (spotter.case_blind or not token.capitalised):
+            continue
+        referent = _referent(spotter, token, surnames)
+        if referent is None:
+            continue
+        mention = spotter.text[token.start : token.end]
+        context = spotter.window(token.start, token.end) | known
+        prepared = spotter.prepared(mention)
+        resolver = spotter.resolver
+        own = resolver._resolve_prepared(prepared, context=context, top_k=OUTPUT_TOP_K)
+        position = resolver.gazetteer.position_of(referent)
+        candidate = resolver._entity_candidate(prepared, position, context)
+        if candidate is None:
+            continue
+        others = tuple(c for c in own.candidates if c.entity.id != referent)[: OUTPUT_TOP_K - 1]
+        resolution = Resolution(
+            mention=mention,
+            entity=candidate.entity,
+            score=candidate.score,
+            candidates=(candidate, *others),
+            cues=own.cues,
+        )
+        found.append(_Span(index, index, token.start, token.end, resolution))
+    return _select(found, taken)
+
+
 def _arabic_name_words(chosen: Sequence[_Span]) -> frozenset[str]:
     """Normalised words of the Arabic-script names of the entities found (``DOCUMENT_NAMES_PER_ENTITY``
     names each at most), particles and words of fewer than ``MIN_TOKEN_LETTERS`` consonants aside."""
@@ -1232,7 +1335,10 @@ def resolve_text(
     adjective of a country (السوري, after الرئيس) neither starts a span nor
     stands alone. Each span is resolved with
     ``CONTEXT_WINDOW_CHARS`` characters on each side as context; the second
-    pass adds the names of the entities found in the first.
+    pass adds the names of the entities found in the first. A last pass
+    reads a leftover word as a person's surname when it resembles the last
+    word of a name of two words or more that the text gave that person
+    (``COREFERENCE_SIMILARITY``), and no other person's as much.
 
     Cost is linear in the length of the text: at most ``2 * MAX_SPAN_TOKENS``
     spans start at each token; a multi-token span is resolved only when the
@@ -1267,6 +1373,7 @@ def resolve_text(
     taken = [False] * len(spotter.tokens)
     chosen = _first_pass(spotter, taken)
     chosen += _second_pass(spotter, chosen, taken)
+    chosen += _coreference_pass(spotter, chosen, taken)
     chosen.sort(key=lambda span: span.start)
     return [
         Mention(

@@ -350,6 +350,63 @@ def test_builtin_gazetteer_bare_arabic_garble_links_to_a_person_named_earlier(bu
     assert "هوتر" not in {m.text for m in er.resolve_text(alone, resolver=builtin_resolver)}
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "entity_id"),
+    [
+        # the design card's garble: three of four letters changed, too far from حفتر for the gazetteer
+        ("وصل خليفة هفتر إلى بنغازي. واستقبل هوثر وفدا من مصر.", "هوثر", "person:khalifa-haftar"),
+        (
+            "قال شريف إسماعيل في مؤتمر صحفي إن الوضع مستقر. وأضاف إصماعيل أن المحادثات ستستمر.",
+            "إصماعيل",
+            "person:sherif-ismail",
+        ),
+        (
+            "Sherif Ismail told reporters the situation was stable. Ismayil added that talks would continue.",
+            "Ismayil",
+            "person:sherif-ismail",
+        ),
+        (
+            "Le président Emmanuel Macron a reçu Mohammed ben Salmane. Macrone a déclaré que la rencontre était utile.",
+            "Macrone",
+            "person:emmanuel-macron",
+        ),
+    ],
+)
+def test_builtin_gazetteer_garbled_surname_refers_to_the_person_named_in_full(
+    builtin_resolver: er.Resolver, text: str, surname: str, entity_id: str
+) -> None:
+    mentions = read_checked(text, builtin_resolver)
+    assert (surname, entity_id) in found(mentions)
+    linked = next(m for m in mentions if m.text == surname)
+    assert linked.candidates[0].entity.id == entity_id  # its score is its match with that person's names
+    assert linked.score == linked.candidates[0].score
+
+
+def test_surname_like_two_persons_of_the_text_refers_to_neither() -> None:
+    resolver = er.Resolver(
+        er.Gazetteer.from_records(
+            [
+                {"id": "p:ahmad", "type": "person", "name": "Ahmad Salem", "aliases": ["أحمد سالم"]},
+                {"id": "p:omar", "type": "person", "name": "Omar Salim", "aliases": ["عمر سليم"]},
+                {"id": "p:haftar", "type": "person", "name": "Khalifa Haftar", "aliases": ["خليفة حفتر"]},
+                {"id": "c:cairo", "type": "place", "name": "Cairo", "aliases": ["القاهرة"]},
+            ]
+        )
+    )
+    after = " في القاهرة. وقال صاليم إن المحادثات مثمرة."
+    # صاليم garbles both سالم and سليم: no coreference; with one of them in the text, it is that one
+    assert "صاليم" not in {m.text for m in read_checked("التقى أحمد سالم وعمر سليم" + after, resolver)}
+    assert ("صاليم", "p:ahmad") in found(read_checked("التقى أحمد سالم وخليفة حفتر" + after, resolver))
+    # a surname garble with no person of that surname in the text stays unlinked
+    assert "صاليم" not in {m.text for m in read_checked("التقى خليفة حفتر" + after, resolver)}
+
+
+def test_builtin_gazetteer_words_longer_than_a_garble_are_no_surname(builtin_resolver: er.Resolver) -> None:
+    # عسكريا ("militarily") resembles شكري, but has two letters more than a garble adds
+    text = "التقى وزير الخارجية المصري سامح شكري في القاهرة بنظيره، وطلب دعما عسكريا لقواته."
+    assert "عسكريا" not in {m.text for m in read_checked(text, builtin_resolver)}
+
+
 def test_builtin_gazetteer_news_verbs_are_no_names(builtin_resolver: er.Resolver) -> None:
     # "التقى وزير" (met the minister) read like تقي الوزيري, a person of Wikidata; فيصل is no
     # proclitic ف + the verb يصل, and the minister's title stays with his name
