@@ -1,4 +1,4 @@
-"""Command line: ``python -m benchmarks accuracy|speed|clustering [options]``."""
+"""Command line: ``python -m benchmarks accuracy|speed|clustering|coreference [options]``."""
 
 from __future__ import annotations
 
@@ -25,7 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     clustering = commands.add_parser("clustering", help="clustering of name variants: B-cubed and CEAF-m")
     clustering.add_argument("--quick", action="store_true", help="60 persons, no built-in gazetteer row")
     clustering.add_argument("--persons", type=int, default=None, help="true clusters sampled (default 1000)")
-    for command in (accuracy, speed, clustering):
+    coreference = commands.add_parser("coreference", help="garbled surnames after the full name in a text")
+    coreference.add_argument("--quick", action="store_true", help="20 persons sampled instead of 300")
+    for command in (accuracy, speed, clustering, coreference):
         command.add_argument("--seed", type=int, default=DEFAULT_SEED)
         command.add_argument("--out", type=Path, default=None, help="output folder")
     return parser
@@ -48,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from . import clustering
 
         return clustering.main(quick=args.quick, seed=args.seed, persons=args.persons, out=args.out)
+    if args.command == "coreference":
+        from . import coreference
+
+        return coreference.main(quick=args.quick, seed=args.seed, out=args.out)
     from . import speed
 
     return speed.main(million=args.million, seed=args.seed, out=args.out, queries=args.queries)
