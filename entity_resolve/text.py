@@ -112,6 +112,10 @@ COREFERENCE_MARGIN = 0.05
 COREFERENCE_LENGTH_GAP = 1
 #: Consonants (``token_weight``) that a surname needs at least: عباس and الحوثي have two.
 COREFERENCE_MIN_CONSONANTS = 2
+#: A span of two words or more, none spelt as in the name (``_garbled_names_pass``), names
+#: only an entity this well known: the least known of the gazetteer (Wikidata persons known
+#: by nothing else, 0.2) have names that common words resemble ("الحل الوحيد" ~ هلا الحيد).
+GARBLED_NAME_MIN_PRIOR = 0.3
 #: Share of the matched name that a span must cover ("of" is not Party of God).
 MIN_COVERAGE = 0.5
 #: What a span costs when the spans of a text are chosen (each weighs its tokens times its
@@ -935,8 +939,10 @@ class _Spotter:
         """Could tokens ``first..last`` be one name? Cheap: no resolver call.
 
         With ``strict``, a token must be spelt as in some name; a number always
-        must (2024 is in no name); the tokens must share a candidate entity in
-        the index (tokens of common words, with too many candidates, are not checked).
+        must (2024 is in no name); the tokens spelt as in some name must share a
+        candidate entity in the index (tokens of common words, with too many
+        candidates, are not checked, nor garbled tokens, whose entity the
+        index's postings, truncated per key, may leave out).
         """
         content = [t for t in self.tokens[first : last + 1] if self.forms(t) and not self.is_connector(t)]
         if not content:
@@ -949,6 +955,8 @@ class _Spotter:
             return True
         shared: frozenset[int] | None = None
         for token in content:
+            if not self.spelt_as_a_name(token):
+                continue
             entities = self.entities_of(token)
             if entities is not None:
                 shared = entities if shared is None else shared & entities
@@ -1083,6 +1091,31 @@ def _first_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     for first in range(len(spotter.tokens)):
         if spotter.can_edge(first, first=True, single=False):
             found.extend(spotter.spans(first, strict=True, taken=taken))
+    return _select(found, taken)
+
+
+def _garbled_names_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
+    """Spans of two name words or more, none spelt as in the name, that match a name word for word.
+
+    The first pass wants a word spelt as in the name; machine translation
+    garbles every word of a name it does not know (دفيد كمرون, David Cameron).
+    Two name words or more (particles and connectors aside) that each
+    resemble a word of one name as a garble does (``GARBLE_TOKEN_SIMILARITY``)
+    are rarely a chance resemblance, a lone word often is; the entity must be
+    known at least as ``GARBLED_NAME_MIN_PRIOR``.
+    """
+    found: list[_Span] = []
+    for first in range(len(spotter.tokens)):
+        if taken[first] or not spotter.can_edge(first, first=True, single=False):
+            continue
+        for span in spotter.spans(first, strict=False, taken=taken, min_similarity=GARBLE_TOKEN_SIMILARITY):
+            words = [
+                token
+                for token in spotter.tokens[span.first + span.title_tokens : span.last + 1]
+                if not (spotter.is_particle(token) or spotter.is_connector(token))
+            ]
+            if len(words) >= 2 and span.entity.prior >= GARBLED_NAME_MIN_PRIOR:
+                found.append(span)
     return _select(found, taken)
 
 
@@ -1372,6 +1405,7 @@ def resolve_text(
         return []
     taken = [False] * len(spotter.tokens)
     chosen = _first_pass(spotter, taken)
+    chosen += _garbled_names_pass(spotter, taken)
     chosen += _second_pass(spotter, chosen, taken)
     chosen += _coreference_pass(spotter, chosen, taken)
     chosen.sort(key=lambda span: span.start)

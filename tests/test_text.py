@@ -382,6 +382,34 @@ def test_builtin_gazetteer_garbled_surname_refers_to_the_person_named_in_full(
     assert linked.score == linked.candidates[0].score
 
 
+@pytest.mark.parametrize(
+    ("name", "entity_id"),
+    [
+        ("دفيد كمرون", "person:david-cameron"),  # through German spelling: no word spelt as in any name of his
+        ("Fayiz al-Siraj", "person:fayez-al-sarraj"),
+        ("عبد العزز بن حبتور", "person:abdulaziz-bin-habtour"),  # العزز shares no indexed key with him
+    ],
+)
+def test_builtin_gazetteer_name_garbled_word_for_word_is_read_whole(
+    builtin_resolver: er.Resolver, name: str, entity_id: str
+) -> None:
+    text = (
+        f"وقالت مصادر مطلعة إن {name} كان محور المحادثات."
+        if "\u0600" <= name[0] <= "\u06ff"
+        else f"Sources said on Monday that {name} was at the centre of the talks."
+    )
+    assert (name, entity_id) in found(read_checked(text, builtin_resolver))
+
+
+@pytest.mark.parametrize("text", ["وأكد أن الحل الوحيد هو الحوار.", "وقال إن تطبيق القرار ضروري."])
+def test_builtin_gazetteer_common_word_pairs_are_no_little_known_person(
+    builtin_resolver: er.Resolver, text: str
+) -> None:
+    # الحل الوحيد ("the only solution") resembles هلا الحيد word for word, a person known by nothing
+    # else than Wikidata: a name garbled in every word must be of a better-known entity
+    assert read_checked(text, builtin_resolver) == []
+
+
 def test_surname_like_two_persons_of_the_text_refers_to_neither() -> None:
     resolver = er.Resolver(
         er.Gazetteer.from_records(
