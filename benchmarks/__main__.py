@@ -1,4 +1,4 @@
-"""Command line: ``python -m benchmarks accuracy|speed|clustering|coreference [options]``."""
+"""Command line: ``python -m benchmarks accuracy|speed|clustering|text [options]``."""
 
 from __future__ import annotations
 
@@ -25,9 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     clustering = commands.add_parser("clustering", help="clustering of name variants: B-cubed and CEAF-m")
     clustering.add_argument("--quick", action="store_true", help="60 persons, no built-in gazetteer row")
     clustering.add_argument("--persons", type=int, default=None, help="true clusters sampled (default 1000)")
-    coreference = commands.add_parser("coreference", help="garbled surnames after the full name in a text")
-    coreference.add_argument("--quick", action="store_true", help="20 persons sampled instead of 300")
-    for command in (accuracy, speed, clustering, coreference):
+    text = commands.add_parser("text", help="resolve_text on MT garbles: in a sentence, and a surname's coreference")
+    text.add_argument("--quick", action="store_true", help="small samples (8 entities per type, 20 persons)")
+    for command in (accuracy, speed, clustering, text):
         command.add_argument("--seed", type=int, default=DEFAULT_SEED)
         command.add_argument("--out", type=Path, default=None, help="output folder")
     return parser
@@ -50,10 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from . import clustering
 
         return clustering.main(quick=args.quick, seed=args.seed, persons=args.persons, out=args.out)
-    if args.command == "coreference":
-        from . import coreference
+    if args.command == "text":
+        from . import text
 
-        return coreference.main(quick=args.quick, seed=args.seed, out=args.out)
+        return text.main(quick=args.quick, seed=args.seed, out=args.out)
     from . import speed
 
     return speed.main(million=args.million, seed=args.seed, out=args.out, queries=args.queries)

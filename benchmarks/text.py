@@ -1,34 +1,36 @@
-"""Coreference benchmark: a garbled surname in a text that names its person in full.
+"""Running-text benchmark: machine-translation garbles read by ``resolve_text``.
 
-News names a person in full once, then by the surname alone, and machine
-translation garbles that surname (خليفة حفتر ... هوثر). This benchmark
-measures how often ``entity_resolve.resolve_text`` links such a surname to
-its person, and how often it links the garbled surname of someone else to the
-person that a text names (a false coreference).
+Two tasks, each on the built-in gazetteer:
 
-Data
-----
-Persons of the built-in gazetteer sampled with ``data.sample_entities``
-(seeded). For each person with a name of two to four words, in Arabic script
+**Garbles in a sentence.** The MT-noise garbles of the accuracy benchmark's
+task C (``accuracy.noise_queries``: persons, organisations and places
+sampled with ``data.sample_entities``, seeded), each set in a one-sentence
+news template of its type and script (``SENTENCES``: a place after "in",
+a person or organisation before "said"). ``resolve_text`` must find the
+garble's span and link it; ``Resolver.resolve`` of the garble alone shows
+what a reader who already knows where the name is would get.
+
+**Coreference.** News names a person in full once, then by the surname
+alone, and machine translation garbles that surname (خليفة حفتر ... هوثر).
+For each sampled person with a name of two to four words, in Arabic script
 and in Latin script, the last word (the surname) is garbled by each noise kind
 of ``benchmarks.noise`` that applies (the Arabic kinds; the English, French
 and German respellings for Latin). A *text* names the person in full, then
 the garbled surname in a second sentence (``TEMPLATES``). A *control text*
 holds the same garbled surname after another sampled person's full name (the
-same script): linking it to that person is a false coreference.
-
-Systems
--------
-- ``resolve_text``: the surname's span in the text and its entity.
-- ``resolve (document as context)``: ``Resolver.resolve`` of the garbled
-  surname alone with the whole text as ``context``.
-- ``resolve (alone)``: ``Resolver.resolve`` of the garbled surname alone.
+same script): linking it to that person is a false coreference. Systems:
+``resolve_text`` (the entity of the surname's span); ``Resolver.resolve`` of
+the garbled surname with the whole text as ``context``; ``Resolver.resolve``
+of it alone.
 
 Examples
 --------
 >>> text, start = render("arabic", "خليفة حفتر", "هوثر")
 >>> text[start:start + 4]
 'هوثر'
+>>> sentence, start = in_sentence("place", "Tripolis")
+>>> sentence[start:start + 8]
+'Tripolis'
 """
 
 from __future__ import annotations
@@ -44,13 +46,27 @@ from typing import Any
 import entity_resolve as er
 
 from . import data, noise
-from .accuracy import DEFAULT_SEED
+from .accuracy import DEFAULT_SEED, Query, name_owner_map, noise_queries
 from .report import git_commit, markdown_table, percent, write_json, write_text
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-#: Persons sampled per run (``data.sample_entities(per_type=...)``) and with ``--quick``.
+#: Persons sampled for the coreference task (``data.sample_entities(per_type=...)``), and with ``--quick``.
 DEFAULT_PERSONS = 300
 QUICK_PERSONS = 20
+#: Entities per type whose garbles are set in sentences, and with ``--quick``.
+DEFAULT_GARBLED_PER_TYPE = 100
+QUICK_GARBLED_PER_TYPE = 8
+#: Share of curated entities in the samples (as in the accuracy benchmark).
+CURATED_SHARE = 2 / 3
+#: A sentence per entity type and script: ``{mention}`` is the garble.
+SENTENCES = {
+    ("person", "arabic"): "وقال {mention} في بيان إن المحادثات ستستمر الأسبوع المقبل.",
+    ("person", "latin"): "On Monday {mention} said in a statement that the talks would continue next week.",
+    ("organization", "arabic"): "وقالت {mention} في بيان إن المحادثات ستستمر الأسبوع المقبل.",
+    ("organization", "latin"): "On Monday the {mention} said in a statement that the talks would continue.",
+    ("place", "arabic"): "واندلعت اشتباكات عنيفة في {mention} مساء أمس بحسب مصادر محلية.",
+    ("place", "latin"): "Heavy fighting broke out in {mention} on Monday evening, local sources said.",
+}
 #: A text per script: ``{name}`` is the full name, ``{surname}`` the garbled surname.
 TEMPLATES = {
     "arabic": "قال {name} في مؤتمر صحفي إن الوضع مستقر. وأضاف {surname} أن المحادثات ستستمر الأسبوع المقبل.",
@@ -80,6 +96,50 @@ class Case:
 
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+def in_sentence(entity_type: str, mention: str) -> tuple[str, int]:
+    """``mention`` in the sentence of its type and script, and where it starts there."""
+    template = SENTENCES[(entity_type, "arabic" if data.has_arabic(mention) else "latin")]
+    head, _, _ = template.partition("{mention}")
+    return template.format(mention=mention), len(head)
+
+
+def _span_entity(mentions: Sequence[er.Mention], start: int, length: int) -> str | None:
+    """The entity id of the mention that overlaps ``start .. start + length``, or None."""
+    for mention in mentions:
+        if mention.start < start + length and start < mention.end:
+            return mention.entity.id if mention.entity else None
+    return None
+
+
+def garble_queries(gazetteer: er.Gazetteer, *, per_type: int, seed: int) -> list[Query]:
+    """Task C's MT-noise garbles of ``per_type`` sampled entities per type (seeded)."""
+    entities = data.sample_entities(gazetteer, per_type=per_type, curated_share=CURATED_SHARE, seed=seed)
+    queries, _ = noise_queries(entities, name_owner_map(gazetteer), seed=seed)
+    return queries
+
+
+def run_garbles(resolver: er.Resolver, queries: Sequence[Query]) -> dict[str, Any]:
+    """Right and wrong counts of ``resolve_text`` (garble in a sentence) and ``resolve`` (garble alone)."""
+    counts: dict[str, dict[str, dict[str, int]]] = {"resolve_text": {}, "resolve (the garble alone)": {}}
+    for number, query in enumerate(queries):
+        if number and number % 1000 == 0:
+            _log(f"text: {number:,} of {len(queries):,} garbles")
+        entity_type = query.groups["type"]
+        sentence, start = in_sentence(entity_type, query.mention)
+        found = {
+            "resolve_text": _span_entity(er.resolve_text(sentence, resolver=resolver), start, len(query.mention)),
+            "resolve (the garble alone)": _entity_id(resolver.resolve(query.mention)),
+        }
+        script = "arabic" if data.has_arabic(query.mention) else "latin"
+        for system, linked in found.items():
+            for group in ("all", f"{entity_type}/{script}"):
+                tally = counts[system].setdefault(group, {"n": 0, "right": 0, "wrong": 0})
+                tally["n"] += 1
+                tally["right"] += linked in query.gold
+                tally["wrong"] += linked is not None and linked not in query.gold
+    return counts
 
 
 def render(script: str, full_name: str, surname: str) -> tuple[str, int]:
@@ -155,13 +215,13 @@ def _entity_id(resolution: er.Resolution) -> str | None:
     return resolution.entity.id if resolution.entity else None
 
 
-def run(resolver: er.Resolver, cases: Sequence[Case]) -> dict[str, Any]:
+def run_coreference(resolver: er.Resolver, cases: Sequence[Case]) -> dict[str, Any]:
     """Right, wrong and false-coreference counts per system, script and kind."""
     systems = ("resolve_text", "resolve (document as context)", "resolve (alone)")
     counts: dict[str, dict[str, dict[str, int]]] = {system: {} for system in systems}
     for number, case in enumerate(cases):
         if number and number % 500 == 0:
-            _log(f"coreference: {number:,} of {len(cases):,} cases")
+            _log(f"text: {number:,} of {len(cases):,} coreference cases")
         text, start = render(case.script, case.full_name, case.surname)
         control, control_start = render(case.script, case.control_name, case.surname)
         found = {
@@ -186,38 +246,44 @@ def run(resolver: er.Resolver, cases: Sequence[Case]) -> dict[str, Any]:
     return counts
 
 
-def render_markdown(counts: dict[str, Any], notes: Sequence[str]) -> str:
-    """One table: per system and group, right, wrong and false-coreference rates."""
+def _table(counts: dict[str, Any], groups_header: str, rates: Sequence[str]) -> str:
+    """Rows per system and group: n, then each of ``rates`` as a percentage of n."""
     rows = []
     for system, groups in counts.items():
         for group in sorted(groups, key=lambda g: (g != "all", "/" in g, g)):
             tally = groups[group]
-            n = tally["n"]
-            rows.append(
-                [
-                    system,
-                    group,
-                    f"{n:,}",
-                    percent(tally["right"] / n),
-                    percent(tally["wrong"] / n),
-                    percent(tally["false coreference"] / n),
-                ]
-            )
-    header = ["system", "texts", "n", "surname linked right %", "linked wrong %", "false coreference %"]
-    lines = ["# Coreference: a garbled surname after the full name", "", markdown_table(header, rows), ""]
+            rows.append([system, group, f"{tally['n']:,}", *(percent(tally[rate] / tally["n"]) for rate in rates)])
+    header = ["system", groups_header, "n", *(f"{rate} %" for rate in rates)]
+    return markdown_table(header, rows)
+
+
+def render_markdown(garbles: dict[str, Any], coreference: dict[str, Any], notes: Sequence[str]) -> str:
+    """Both tasks' tables, then the notes."""
+    lines = [
+        "# Running text: machine-translation garbles read by resolve_text",
+        "",
+        "## Garbles in a sentence",
+        "",
+        _table(garbles, "type/script", ("right", "wrong")),
+        "",
+        "## Coreference: a garbled surname after the full name",
+        "",
+        _table(coreference, "texts", ("right", "wrong", "false coreference")),
+        "",
+    ]
     lines += [f"- {note}" for note in notes]
     return "\n".join(lines) + "\n"
 
 
 def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = None) -> int:
-    """Run the coreference benchmark, print its markdown and write markdown and JSON.
+    """Run both running-text tasks, print their markdown and write markdown and JSON.
 
     Parameters
     ----------
     quick : bool
-        ``QUICK_PERSONS`` persons sampled instead of ``DEFAULT_PERSONS``.
+        Small samples (``QUICK_GARBLED_PER_TYPE``, ``QUICK_PERSONS``).
     seed : int
-        Seed of the sample, the garbles and the control pairs.
+        Seed of the samples, the garbles and the control pairs.
     out : Path, optional
         Output folder (default ``benchmarks/results``, ``.../results/quick`` with ``quick``).
 
@@ -229,19 +295,35 @@ def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = No
     out = out or (RESULTS_DIR / "quick" if quick else RESULTS_DIR)
     started = time.perf_counter()
     resolver = er.Resolver()
+    per_type = QUICK_GARBLED_PER_TYPE if quick else DEFAULT_GARBLED_PER_TYPE
+    queries = garble_queries(resolver.gazetteer, per_type=per_type, seed=seed)
+    _log(f"text: {len(queries):,} garbles in sentences ({per_type} entities per type)")
+    garbles = run_garbles(resolver, queries)
     persons = QUICK_PERSONS if quick else DEFAULT_PERSONS
-    entities = data.sample_entities(resolver.gazetteer, per_type=persons, curated_share=2 / 3, seed=seed)
+    entities = data.sample_entities(resolver.gazetteer, per_type=persons, curated_share=CURATED_SHARE, seed=seed)
     cases = build_cases(entities, seed=seed)
-    _log(f"coreference: {len(cases):,} cases from {persons} sampled persons")
-    counts = run(resolver, cases)
+    _log(f"text: {len(cases):,} coreference cases from {persons} sampled persons")
+    coreference = run_coreference(resolver, cases)
     notes = [
         f"seed {seed}; entity_resolve {er.__version__}; commit {git_commit(data.repo_root())}",
-        f"{len(cases):,} texts (and as many control texts) from {persons} sampled persons of the built-in gazetteer",
-        "false coreference: in a control text naming another person, the garbled surname linked to that person",
+        f"garbles: task C's MT-noise garbles of {per_type} sampled entities per type, one per sentence; right: "
+        "the span that overlaps the garble is linked to its entity; wrong: to another entity",
+        f"coreference: {len(cases):,} texts (and as many control texts) from {persons} sampled persons; false "
+        "coreference: in a control text naming another person, the garbled surname linked to that person",
         f"{time.perf_counter() - started:.0f} s",
     ]
-    markdown = render_markdown(counts, notes)
+    markdown = render_markdown(garbles, coreference, notes)
     print(markdown)
-    write_text(out / "coreference.md", markdown)
-    write_json(out / "coreference.json", {"seed": seed, "cases": len(cases), "counts": counts, "notes": notes})
+    write_text(out / "text.md", markdown)
+    write_json(
+        out / "text.json",
+        {
+            "seed": seed,
+            "garbles": len(queries),
+            "cases": len(cases),
+            "counts": garbles,
+            "coreference": coreference,
+            "notes": notes,
+        },
+    )
     return 0
