@@ -11,8 +11,10 @@ Tahrir" and "al-Sham"). A
 second, document-level pass re-reads leftover capitalised Latin words and
 Arabic words after a title, with the names of the entities already found as
 context, so that a garble late in an article links to the person named in
-full earlier. A last pass links leftover words that spell or garble the
-surname of a person the text names in full (هوثر after خليفة هفتر).
+full earlier. A pass between them reads names garbled in every word
+(دفيد كمرون, David Cameron), and a last pass links leftover words that
+spell or garble the surname of a person the text names in full (هوثر after
+خليفة هفتر).
 
 Examples
 --------
@@ -282,7 +284,9 @@ class Mention:
     score : float
         The resolver's score in [0, 1].
     candidates : tuple of Candidate
-        Best first, at most five.
+        Best first, at most five. A surname linked by coreference (a garble
+        of the surname of a person the text names in full) has that person
+        first, then the resolver's candidates for the word alone.
     cues : tuple of str
         Title cues found in the mention (``"general"``, ``"president"``).
     """
@@ -1368,7 +1372,11 @@ def resolve_text(
     adjective of a country (السوري, after الرئيس) neither starts a span nor
     stands alone. Each span is resolved with
     ``CONTEXT_WINDOW_CHARS`` characters on each side as context; the second
-    pass adds the names of the entities found in the first. A last pass
+    pass adds the names of the entities found in the first. Between them,
+    a span of two name words or more with none spelt as in the name is
+    accepted when each word resembles a word of the name as a garble does
+    (``GARBLE_TOKEN_SIMILARITY``) and the entity is not among the least
+    known (``GARBLED_NAME_MIN_PRIOR``). A last pass
     reads a leftover word as a person's surname when it resembles the last
     word of a name of two words or more that the text gave that person
     (``COREFERENCE_SIMILARITY``), and no other person's as much.
