@@ -42,6 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .config import Settings
 from .context import DocumentContext, evidence_forms, is_country
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
@@ -104,9 +105,10 @@ GARBLE_TOKEN_SIMILARITY = 0.85
 #: length only: at most this many letters more or fewer.
 GARBLE_LENGTH_GAP = 2
 #: A lone word at least this like the surname of a person named in full in the text
-#: (``token_similarity``) refers to that person: news names a person in full once, then
-#: by the surname alone, and machine translation garbles it (حفتر, then هوثر).
-COREFERENCE_SIMILARITY = 0.75
+#: (``_surname_likeness``) refers to that person: news names a person in full once, then
+#: by the surname alone, and machine translation garbles it (حفتر, then حفطر). Lower, common
+#: words of a long text pass (السياسة, "politics", is 0.8 like السيسي, رواتب 0.8 like روته).
+COREFERENCE_SIMILARITY = 0.8
 #: ... when no other person of the text has a surname within this much as like it.
 COREFERENCE_MARGIN = 0.05
 #: ... and it has at most this many letters more or fewer than the surname (a letter
@@ -114,6 +116,9 @@ COREFERENCE_MARGIN = 0.05
 COREFERENCE_LENGTH_GAP = 1
 #: Consonants (``token_weight``) that a surname needs at least: عباس and الحوثي have two.
 COREFERENCE_MIN_CONSONANTS = 2
+#: ... and the text names the person in full at most this many characters away: a
+#: surname refers to a person of its own article, not of another one in a long file.
+COREFERENCE_WINDOW_CHARS = 3_000
 #: A span of two words or more, none spelt as in the name (``_garbled_names_pass``), names
 #: only an entity this well known: the least known of the gazetteer (Wikidata persons known
 #: by nothing else, 0.2) have names that common words resemble ("الحل الوحيد" ~ هلا الحيد).
@@ -1212,52 +1217,63 @@ def _second_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) 
     return _select(found, taken)
 
 
-def _surnames(spotter: _Spotter, chosen: Sequence[_Span]) -> dict[str, frozenset[str]]:
-    """The surnames of the persons named in full in the text, by entity id.
+def _surnames(spotter: _Spotter, chosen: Sequence[_Span]) -> list[tuple[int, str, str]]:
+    """Where the text names a person in full, the person's id and surname, in text order.
 
     A person's surname is the last word of a span naming them with two name
     words or more ("خليفة حفتر", "Khalifa Haftar"), folded as the text spells it.
     """
-    surnames: dict[str, set[str]] = {}
-    for span in chosen:
+    surnames: list[tuple[int, str, str]] = []
+    for span in sorted(chosen, key=lambda s: s.start):
         if span.entity.type != _PARTIAL_NAME_TYPE or span.last - span.first - span.title_tokens < 1:
             continue
         last = spotter.folded(spotter.tokens[span.last])
         forms = [form for form in last if token_weight(form) >= COREFERENCE_MIN_CONSONANTS]
         if forms:
-            surnames.setdefault(span.entity.id, set()).add(forms[-1])
-    return {entity_id: frozenset(words) for entity_id, words in surnames.items()}
+            surnames.append((span.start, span.entity.id, forms[-1]))
+    return surnames
 
 
-def _referent(spotter: _Spotter, token: _Token, surnames: dict[str, frozenset[str]]) -> str | None:
+def _surname_likeness(word: str, surname: str, settings: Settings) -> float:
+    """``token_similarity`` of a word and a surname, and of the two without an Arabic article, the lesser.
+
+    The article weighs in a short word: القطاع ("the Strip") is 0.82 like الغيط, its stem 0.59.
+    """
+    whole = token_similarity(word, surname, settings)
+    stems = (word.removeprefix(_ARABIC_ARTICLE), surname.removeprefix(_ARABIC_ARTICLE))
+    if stems == (word, surname) or not all(stems):
+        return whole
+    return min(whole, token_similarity(*stems, settings))
+
+
+def _referent(spotter: _Spotter, token: _Token, surnames: Sequence[tuple[int, str, str]]) -> str | None:
     """The person of the text whose surname ``token`` spells or garbles, when one stands out.
 
-    Its likeness to the surname (``token_similarity``, the token's clitic
-    taken off or not) reaches ``COREFERENCE_SIMILARITY`` and leads every other
-    person's by ``COREFERENCE_MARGIN``.
+    Only the persons named in full within ``COREFERENCE_WINDOW_CHARS`` of the
+    token, by a surname in the token's script, are compared (a garble is of a
+    name of its own article, in its own script). The token's likeness to the
+    surname (``token_similarity``, its clitic taken off or not) reaches
+    ``COREFERENCE_SIMILARITY`` and leads every other person's by
+    ``COREFERENCE_MARGIN``.
     """
     forms = {form for folded in spotter.folded(token) for form in (folded, strip_clitic(folded)) if form}
     settings = spotter.resolver.settings
-    likeness = sorted(
-        (
-            max(
-                (
-                    token_similarity(form, surname, settings)
-                    for form in forms
-                    for surname in words
-                    if abs(len(form) - len(surname)) <= COREFERENCE_LENGTH_GAP
-                ),
-                default=0.0,
-            ),
-            entity_id,
-        )
-        for entity_id, words in surnames.items()
-    )
-    if not likeness or likeness[-1][0] < COREFERENCE_SIMILARITY:
+    likeness: dict[str, float] = {}
+    for start, entity_id, surname in surnames:
+        if abs(start - token.start) > COREFERENCE_WINDOW_CHARS:
+            continue
+        if (_ARABIC_LETTER.match(surname) is not None) != token.arabic:
+            continue
+        likeness.setdefault(entity_id, 0.0)
+        for form in forms:
+            if abs(len(form) - len(surname)) <= COREFERENCE_LENGTH_GAP:
+                likeness[entity_id] = max(likeness[entity_id], _surname_likeness(form, surname, settings))
+    ranked = sorted(((value, entity_id) for entity_id, value in likeness.items()), reverse=True)
+    if not ranked or ranked[0][0] < COREFERENCE_SIMILARITY:
         return None
-    if len(likeness) > 1 and likeness[-1][0] - likeness[-2][0] < COREFERENCE_MARGIN:
+    if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < COREFERENCE_MARGIN:
         return None
-    return likeness[-1][1]
+    return ranked[0][1]
 
 
 def _coreference_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) -> list[_Span]:
