@@ -340,13 +340,16 @@ def _best_reading_pair(
     best = 0.0
     for fine_a, coarse_a, vocalic_a, consonants_a in forms_a:
         for fine_b, coarse_b, vocalic_b, consonants_b in forms_b:
-            skeleton = fine_weight * _levenshtein(fine_a, fine_b) + coarse_weight * _indel(coarse_a, coarse_b)
+            # equal skeletons are similar 1.0 without asking rapidfuzz (readings of related names often are)
+            fine = 1.0 if fine_a == fine_b else _levenshtein(fine_a, fine_b)
+            coarse = 1.0 if coarse_a == coarse_b else _indel(coarse_a, coarse_b)
+            skeleton = fine_weight * fine + coarse_weight * coarse
             consonants = consonants_a if consonants_a < consonants_b else consonants_b
             weight = vowel_weight if consonants >= _SHORT_SKELETON else _vowel_share(vowel_weight, consonants)
+            if (1.0 - weight) * skeleton + weight <= best:
+                continue  # no better whatever the vowels (their agreement is at most 1.0)
             if not cross_script:
-                if (1.0 - weight) * skeleton + weight <= best:
-                    continue  # no better whatever the vowels (their Indel similarity is at most 1.0)
-                vowels = _indel(vocalic_a, vocalic_b)
+                vowels = 1.0 if vocalic_a == vocalic_b else _indel(vocalic_a, vocalic_b)
             elif vocalic_a:
                 common = _lcs(vocalic_a, vocalic_b)
                 written = len(vocalic_a)
@@ -604,6 +607,44 @@ def _best_query_token(
     return best_position, 0, best_similarity
 
 
+def _similarity(query_token: str, name_token: str, fine_weight: float, vowel_weight: float, learned: bool) -> float:
+    """``_pair_similarity``, through ``_token_similarity`` (one cache lookup) without the learned model."""
+    if learned:
+        return _pair_similarity(query_token, name_token, fine_weight, vowel_weight, True)
+    if query_token <= name_token:
+        return _token_similarity(query_token, name_token, fine_weight, vowel_weight)
+    return _token_similarity(name_token, query_token, fine_weight, vowel_weight)
+
+
+def _align_two_by_two(
+    query: Sequence[str], name: Sequence[str], fine_weight: float, vowel_weight: float, learned: bool
+) -> list[tuple[int, int, float]]:
+    """``_align`` of a mention of two words with a name of two words.
+
+    The greedy alignment pairs the most similar words first (the first of
+    equals in mention, then name order), then the other two: word for word
+    when that first pair is (0, 0) or (1, 1), crosswise otherwise.
+
+    Examples
+    --------
+    >>> [(i, j) for i, j, _ in _align_two_by_two(("haftar", "khalifa"), ("khalifa", "haftar"), 0.35, 0.3, False)]
+    [(0, 1), (1, 0)]
+    """
+    same_first = _similarity(query[0], name[0], fine_weight, vowel_weight, learned)
+    crossed_first = _similarity(query[0], name[1], fine_weight, vowel_weight, learned)
+    crossed_second = _similarity(query[1], name[0], fine_weight, vowel_weight, learned)
+    same_second = _similarity(query[1], name[1], fine_weight, vowel_weight, learned)
+    if same_first >= crossed_first and same_first >= crossed_second and same_first >= same_second:
+        crosswise = False  # (0, 0) first
+    elif crossed_first >= crossed_second and crossed_first >= same_second:
+        crosswise = True  # (0, 1) first
+    else:
+        crosswise = crossed_second >= same_second  # (1, 0) first, else (1, 1)
+    if crosswise:
+        return [(0, 1, crossed_first), (1, 0, crossed_second)]
+    return [(0, 0, same_first), (1, 1, same_second)]
+
+
 def _align(
     query: Sequence[str], name: Sequence[str], settings: Settings, learned: bool = True
 ) -> list[tuple[int, int, float]]:
@@ -624,6 +665,8 @@ def _align(
         return [(0, sims.index(best_similarity), best_similarity)]
     if len(name) == 1:  # the best query token, the first of equals (as the sort below would pair it)
         return [_best_query_token(query, name[0], fine_weight, vowel_weight, learned)]
+    if len(query) == 2 and len(name) == 2:  # the commonest shape, without the sort
+        return _align_two_by_two(query, name, fine_weight, vowel_weight, learned)
     # (negated similarity, query position, name position): best pair first, ties in mention then name order
     if learned:
         pairs = [
