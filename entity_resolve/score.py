@@ -593,17 +593,17 @@ def _is_descriptor_then_name(chosen: list[tuple[int, int, float]], query_length:
 def _best_query_token(
     query: Sequence[str], token: str, fine_weight: float, vowel_weight: float, learned: bool
 ) -> tuple[int, int, float]:
-    """``_align`` of a name of one token: ``(query_i, 0, similarity)`` of the first most similar query token."""
+    """``_align`` of a name of one token: ``(query_i, 0, similarity)`` of the first most similar query token.
+
+    No similarity exceeds 1.0, so the first query token as similar stops the search.
+    """
     best_position, best_similarity = 0, -1.0
     for position, other in enumerate(query):
-        if learned:
-            similarity = _pair_similarity(other, token, fine_weight, vowel_weight, True)
-        elif other <= token:
-            similarity = _token_similarity(other, token, fine_weight, vowel_weight)
-        else:
-            similarity = _token_similarity(token, other, fine_weight, vowel_weight)
+        similarity = _similarity(other, token, fine_weight, vowel_weight, learned)
         if similarity > best_similarity:
             best_position, best_similarity = position, similarity
+            if similarity >= 1.0:
+                break
     return best_position, 0, best_similarity
 
 
@@ -623,7 +623,10 @@ def _align_two_by_two(
 
     The greedy alignment pairs the most similar words first (the first of
     equals in mention, then name order), then the other two: word for word
-    when that first pair is (0, 0) or (1, 1), crosswise otherwise.
+    when that first pair is (0, 0) or (1, 1), crosswise otherwise. No
+    similarity exceeds 1.0, so a pair similar 1.0 (the same word) is first
+    unless an earlier pair is as similar, and the pair it leaves out is not
+    compared.
 
     Examples
     --------
@@ -631,8 +634,12 @@ def _align_two_by_two(
     [(0, 1), (1, 0)]
     """
     same_first = _similarity(query[0], name[0], fine_weight, vowel_weight, learned)
+    if same_first >= 1.0:
+        return [(0, 0, same_first), (1, 1, _similarity(query[1], name[1], fine_weight, vowel_weight, learned))]
     crossed_first = _similarity(query[0], name[1], fine_weight, vowel_weight, learned)
     crossed_second = _similarity(query[1], name[0], fine_weight, vowel_weight, learned)
+    if crossed_first >= 1.0 or crossed_second >= 1.0:
+        return [(0, 1, crossed_first), (1, 0, crossed_second)]
     same_second = _similarity(query[1], name[1], fine_weight, vowel_weight, learned)
     if same_first >= crossed_first and same_first >= crossed_second and same_first >= same_second:
         crosswise = False  # (0, 0) first
@@ -650,19 +657,16 @@ def _align(
 ) -> list[tuple[int, int, float]]:
     """Greedy one-to-one alignment, best pair first: ``(query_i, name_j, similarity)`` by ``query_i``."""
     fine_weight, vowel_weight = settings.fine_weight, settings.vowel_weight
-    if len(query) == 1:
+    if len(query) == 1:  # the first most similar name token; none is more similar than 1.0
         token = query[0]
-        if learned:
-            sims = [_pair_similarity(token, other, fine_weight, vowel_weight, True) for other in name]
-        else:  # _pair_similarity without the learned model, one cache lookup instead of two
-            sims = [
-                _token_similarity(token, other, fine_weight, vowel_weight)
-                if token <= other
-                else _token_similarity(other, token, fine_weight, vowel_weight)
-                for other in name
-            ]
-        best_similarity = max(sims)
-        return [(0, sims.index(best_similarity), best_similarity)]
+        best_position, best_similarity = 0, -1.0
+        for position, other in enumerate(name):
+            similarity = _similarity(token, other, fine_weight, vowel_weight, learned)
+            if similarity > best_similarity:
+                best_position, best_similarity = position, similarity
+                if similarity >= 1.0:
+                    break
+        return [(0, best_position, best_similarity)]
     if len(name) == 1:  # the best query token, the first of equals (as the sort below would pair it)
         return [_best_query_token(query, name[0], fine_weight, vowel_weight, learned)]
     if len(query) == 2 and len(name) == 2:  # the commonest shape, without the sort
