@@ -546,8 +546,26 @@ class NameIndex:
         pairs_of_words = pair_keys(tokens)
         if pairs_of_words:
             pair_hashes = np.array([_query_digest(key) for key in pairs_of_words], dtype=np.int64)
-            parts.append(self._postings_of_keys(pair_hashes, np.full(len(pairs_of_words), PAIR_KEY_WEIGHT)))
+            parts.append(self._postings_of_exact_keys(pair_hashes, PAIR_KEY_WEIGHT))
         return parts
+
+    def _postings_of_exact_keys(self, hashes: np.ndarray, weight: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``_postings_of_keys`` of keys that are all exact (family ``weight`` >= 1.0): every key found is usable.
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> index = NameIndex.build(Gazetteer.from_records([{"id": "s", "type": "person", "name": "محمد اشتية"}]))
+        >>> hashes = np.array([_query_digest(key) for key in (*pair_keys(["محمد", "اشتية"]), "|X|Y")])
+        >>> [part.tolist() for part in index._postings_of_exact_keys(hashes, PAIR_KEY_WEIGHT)] == [
+        ...     part.tolist() for part in index._postings_of_keys(hashes, np.full(len(hashes), PAIR_KEY_WEIGHT))]
+        True
+        """
+        slots = np.minimum(self.key_hashes.searchsorted(hashes), len(self.key_hashes) - 1)
+        slots = slots[self.key_hashes[slots] == hashes]
+        starts = self.key_offsets[slots]
+        counts = self.key_offsets[slots + 1] - starts
+        return starts, counts, np.log1p(max(len(self.name_tokens), 1) / counts) * weight
 
     def lookup_entities(self, tokens: Sequence[str], *, limit: int) -> frozenset[int] | None:
         """The entity positions of ``lookup(tokens, limit=limit)``; None when it finds ``limit`` names.
@@ -632,8 +650,7 @@ class NameIndex:
         # shifts and masks instead of dividing.
         key_count = len(idf)
         by_weight = np.lexsort((idf, owners))
-        weight_rank = np.empty(key_count, dtype=np.int64)
-        weight_rank[by_weight] = np.arange(key_count)
+        weight_rank = by_weight.argsort()  # the inverse permutation
         rank_bits = (key_count - 1).bit_length()
         owner_bits = (len(parts) - 1).bit_length()
         codes = np.left_shift(names, owner_bits + rank_bits, dtype=np.int64)
@@ -686,7 +703,7 @@ class NameIndex:
         >>> index.names_with_word("وليد"), index.names_with_word("وحماس")
         (2, 0)
         """
-        key = _digest("=" + token)
+        key = _query_digest("=" + token)
         slot = int(self.key_hashes.searchsorted(key))
         if slot >= len(self.key_hashes) or int(self.key_hashes[slot]) != key:
             return 0
