@@ -569,7 +569,7 @@ def _match_tokens(
     return _name_match(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment, missed)
 
 
-def _missed_words(name_weights: Sequence[float], matched: set[int]) -> int:
+def _missed_words(name_weights: tuple[float, ...], matched: set[int]) -> int:
     """How many words of a name (particles not counted) are in no aligned pair."""
     return sum(1 for j, weight in enumerate(name_weights) if j not in matched and weight > _PARTICLE_WEIGHT)
 
@@ -591,7 +591,7 @@ def _is_descriptor_then_name(chosen: list[tuple[int, int, float]], query_length:
 
 
 def _best_query_token(
-    query: Sequence[str], token: str, fine_weight: float, vowel_weight: float, learned: bool
+    query: tuple[str, ...], token: str, fine_weight: float, vowel_weight: float, learned: bool
 ) -> tuple[int, int, float]:
     """``_align`` of a name of one token: ``(query_i, 0, similarity)`` of the first most similar query token.
 
@@ -617,7 +617,7 @@ def _similarity(query_token: str, name_token: str, fine_weight: float, vowel_wei
 
 
 def _align_two_by_two(
-    query: Sequence[str], name: Sequence[str], fine_weight: float, vowel_weight: float, learned: bool
+    query: tuple[str, ...], name: tuple[str, ...], fine_weight: float, vowel_weight: float, learned: bool
 ) -> list[tuple[int, int, float]]:
     """``_align`` of a mention of two words with a name of two words.
 
@@ -653,9 +653,12 @@ def _align_two_by_two(
 
 
 def _align(
-    query: Sequence[str], name: Sequence[str], settings: Settings, learned: bool = True
+    query: tuple[str, ...], name: tuple[str, ...], settings: Settings, learned: bool = True
 ) -> list[tuple[int, int, float]]:
-    """Greedy one-to-one alignment, best pair first: ``(query_i, name_j, similarity)`` by ``query_i``."""
+    """Greedy one-to-one alignment, best pair first: ``(query_i, name_j, similarity)`` by ``query_i``.
+
+    Tuples, not any sequence: compiled, their items are read directly.
+    """
     fine_weight, vowel_weight = settings.fine_weight, settings.vowel_weight
     if len(query) == 1:  # the first most similar name token; none is more similar than 1.0
         token = query[0]
