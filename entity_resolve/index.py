@@ -353,6 +353,33 @@ def _support_factors(query_length: int, query_arabic: bool) -> tuple[np.ndarray,
     return divisors, factors
 
 
+def _capped_per_entity(ranked: list[int], entities: list[int], limit: int) -> list[int]:
+    """The first ``limit`` of ``ranked`` names, at most ``MAX_NAMES_PER_ENTITY`` of each entity (``entities[k]``
+    is the entity of ``ranked[k]``).
+
+    Typed lists read by position: compiled, the loop reads them without iterator objects.
+
+    Examples
+    --------
+    >>> _capped_per_entity([7, 8, 9, 10, 11], [1, 1, 1, 1, 2], 10)
+    [7, 8, 9, 11]
+    >>> _capped_per_entity([7, 8, 9], [1, 2, 3], 2)
+    [7, 8]
+    """
+    chosen: list[int] = []
+    per_entity: dict[int, int] = {}
+    for position in range(len(ranked)):
+        entity = entities[position]
+        count = per_entity.get(entity, 0)
+        if count >= MAX_NAMES_PER_ENTITY:
+            continue
+        per_entity[entity] = count + 1
+        chosen.append(ranked[position])
+        if len(chosen) >= limit:
+            break
+    return chosen
+
+
 def _posting_positions(starts: np.ndarray, taken: np.ndarray) -> np.ndarray:
     """Positions ``starts[k], ..., starts[k] + taken[k] - 1`` of every key ``k``, concatenated.
 
@@ -679,17 +706,8 @@ class NameIndex:
             best = (-support).argpartition(shortlist - 1)[:shortlist]
             unique_names, support, prior = unique_names[best], support[best], prior[best]
         order = np.lexsort((unique_names, -prior, -support))
-        chosen: list[int] = []
-        per_entity: dict[int, int] = {}
         ranked = unique_names[order]
-        for name, entity in zip(ranked.tolist(), self.name_entity[ranked].tolist(), strict=True):
-            if per_entity.get(entity, 0) >= MAX_NAMES_PER_ENTITY:
-                continue
-            per_entity[entity] = per_entity.get(entity, 0) + 1
-            chosen.append(name)
-            if len(chosen) >= limit:
-                break
-        return chosen
+        return _capped_per_entity(ranked.tolist(), self.name_entity[ranked].tolist(), limit)
 
     def names_with_word(self, token: str) -> int:
         """How many indexed names have a word spelt exactly as ``token`` (normalised).
