@@ -300,7 +300,7 @@ _ARABIC_SHIFT: Final = 40
 #: Query tokens whose index postings a ``NameIndex`` keeps at most.
 _TOKEN_CACHE_SIZE: Final = 16_384
 #: Keys whose postings (where they start, how many) a ``NameIndex`` keeps at most.
-_KEY_CACHE_SIZE: Final = 262_144
+_KEY_CACHE_SIZE: Final = 65_536
 #: Every token count a name can have (``NameIndex.name_length``).
 _TOKEN_COUNTS: Final = np.arange(256, dtype=np.int64)
 #: Support factor of a name by its script bit (1: Arabic), for a Latin query and for an Arabic
