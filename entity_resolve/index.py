@@ -269,15 +269,6 @@ def _skeleton_line(joined: str) -> str:
     return " ".join(fine_skeleton(token) for token in joined.split(" "))
 
 
-@lru_cache(maxsize=65_536)
-def _token_key_arrays(token: str) -> tuple[np.ndarray, np.ndarray]:
-    """Key digests and family weights of a token, as arrays (cached per token)."""
-    keys = token_keys(token)
-    hashes = np.array([_query_digest(key) for key, _ in keys], dtype=np.int64)
-    families = np.array([weight for _, weight in keys], dtype=np.float64)
-    return hashes, families
-
-
 def _distinct_forms(names: Sequence[str]) -> list[tuple[int, NormalizedName]]:
     """One ``(position, normalised name)`` per distinct token sequence of an entity's names, in order.
 
@@ -308,6 +299,8 @@ _LENGTH_MASK: Final = np.uint64(0xFF)
 _ARABIC_SHIFT: Final = 40
 #: Query tokens whose index postings a ``NameIndex`` keeps at most.
 _TOKEN_CACHE_SIZE: Final = 16_384
+#: Keys whose postings (where they start, how many) a ``NameIndex`` keeps at most.
+_KEY_CACHE_SIZE: Final = 65_536
 #: Every token count a name can have (``NameIndex.name_length``).
 _TOKEN_COUNTS: Final = np.arange(256, dtype=np.int64)
 #: Support factor of a name by its script bit (1: Arabic), for a Latin query and for an Arabic
@@ -351,6 +344,33 @@ def _support_factors(query_length: int, query_arabic: bool) -> tuple[np.ndarray,
     divisors.flags.writeable = False
     factors.flags.writeable = False
     return divisors, factors
+
+
+def _capped_per_entity(ranked: list[int], entities: list[int], limit: int) -> list[int]:
+    """The first ``limit`` of ``ranked`` names, at most ``MAX_NAMES_PER_ENTITY`` of each entity (``entities[k]``
+    is the entity of ``ranked[k]``).
+
+    Typed lists read by position: compiled, the loop reads them without iterator objects.
+
+    Examples
+    --------
+    >>> _capped_per_entity([7, 8, 9, 10, 11], [1, 1, 1, 1, 2], 10)
+    [7, 8, 9, 11]
+    >>> _capped_per_entity([7, 8, 9], [1, 2, 3], 2)
+    [7, 8]
+    """
+    chosen: list[int] = []
+    per_entity: dict[int, int] = {}
+    for position in range(len(ranked)):
+        entity = entities[position]
+        count = per_entity.get(entity, 0)
+        if count >= MAX_NAMES_PER_ENTITY:
+            continue
+        per_entity[entity] = count + 1
+        chosen.append(ranked[position])
+        if len(chosen) >= limit:
+            break
+    return chosen
 
 
 def _posting_positions(starts: np.ndarray, taken: np.ndarray) -> np.ndarray:
@@ -432,6 +452,7 @@ class NameIndex:
     _name_facts: np.ndarray = field(init=False, repr=False)
     _token_postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(init=False, repr=False)
     _shortlist_cache: dict[tuple[tuple[str, ...], int], tuple[int, ...]] = field(init=False, repr=False)
+    _key_postings_cache: dict[str, tuple[int, int]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # each name's prior (float32 bits), token count and script packed in one word: a lookup
@@ -444,6 +465,7 @@ class NameIndex:
         object.__setattr__(self, "_name_facts", facts)
         object.__setattr__(self, "_token_postings_cache", {})
         object.__setattr__(self, "_shortlist_cache", {})
+        object.__setattr__(self, "_key_postings_cache", {})
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:
@@ -552,8 +574,54 @@ class NameIndex:
         if found is None:
             if len(cache) >= _TOKEN_CACHE_SIZE:
                 cache.clear()
-            found = cache[token] = self._postings_of_keys(*_token_key_arrays(token))
+            found = cache[token] = self._postings_of_token_keys(token_keys(token))
         return found
+
+    def _postings_of_token_keys(self, keys: tuple[tuple[str, float], ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``_postings_of_keys`` of a token's ``(key, family weight)`` pairs, each key searched once per index.
+
+        A new token shares most of its keys with tokens seen before (its
+        deletion variants, its coarse skeleton): where each key's postings start
+        and how many there are (none: not held) is kept per key (at most
+        ``_KEY_CACHE_SIZE``), and only the keys never asked are digested and
+        searched.
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> index = NameIndex.build(Gazetteer.from_records([{"id": "h", "type": "person", "name": "Khalifa Haftar"}]))
+        >>> keys = token_keys("hafter")
+        >>> hashes = np.array([_query_digest(key) for key, _ in keys])
+        >>> expected = index._postings_of_keys(hashes, np.array([weight for _, weight in keys]))
+        >>> all(np.array_equal(got, want) and got.dtype == want.dtype
+        ...     for got, want in zip(index._postings_of_token_keys(keys), expected))
+        True
+        """
+        known = self._key_postings_cache
+        entries = [known.get(key) for key, _ in keys]
+        missing = [position for position, entry in enumerate(entries) if entry is None]
+        if missing:
+            if len(known) >= _KEY_CACHE_SIZE:
+                known.clear()
+            hashes = np.array([_query_digest(keys[position][0]) for position in missing], dtype=np.int64)
+            slots = np.minimum(self.key_hashes.searchsorted(hashes), len(self.key_hashes) - 1)
+            starts = self.key_offsets[slots]
+            counts = np.where(self.key_hashes[slots] == hashes, self.key_offsets[slots + 1] - starts, 0)
+            for position, start, count in zip(missing, starts.tolist(), counts.tolist(), strict=True):
+                entries[position] = known[keys[position][0]] = (start, count)
+        usable_starts: list[int] = []
+        usable_counts: list[int] = []
+        families: list[float] = []
+        for (_key, family), entry in zip(keys, entries, strict=True):
+            start, count = entry if entry is not None else (0, 0)  # every entry is filled above
+            # held, and exact or, reached through a deletion, posted under at most MAX_DELETION_POSTINGS names
+            if count and (family >= 1.0 or count <= MAX_DELETION_POSTINGS):
+                usable_starts.append(start)
+                usable_counts.append(count)
+                families.append(family)
+        counts_array = np.array(usable_counts, dtype=self.key_offsets.dtype)
+        idf = np.log1p(max(len(self.name_tokens), 1) / counts_array) * np.array(families, dtype=np.float64)
+        return np.array(usable_starts, dtype=self.key_offsets.dtype), counts_array, idf
 
     def _query_postings(self, tokens: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
         """``_postings_of_keys`` of each query token, then of all its word pairs as one more "word"."""
@@ -561,8 +629,26 @@ class NameIndex:
         pairs_of_words = pair_keys(tokens)
         if pairs_of_words:
             pair_hashes = np.array([_query_digest(key) for key in pairs_of_words], dtype=np.int64)
-            parts.append(self._postings_of_keys(pair_hashes, np.full(len(pairs_of_words), PAIR_KEY_WEIGHT)))
+            parts.append(self._postings_of_exact_keys(pair_hashes, PAIR_KEY_WEIGHT))
         return parts
+
+    def _postings_of_exact_keys(self, hashes: np.ndarray, weight: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``_postings_of_keys`` of keys that are all exact (family ``weight`` >= 1.0): every key found is usable.
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> index = NameIndex.build(Gazetteer.from_records([{"id": "s", "type": "person", "name": "محمد اشتية"}]))
+        >>> hashes = np.array([_query_digest(key) for key in (*pair_keys(["محمد", "اشتية"]), "|X|Y")])
+        >>> [part.tolist() for part in index._postings_of_exact_keys(hashes, PAIR_KEY_WEIGHT)] == [
+        ...     part.tolist() for part in index._postings_of_keys(hashes, np.full(len(hashes), PAIR_KEY_WEIGHT))]
+        True
+        """
+        slots = np.minimum(self.key_hashes.searchsorted(hashes), len(self.key_hashes) - 1)
+        slots = slots[self.key_hashes[slots] == hashes]
+        starts = self.key_offsets[slots]
+        counts = self.key_offsets[slots + 1] - starts
+        return starts, counts, np.log1p(max(len(self.name_tokens), 1) / counts) * weight
 
     def lookup_entities(self, tokens: Sequence[str], *, limit: int) -> frozenset[int] | None:
         """The entity positions of ``lookup(tokens, limit=limit)``; None when it finds ``limit`` names.
@@ -647,8 +733,7 @@ class NameIndex:
         # shifts and masks instead of dividing.
         key_count = len(idf)
         by_weight = np.lexsort((idf, owners))
-        weight_rank = np.empty(key_count, dtype=np.int64)
-        weight_rank[by_weight] = np.arange(key_count)
+        weight_rank = by_weight.argsort()  # the inverse permutation
         rank_bits = (key_count - 1).bit_length()
         owner_bits = (len(parts) - 1).bit_length()
         codes = np.left_shift(names, owner_bits + rank_bits, dtype=np.int64)
@@ -677,17 +762,8 @@ class NameIndex:
             best = (-support).argpartition(shortlist - 1)[:shortlist]
             unique_names, support, prior = unique_names[best], support[best], prior[best]
         order = np.lexsort((unique_names, -prior, -support))
-        chosen: list[int] = []
-        per_entity: dict[int, int] = {}
         ranked = unique_names[order]
-        for name, entity in zip(ranked.tolist(), self.name_entity[ranked].tolist(), strict=True):
-            if per_entity.get(entity, 0) >= MAX_NAMES_PER_ENTITY:
-                continue
-            per_entity[entity] = per_entity.get(entity, 0) + 1
-            chosen.append(name)
-            if len(chosen) >= limit:
-                break
-        return chosen
+        return _capped_per_entity(ranked.tolist(), self.name_entity[ranked].tolist(), limit)
 
     def names_with_word(self, token: str) -> int:
         """How many indexed names have a word spelt exactly as ``token`` (normalised).
@@ -701,7 +777,7 @@ class NameIndex:
         >>> index.names_with_word("وليد"), index.names_with_word("وحماس")
         (2, 0)
         """
-        key = _digest("=" + token)
+        key = _query_digest("=" + token)
         slot = int(self.key_hashes.searchsorted(key))
         if slot >= len(self.key_hashes) or int(self.key_hashes[slot]) != key:
             return 0

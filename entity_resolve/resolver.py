@@ -130,6 +130,8 @@ _PARTIAL_PENALTY_OTHER_TYPES = 0.1
 _SKELETONS_KEPT = 65_536
 #: Gazetteers at least this large have their index saved (building costs seconds).
 _CACHE_MIN_ENTITIES = 5_000
+#: The title cues of a name when the mention has none (they are not read then).
+_NO_CUES: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -317,6 +319,8 @@ class Resolver:
             directory = None
         self.index: NameIndex = cached_index(self.gazetteer, directory)
         self._entity_at = self.gazetteer.entity_at
+        # entities by position, read through ``_entity_at`` once each (a lazy gazetteer parses on first access)
+        self._entities: list[Entity | None] = [None] * len(self.gazetteer)
         # where each entity's names start in the index (None if they are not listed entity by entity)
         name_entity = self.index.name_entity
         listed = bool(np.all(name_entity[1:] >= name_entity[:-1]))
@@ -448,27 +452,27 @@ class Resolver:
         name_arabic = bool(self.index.name_flags[name_number] & ARABIC_NAME)
         return name_arabic != (query.script == "arabic") or query.script == "mixed"
 
-    def _candidate(self, scored: _Scored) -> Candidate:
-        entity = self._entity_at(scored.entity_position)
+    def _candidate(self, scored: _Scored, entity: Entity) -> Candidate:
+        """The candidate of a scored name of ``entity``."""
         matched = scored.matched
         matched_name = entity.names[scored.alias_position]
         if matched_name not in _name_tokens_seen:  # the index holds its tokens: ``_reordered`` need not normalise it
             _remember_name_tokens(matched_name, self.index.name_token_tuple(scored.name_number))
-        explanation = Explanation(
-            query=" ".join(scored.query.tokens),
-            matched_name=matched_name,
-            alignment=matched.alignment,
-            name_similarity=_rounded(matched.similarity),
-            aligned=_rounded(matched.aligned),
-            whole=_rounded(matched.whole),
-            coverage=_rounded(matched.coverage),
-            prior=entity.prior,
-            type_factor=scored.type_factor,
-            context_bonus=_rounded(scored.context_bonus),
-            context_support=_rounded(scored.context_support),
-            missed=matched.missed,
+        explanation = Explanation(  # positional: the dataclass's interpreted ``__init__`` binds them faster
+            " ".join(scored.query.tokens),  # query
+            matched_name,
+            matched.alignment,
+            _rounded(matched.similarity),  # name_similarity
+            _rounded(matched.aligned),
+            _rounded(matched.whole),
+            _rounded(matched.coverage),
+            entity.prior,
+            scored.type_factor,
+            _rounded(scored.context_bonus),
+            matched.missed,
+            _rounded(scored.context_support),
         )
-        return Candidate(entity=entity, score=round(scored.score, 6), explanation=explanation)
+        return Candidate(entity, round(scored.score, 6), explanation)
 
     # -- public ------------------------------------------------------------------
     def resolve(
@@ -548,7 +552,9 @@ class Resolver:
         query = prepared.readings[reading_number]
         index = self.index
         entity_position: int = index.name_entity.item(name_number)
-        entity = self._entity_at(entity_position)
+        entity = self._entities[entity_position]
+        if entity is None:
+            entity = self._entities[entity_position] = self._entity_at(entity_position)
         name_tokens = index.name_token_tuple(name_number)
         partial_floor = 0.0 if prepared.lone_title else self._partial_floor[entity.type]
         leading_descriptor = 1 if query.cues else 2
@@ -575,7 +581,7 @@ class Resolver:
                 )
         alias_position: int = index.name_alias.item(name_number)
         alias = entity.names[alias_position]
-        name_cues = _name_cues(alias) if query.cues else frozenset()
+        name_cues = _name_cues(alias) if query.cues else _NO_CUES
         if len(name_tokens) == 1 and not query.cues and _title_left_out(entity, alias, name_tokens):
             matched = _without_title(matched, partial_floor)
         penalty = 1.0
@@ -669,6 +675,24 @@ class Resolver:
             support,
         )
 
+    def _scored_alone(self, query: NormalizedName, matched: _MatchedName) -> _Scored:
+        """``_scored`` without a context (``query`` is the reading that ``matched`` was matched with)."""
+        name_match = matched.matched
+        score, type_factor, bonus, support = self._score_with_support(
+            query, matched.entity, name_match, 0.0, matched.name_cues
+        )
+        return _Scored(
+            score * matched.penalty,
+            matched.entity_position,
+            matched.alias_position,
+            matched.name_number,
+            query,
+            name_match,
+            type_factor,
+            bonus,
+            support,
+        )
+
     def _first_scores(
         self, prepared: _PreparedMention, document: DocumentContext, depth: int
     ) -> tuple[dict[int, _Scored], dict[int, list[tuple[_Scored, _MatchedName]]]]:
@@ -684,8 +708,9 @@ class Resolver:
         first: dict[int, _Scored] = {}
         tried: dict[int, list[tuple[_Scored, _MatchedName]]] = {}
         if not document:  # every entity is scored: one pass
+            readings = prepared.readings
             for matched in self._matches(prepared):
-                scored = self._scored(prepared, matched, document)
+                scored = self._scored_alone(readings[matched.reading_number], matched)
                 position = matched.entity_position
                 if position in first:
                     tried[position].append((scored, matched))
@@ -731,7 +756,7 @@ class Resolver:
                 scored = self._scored(prepared, matched, document)
                 if best is None or _stands_for_entity(scored, best):
                     best = scored
-        return None if best is None else self._candidate(best)
+        return None if best is None else self._candidate(best, self._entity_at(entity_position))
 
     def _ceiling(self, prepared: _PreparedMention, matched: _MatchedName, document: DocumentContext) -> float:
         """The score of a matched name with the most support that a context can give."""
@@ -763,17 +788,17 @@ class Resolver:
         shortlist = sorted(first, key=lambda p: (-first[p].score, p))[:depth]
         reach = (first[shortlist[0]].score - _RESCORE_REACH) if shortlist else 1.0
         best: dict[int, _Scored] = {}
+        entities: dict[int, Entity] = {}
         for position in shortlist:
+            entities[position] = tried[position][0][1].entity
             for scored, matched in tried[position]:
                 # only across scripts does the learned model count, and only near the top
                 if scored.score >= reach and self._other_script(scored.query, matched.name_number):
                     scored = self._scored(prepared, self._learned_match(prepared, matched), document)
                 if position not in best or _stands_for_entity(scored, best[position]):
                     best[position] = scored
-        ranked_positions = sorted(
-            best, key=lambda p: (-best[p].score, -self._entity_at(p).prior, self._entity_at(p).id)
-        )
-        ranked = [self._candidate(best[p]) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
+        ranked_positions = sorted(best, key=lambda p: (-best[p].score, -entities[p].prior, entities[p].id))
+        ranked = [self._candidate(best[p], entities[p]) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
         return self._decide(prepared.mention, query, ranked, top_k)
 
     def _decide(self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int) -> Resolution:

@@ -340,13 +340,16 @@ def _best_reading_pair(
     best = 0.0
     for fine_a, coarse_a, vocalic_a, consonants_a in forms_a:
         for fine_b, coarse_b, vocalic_b, consonants_b in forms_b:
-            skeleton = fine_weight * _levenshtein(fine_a, fine_b) + coarse_weight * _indel(coarse_a, coarse_b)
+            # equal skeletons are similar 1.0 without asking rapidfuzz (readings of related names often are)
+            fine = 1.0 if fine_a == fine_b else _levenshtein(fine_a, fine_b)
+            coarse = 1.0 if coarse_a == coarse_b else _indel(coarse_a, coarse_b)
+            skeleton = fine_weight * fine + coarse_weight * coarse
             consonants = consonants_a if consonants_a < consonants_b else consonants_b
             weight = vowel_weight if consonants >= _SHORT_SKELETON else _vowel_share(vowel_weight, consonants)
+            if (1.0 - weight) * skeleton + weight <= best:
+                continue  # no better whatever the vowels (their agreement is at most 1.0)
             if not cross_script:
-                if (1.0 - weight) * skeleton + weight <= best:
-                    continue  # no better whatever the vowels (their Indel similarity is at most 1.0)
-                vowels = _indel(vocalic_a, vocalic_b)
+                vowels = 1.0 if vocalic_a == vocalic_b else _indel(vocalic_a, vocalic_b)
             elif vocalic_a:
                 common = _lcs(vocalic_a, vocalic_b)
                 written = len(vocalic_a)
@@ -566,7 +569,7 @@ def _match_tokens(
     return _name_match(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment, missed)
 
 
-def _missed_words(name_weights: Sequence[float], matched: set[int]) -> int:
+def _missed_words(name_weights: tuple[float, ...], matched: set[int]) -> int:
     """How many words of a name (particles not counted) are in no aligned pair."""
     return sum(1 for j, weight in enumerate(name_weights) if j not in matched and weight > _PARTICLE_WEIGHT)
 
@@ -588,42 +591,89 @@ def _is_descriptor_then_name(chosen: list[tuple[int, int, float]], query_length:
 
 
 def _best_query_token(
-    query: Sequence[str], token: str, fine_weight: float, vowel_weight: float, learned: bool
+    query: tuple[str, ...], token: str, fine_weight: float, vowel_weight: float, learned: bool
 ) -> tuple[int, int, float]:
-    """``_align`` of a name of one token: ``(query_i, 0, similarity)`` of the first most similar query token."""
+    """``_align`` of a name of one token: ``(query_i, 0, similarity)`` of the first most similar query token.
+
+    No similarity exceeds 1.0, so the first query token as similar stops the search.
+    """
     best_position, best_similarity = 0, -1.0
     for position, other in enumerate(query):
-        if learned:
-            similarity = _pair_similarity(other, token, fine_weight, vowel_weight, True)
-        elif other <= token:
-            similarity = _token_similarity(other, token, fine_weight, vowel_weight)
-        else:
-            similarity = _token_similarity(token, other, fine_weight, vowel_weight)
+        similarity = _similarity(other, token, fine_weight, vowel_weight, learned)
         if similarity > best_similarity:
             best_position, best_similarity = position, similarity
+            if similarity >= 1.0:
+                break
     return best_position, 0, best_similarity
 
 
-def _align(
-    query: Sequence[str], name: Sequence[str], settings: Settings, learned: bool = True
+def _similarity(query_token: str, name_token: str, fine_weight: float, vowel_weight: float, learned: bool) -> float:
+    """``_pair_similarity``, through ``_token_similarity`` (one cache lookup) without the learned model."""
+    if learned:
+        return _pair_similarity(query_token, name_token, fine_weight, vowel_weight, True)
+    if query_token <= name_token:
+        return _token_similarity(query_token, name_token, fine_weight, vowel_weight)
+    return _token_similarity(name_token, query_token, fine_weight, vowel_weight)
+
+
+def _align_two_by_two(
+    query: tuple[str, ...], name: tuple[str, ...], fine_weight: float, vowel_weight: float, learned: bool
 ) -> list[tuple[int, int, float]]:
-    """Greedy one-to-one alignment, best pair first: ``(query_i, name_j, similarity)`` by ``query_i``."""
+    """``_align`` of a mention of two words with a name of two words.
+
+    The greedy alignment pairs the most similar words first (the first of
+    equals in mention, then name order), then the other two: word for word
+    when that first pair is (0, 0) or (1, 1), crosswise otherwise. No
+    similarity exceeds 1.0, so a pair similar 1.0 (the same word) is first
+    unless an earlier pair is as similar, and the pair it leaves out is not
+    compared.
+
+    Examples
+    --------
+    >>> [(i, j) for i, j, _ in _align_two_by_two(("haftar", "khalifa"), ("khalifa", "haftar"), 0.35, 0.3, False)]
+    [(0, 1), (1, 0)]
+    """
+    same_first = _similarity(query[0], name[0], fine_weight, vowel_weight, learned)
+    if same_first >= 1.0:
+        return [(0, 0, same_first), (1, 1, _similarity(query[1], name[1], fine_weight, vowel_weight, learned))]
+    crossed_first = _similarity(query[0], name[1], fine_weight, vowel_weight, learned)
+    crossed_second = _similarity(query[1], name[0], fine_weight, vowel_weight, learned)
+    if crossed_first >= 1.0 or crossed_second >= 1.0:
+        return [(0, 1, crossed_first), (1, 0, crossed_second)]
+    same_second = _similarity(query[1], name[1], fine_weight, vowel_weight, learned)
+    if same_first >= crossed_first and same_first >= crossed_second and same_first >= same_second:
+        crosswise = False  # (0, 0) first
+    elif crossed_first >= crossed_second and crossed_first >= same_second:
+        crosswise = True  # (0, 1) first
+    else:
+        crosswise = crossed_second >= same_second  # (1, 0) first, else (1, 1)
+    if crosswise:
+        return [(0, 1, crossed_first), (1, 0, crossed_second)]
+    return [(0, 0, same_first), (1, 1, same_second)]
+
+
+def _align(
+    query: tuple[str, ...], name: tuple[str, ...], settings: Settings, learned: bool = True
+) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one alignment, best pair first: ``(query_i, name_j, similarity)`` by ``query_i``.
+
+    Tuples, not any sequence: compiled, their items are read directly.
+    """
     fine_weight, vowel_weight = settings.fine_weight, settings.vowel_weight
-    if len(query) == 1:
+    if len(query) == 1:  # the first most similar name token; none is more similar than 1.0
         token = query[0]
-        if learned:
-            sims = [_pair_similarity(token, other, fine_weight, vowel_weight, True) for other in name]
-        else:  # _pair_similarity without the learned model, one cache lookup instead of two
-            sims = [
-                _token_similarity(token, other, fine_weight, vowel_weight)
-                if token <= other
-                else _token_similarity(other, token, fine_weight, vowel_weight)
-                for other in name
-            ]
-        best_similarity = max(sims)
-        return [(0, sims.index(best_similarity), best_similarity)]
+        best_position, best_similarity = 0, -1.0
+        for position, other in enumerate(name):
+            similarity = _similarity(token, other, fine_weight, vowel_weight, learned)
+            if similarity > best_similarity:
+                best_position, best_similarity = position, similarity
+                if similarity >= 1.0:
+                    break
+        return [(0, best_position, best_similarity)]
     if len(name) == 1:  # the best query token, the first of equals (as the sort below would pair it)
         return [_best_query_token(query, name[0], fine_weight, vowel_weight, learned)]
+    if len(query) == 2 and len(name) == 2:  # the commonest shape, without the sort
+        return _align_two_by_two(query, name, fine_weight, vowel_weight, learned)
     # (negated similarity, query position, name position): best pair first, ties in mention then name order
     if learned:
         pairs = [
