@@ -1047,8 +1047,10 @@ class _Spotter:
         taken: Sequence[bool],
         extra_context: DocumentContext | None = None,
         min_similarity: float = MIN_ALIGNED_SIMILARITY,
+        lone: bool = True,
     ) -> list[_Span]:
-        """Accepted spans that start at token ``first`` (or at the title before it)."""
+        """Accepted spans that start at token ``first`` (or at the title before it); of two tokens
+        or more only, unless ``lone``."""
         tokens = self.tokens
         title = self.title_before(first)
         if title is not None and any(taken[title:first]):
@@ -1061,6 +1063,9 @@ class _Spotter:
             if self.in_title(last):
                 break
             single = last == first
+            if single and not lone:
+                last += 1
+                continue
             if self.can_edge(last, first=single, single=single) and self.admissible(first, last, strict=strict):
                 for span_first in (first,) if title is None else (first, title):
                     start, end = tokens[span_first].start, tokens[last].end
@@ -1117,7 +1122,7 @@ def _garbled_names_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     for first in range(len(spotter.tokens)):
         if taken[first] or not spotter.can_edge(first, first=True, single=False):
             continue
-        for span in spotter.spans(first, strict=False, taken=taken, min_similarity=GARBLE_TOKEN_SIMILARITY):
+        for span in spotter.spans(first, strict=False, taken=taken, min_similarity=GARBLE_TOKEN_SIMILARITY, lone=False):
             words = [
                 token
                 for token in spotter.tokens[span.first + span.title_tokens : span.last + 1]
