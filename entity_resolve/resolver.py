@@ -653,16 +653,12 @@ class Resolver:
     def _scored(self, prepared: _PreparedMention, matched: _MatchedName, document: DocumentContext) -> _Scored:
         """Score a matched name in a document's context."""
         query = prepared.readings[matched.reading_number]
-        if document:
-            name_match = self._in_document(matched, document)
-            score, type_factor, bonus, support = self._score(
-                query, matched.entity, name_match, document, matched.name_cues, matched.entity_position
-            )
-        else:  # ``_score`` without a context
-            name_match = matched.matched
-            score, type_factor, bonus, support = self._score_with_support(
-                query, matched.entity, name_match, 0.0, matched.name_cues
-            )
+        if not document:
+            return self._scored_alone(query, matched)
+        name_match = self._in_document(matched, document)
+        score, type_factor, bonus, support = self._score(
+            query, matched.entity, name_match, document, matched.name_cues, matched.entity_position
+        )
         return _Scored(
             score * matched.penalty,
             matched.entity_position,
