@@ -1229,14 +1229,14 @@ def _surnames(spotter: _Spotter, chosen: Sequence[_Span]) -> list[tuple[int, str
     words or more ("خليفة حفتر", "Khalifa Haftar"), folded as the text spells it.
     """
     surnames: list[tuple[int, str, str]] = []
-    for span in sorted(chosen, key=lambda s: s.start):
+    for span in chosen:
         if span.entity.type != _PARTIAL_NAME_TYPE or span.last - span.first - span.title_tokens < 1:
             continue
         last = spotter.folded(spotter.tokens[span.last])
         forms = [form for form in last if token_weight(form) >= COREFERENCE_MIN_CONSONANTS]
         if forms:
             surnames.append((span.start, span.entity.id, forms[-1]))
-    return surnames
+    return sorted(surnames)
 
 
 def _surname_likeness(word: str, surname: str, settings: Settings) -> float:
@@ -1257,16 +1257,18 @@ def _referent(spotter: _Spotter, token: _Token, surnames: Sequence[tuple[int, st
     Only the persons named in full within ``COREFERENCE_WINDOW_CHARS`` of the
     token, by a surname in the token's script, are compared (a garble is of a
     name of its own article, in its own script). The token's likeness to the
-    surname (``token_similarity``, its clitic taken off or not) reaches
+    surname (``_surname_likeness``, its clitic taken off or not) reaches
     ``COREFERENCE_SIMILARITY`` and leads every other person's by
     ``COREFERENCE_MARGIN``.
     """
     forms = {form for folded in spotter.folded(token) for form in (folded, strip_clitic(folded)) if form}
     settings = spotter.resolver.settings
     likeness: dict[str, float] = {}
-    for start, entity_id, surname in surnames:
-        if abs(start - token.start) > COREFERENCE_WINDOW_CHARS:
-            continue
+    nearby = slice(
+        bisect.bisect_left(surnames, (token.start - COREFERENCE_WINDOW_CHARS,)),
+        bisect.bisect_right(surnames, (token.start + COREFERENCE_WINDOW_CHARS, "\uffff")),
+    )
+    for _start, entity_id, surname in surnames[nearby]:
         if (_ARABIC_LETTER.match(surname) is not None) != token.arabic:
             continue
         likeness.setdefault(entity_id, 0.0)
