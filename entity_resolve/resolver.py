@@ -656,38 +656,14 @@ class Resolver:
         if not document:
             return self._scored_alone(query, matched)
         name_match = self._in_document(matched, document)
-        score, type_factor, bonus, support = self._score(
-            query, matched.entity, name_match, document, matched.name_cues, matched.entity_position
-        )
-        return _Scored(
-            score * matched.penalty,
-            matched.entity_position,
-            matched.alias_position,
-            matched.name_number,
-            query,
-            name_match,
-            type_factor,
-            bonus,
-            support,
-        )
+        parts = self._score(query, matched.entity, name_match, document, matched.name_cues, matched.entity_position)
+        return _scored_match(query, matched, name_match, parts)
 
     def _scored_alone(self, query: NormalizedName, matched: _MatchedName) -> _Scored:
         """``_scored`` without a context (``query`` is the reading that ``matched`` was matched with)."""
         name_match = matched.matched
-        score, type_factor, bonus, support = self._score_with_support(
-            query, matched.entity, name_match, 0.0, matched.name_cues
-        )
-        return _Scored(
-            score * matched.penalty,
-            matched.entity_position,
-            matched.alias_position,
-            matched.name_number,
-            query,
-            name_match,
-            type_factor,
-            bonus,
-            support,
-        )
+        parts = self._score_with_support(query, matched.entity, name_match, 0.0, matched.name_cues)
+        return _scored_match(query, matched, name_match, parts)
 
     def _first_scores(
         self, prepared: _PreparedMention, document: DocumentContext, depth: int
@@ -868,6 +844,24 @@ class Resolver:
             if not isinstance(mention, str):
                 raise TypeError(f"mentions[{position}] must be a str, not {type(mention).__name__}")
         return [self.resolve(m, context=context, types=types, top_k=top_k) for m in items]
+
+
+def _scored_match(
+    query: NormalizedName, matched: _MatchedName, name_match: NameMatch, parts: tuple[float, float, float, float]
+) -> _Scored:
+    """The ``_Scored`` of ``matched`` from its score parts (score, type factor, bonus, support)."""
+    score, type_factor, bonus, support = parts
+    return _Scored(
+        score * matched.penalty,
+        matched.entity_position,
+        matched.alias_position,
+        matched.name_number,
+        query,
+        name_match,
+        type_factor,
+        bonus,
+        support,
+    )
 
 
 @lru_cache(maxsize=65_536)
