@@ -23,6 +23,13 @@ same script): linking it to that person is a false coreference. Systems:
 the garbled surname with the whole text as ``context``; ``Resolver.resolve``
 of it alone.
 
+**Namesakes.** The same texts with the surname, or the given name, spelt
+exactly as in the full name (صدام حفتر ... صدام). The word alone often names
+someone better known (Saddam Hussein); the text says it is the person it
+named. A name whose last word follows ``bin`` has no surname case (محمد بن
+سلمان: سلمان is the father). The "namesake" rows are the cases where
+``Resolver.resolve`` of the word alone links another entity.
+
 Examples
 --------
 >>> text, start = render("arabic", "خليفة حفتر", "هوثر")
@@ -79,6 +86,8 @@ KINDS = {
     "latin": ("latin_en", "latin_fr", "latin_de"),
 }
 _NAME_WORDS = (2, 4)
+#: Words before a father's name (محمد بن سلمان): the word after one is no surname.
+_NASAB_WORDS = frozenset({"bin", "ibn", "ben", "bint", "بن", "ابن", "بنت"})
 
 
 @dataclass(frozen=True)
@@ -203,6 +212,56 @@ def build_cases(entities: Sequence[er.Entity], *, seed: int) -> list[Case]:
     return with_controls
 
 
+def build_namesake_cases(entities: Sequence[er.Entity]) -> list[Case]:
+    """Every (person, script, word): the full name, then its surname or given name spelt as in it.
+
+    ``Case.kind`` is "surname" or "given name"; ``Case.surname`` holds the word.
+
+    Examples
+    --------
+    >>> g = er.Gazetteer.from_records([{"id": "s", "type": "person", "name": "Saddam Haftar",
+    ...     "aliases": ["صدام حفتر"]}, {"id": "m", "type": "person", "name": "Mohammed bin Salman"}])
+    >>> [(c.script, c.kind, c.surname) for c in build_namesake_cases(list(g))]  # doctest: +NORMALIZE_WHITESPACE
+    [('arabic', 'surname', 'حفتر'), ('arabic', 'given name', 'صدام'), ('latin', 'surname', 'Haftar'),
+     ('latin', 'given name', 'Saddam'), ('latin', 'given name', 'Mohammed')]
+    """
+    cases: list[Case] = []
+    for entity in entities:
+        if entity.type != "person":
+            continue
+        for script in KINDS:
+            full_name = _full_name(entity, script)
+            if full_name is None:
+                continue
+            words = full_name.split()
+            if words[-2].casefold() not in _NASAB_WORDS:
+                cases.append(Case(script, "surname", entity.id, full_name, words[-1]))
+            cases.append(Case(script, "given name", entity.id, full_name, words[0]))
+    return cases
+
+
+def run_namesakes(resolver: er.Resolver, cases: Sequence[Case]) -> dict[str, Any]:
+    """Right and wrong counts of the word after the full name: ``resolve_text``, and ``resolve`` of it alone."""
+    systems = ("resolve_text", "resolve (alone)")
+    counts: dict[str, dict[str, dict[str, int]]] = {system: {} for system in systems}
+    for number, case in enumerate(cases):
+        if number and number % 500 == 0:
+            _log(f"text: {number:,} of {len(cases):,} namesake cases")
+        text, start = render(case.script, case.full_name, case.surname)
+        alone = _entity_id(resolver.resolve(case.surname))
+        found = {"resolve_text": _linked(resolver, text, start, case.surname), "resolve (alone)": alone}
+        groups = ["all", f"{case.script}/{case.kind}"]
+        if alone is not None and alone != case.entity_id:
+            groups.append("namesake")
+        for system, linked in found.items():
+            for group in groups:
+                tally = counts[system].setdefault(group, {"n": 0, "right": 0, "wrong": 0})
+                tally["n"] += 1
+                tally["right"] += linked == case.entity_id
+                tally["wrong"] += linked is not None and linked != case.entity_id
+    return counts
+
+
 def _linked(resolver: er.Resolver, text: str, start: int, surname: str) -> str | None:
     """The entity id that ``resolve_text`` gives the span of ``surname`` at ``start``, or None."""
     for mention in er.resolve_text(text, resolver=resolver):
@@ -257,8 +316,10 @@ def _table(counts: dict[str, Any], groups_header: str, rates: Sequence[str]) -> 
     return markdown_table(header, rows)
 
 
-def render_markdown(garbles: dict[str, Any], coreference: dict[str, Any], notes: Sequence[str]) -> str:
-    """Both tasks' tables, then the notes."""
+def render_markdown(
+    garbles: dict[str, Any], coreference: dict[str, Any], namesakes: dict[str, Any], notes: Sequence[str]
+) -> str:
+    """The three tasks' tables, then the notes."""
     lines = [
         "# Running text: machine-translation garbles read by resolve_text",
         "",
@@ -269,6 +330,10 @@ def render_markdown(garbles: dict[str, Any], coreference: dict[str, Any], notes:
         "## Coreference: a garbled surname after the full name",
         "",
         _table(coreference, "texts", ("right", "wrong", "false coreference")),
+        "",
+        "## Namesakes: the surname or given name alone after the full name",
+        "",
+        _table(namesakes, "texts", ("right", "wrong")),
         "",
     ]
     lines += [f"- {note}" for note in notes]
@@ -304,15 +369,20 @@ def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = No
     cases = build_cases(entities, seed=seed)
     _log(f"text: {len(cases):,} coreference cases from {persons} sampled persons")
     coreference = run_coreference(resolver, cases)
+    namesake_cases = build_namesake_cases(entities)
+    _log(f"text: {len(namesake_cases):,} namesake cases")
+    namesakes = run_namesakes(resolver, namesake_cases)
     notes = [
         f"seed {seed}; entity_resolve {er.__version__}; commit {git_commit(data.repo_root())}",
         f"garbles: task C's MT-noise garbles of {per_type} sampled entities per type, one per sentence; right: "
         "the span that overlaps the garble is linked to its entity; wrong: to another entity",
         f"coreference: {len(cases):,} texts (and as many control texts) from {persons} sampled persons; false "
         "coreference: in a control text naming another person, the garbled surname linked to that person",
+        f"namesakes: {len(namesake_cases):,} texts from the same persons, the surname or given name spelt as in "
+        "the full name; namesake: the cases where resolve of the word alone links another entity",
         f"{time.perf_counter() - started:.0f} s",
     ]
-    markdown = render_markdown(garbles, coreference, notes)
+    markdown = render_markdown(garbles, coreference, namesakes, notes)
     print(markdown)
     write_text(out / "text.md", markdown)
     write_json(
@@ -323,6 +393,8 @@ def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = No
             "cases": len(cases),
             "counts": garbles,
             "coreference": coreference,
+            "namesake_cases": len(namesake_cases),
+            "namesakes": namesakes,
             "notes": notes,
         },
     )

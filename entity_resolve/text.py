@@ -181,6 +181,8 @@ _PARTICLES = _word_set(
     "al el ad ar as ash at ath az an ed es er et ez bin ibn ben bint abu abou abd ould ul "
     "de da di du del della des der den van von la le"
 )
+#: Words before a father's name in a full name (bin Salman, محمد بن سلمان), folded.
+_NASAB_WORDS = _word_set("bin ibn ben bint بن ابن بنت")
 # Lowercase words that may stand inside a name ("Party of God", "Islamic State in Iraq").
 #: Words after which an Arabic word may name a little-known place alone (in, to, from, near,
 #: the town, camp, quarter, village, city, area of), as written and folded.
@@ -190,6 +192,9 @@ _ARABIC_PLACE_CUES = _word_set(
     مدينة مدينه منطقة منطقه ضاحية ضاحيه بلدتي محيط
 """
 )
+#: Latin words before a place ("in", "to", "near"), and articles that may stand between ("in the Golan").
+_LATIN_PLACE_CUES = _word_set("in at to from near into toward towards outside across around en dans vers nach aus bei")
+_LATIN_ARTICLES = _word_set("the le la les l der die das den dem")
 #: Directions, which begin names (جنوب لبنان, South Sudan, شمال سيناء) and place phrases alike
 #: ("جنوب سوريا", south of Syria), folded: a span that begins with one must spell its name exactly.
 _DIRECTION_WORDS = _word_set(
@@ -289,9 +294,10 @@ class Mention:
     score : float
         The resolver's score in [0, 1].
     candidates : tuple of Candidate
-        Best first, at most five. A surname linked by coreference (a garble
-        of the surname of a person the text names in full) has that person
-        first, then the resolver's candidates for the word alone.
+        Best first, at most five. A word linked by coreference to a person the
+        text names in full (a garble of the surname, or the given name or
+        surname as spelt there) has that person first, then the resolver's
+        candidates for the word alone.
     cues : tuple of str
         Title cues found in the mention (``"general"``, ``"president"``).
     """
@@ -339,6 +345,18 @@ class _Span:
     def rank(self) -> tuple[float, int, int, int]:
         """Sort key: best score, then most tokens, then longest, then leftmost."""
         return (-self.score, -(self.last - self.first), -(self.end - self.start), self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class _Bounds:
+    first: int  # index of the first token
+    last: int  # index of the last token
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, span: _Span) -> _Bounds:
+        return cls(span.first, span.last, span.start, span.end)
 
 
 @lru_cache(maxsize=65_536)
@@ -999,6 +1017,26 @@ class _Spotter:
             return False
         return bool({self.tokens[index - 1].text, *self.folded(self.tokens[index - 1])} & _ARABIC_PLACE_CUES)
 
+    def after_place_cue(self, index: int) -> bool:
+        """Token ``index`` follows a word of place: في، إلى، قرب ... or "in", "to", "near" (an article between).
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> spotter = _Spotter("Clashes in the Golan, Golan said.", Resolver(Gazetteer.from_records([])), None)
+        >>> [spotter.after_place_cue(index) for index in (3, 4)]
+        [True, False]
+        """
+        before = index - 1
+        if before >= 0 and not self.tokens[before].arabic and self.tokens[before].text.casefold() in _LATIN_ARTICLES:
+            before -= 1
+        if before < 0:
+            return False
+        token = self.tokens[before]
+        if token.arabic:
+            return bool({token.text, *self.folded(token)} & _ARABIC_PLACE_CUES)
+        return token.text.casefold() in _LATIN_PLACE_CUES
+
     def may_fit(self, mention: str, *, strict: bool) -> bool:
         """Some name that the resolver would score for ``mention`` could pass ``_structure_ok``.
 
@@ -1305,25 +1343,113 @@ def _coreference_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bo
         referent = _referent(spotter, token, surnames)
         if referent is None:
             continue
-        mention = spotter.text[token.start : token.end]
-        context = spotter.window(token.start, token.end) | known
-        prepared = spotter.prepared(mention)
-        resolver = spotter.resolver
-        own = resolver._resolve_prepared(prepared, context=context, top_k=OUTPUT_TOP_K)
-        position = resolver.gazetteer.position_of(referent)
-        candidate = resolver._entity_candidate(prepared, position, context)
-        if candidate is None:
-            continue
-        others = tuple(c for c in own.candidates if c.entity.id != referent)[: OUTPUT_TOP_K - 1]
-        resolution = Resolution(
-            mention=mention,
-            entity=candidate.entity,
-            score=candidate.score,
-            candidates=(candidate, *others),
-            cues=own.cues,
-        )
-        found.append(_Span(index, index, token.start, token.end, resolution))
+        span = _span_of_person(spotter, _Bounds(index, index, token.start, token.end), referent, known)
+        if span is not None:
+            found.append(span)
     return _select(found, taken)
+
+
+def _span_of_person(spotter: _Spotter, bounds: _Bounds, referent: str, known: DocumentContext) -> _Span | None:
+    """A span linked to the person ``referent`` because the text names them (None if no name of theirs fits).
+
+    The span's words are scored against that person's names only (its score
+    says how well they match them); its other candidates are the resolver's.
+    """
+    mention = spotter.text[bounds.start : bounds.end]
+    context = spotter.window(bounds.start, bounds.end) | known
+    prepared = spotter.prepared(mention)
+    resolver = spotter.resolver
+    candidate = resolver._entity_candidate(prepared, resolver.gazetteer.position_of(referent), context)
+    if candidate is None:
+        return None
+    own = resolver._resolve_prepared(prepared, context=context, top_k=OUTPUT_TOP_K)
+    others = tuple(c for c in own.candidates if c.entity.id != referent)[: OUTPUT_TOP_K - 1]
+    resolution = Resolution(
+        mention=mention, entity=candidate.entity, score=candidate.score, candidates=(candidate, *others), cues=own.cues
+    )
+    return _Span(bounds.first, bounds.last, bounds.start, bounds.end, resolution)
+
+
+def _is_nasab(spotter: _Spotter, token: _Token) -> bool:
+    """``bin``, ``ibn``, بن: the word after it names a father, not a family."""
+    return token.text.casefold() in _NASAB_WORDS or any(form in _NASAB_WORDS for form in spotter.folded(token))
+
+
+def _full_names(spotter: _Spotter, chosen: Sequence[_Span]) -> list[tuple[int, str, frozenset[str]]]:
+    """Where the text names a person in full: the span's start, the person's id, and the name's given
+    name and surname as the text spells them (folded), in text order.
+
+    A full name has two name words or more (particles aside, the title left
+    out). The surname is its last word, unless a ``bin`` stands before it
+    (محمد بن سلمان: سلمان is the father, King Salman).
+    """
+    full_names: list[tuple[int, str, frozenset[str]]] = []
+    for span in chosen:
+        if span.entity.type != _PARTIAL_NAME_TYPE:
+            continue
+        tokens = spotter.tokens[span.first + span.title_tokens : span.last + 1]
+        words = [token for token in tokens if not (spotter.is_particle(token) or _is_nasab(spotter, token))]
+        if len(words) < 2:
+            continue
+        forms = set(spotter.folded(words[0]))
+        if not _is_nasab(spotter, tokens[tokens.index(words[-1]) - 1]):
+            forms.update(spotter.folded(words[-1]))
+        full_names.append((span.start, span.entity.id, frozenset(forms)))
+    return sorted(full_names)
+
+
+def _namesake_referent(
+    spotter: _Spotter, span: _Span, full_names: Sequence[tuple[int, str, frozenset[str]]]
+) -> str | None:
+    """The person the text named in full whom a lone name word refers to, when the resolver linked another entity.
+
+    The word (its clitic taken off or not) spells the given name or the
+    surname of persons named in full in the ``COREFERENCE_WINDOW_CHARS``
+    before it; if the resolver's entity is one of them, it stands; otherwise
+    the word refers to the last of them. A name given after the word is not
+    read back: in "Houthi leader Abdul-Malik al-Houthi", Houthi is the movement.
+    """
+    if span.title_tokens or span.entity.type == "organization" or is_country(span.entity):
+        return None
+    words = [token for token in spotter.tokens[span.first : span.last + 1] if not spotter.is_particle(token)]
+    if len(words) != 1:
+        return None
+    if span.entity.type == "place" and spotter.after_place_cue(span.first):
+        return None
+    forms = {form for folded in spotter.folded(words[0]) for form in (folded, strip_clitic(folded)) if form}
+    before = full_names[
+        bisect.bisect_left(full_names, (span.start - COREFERENCE_WINDOW_CHARS,)) : bisect.bisect_left(
+            full_names, (span.start,)
+        )
+    ]
+    named = [entity_id for _start, entity_id, names in before if forms & names]
+    if not named or span.entity.id in named:
+        return None
+    return named[-1]
+
+
+def _namesake_pass(spotter: _Spotter, chosen: list[_Span]) -> list[_Span]:
+    """Relink a lone given name or surname to the person the text names in full with it.
+
+    News names a person in full, then by one name: after "صدام حفتر" (Saddam
+    Haftar), "صدام" is him, not Saddam Hussein, whom the gazetteer prefers for
+    the word alone. The word must be spelt as in the full name. A word the
+    resolver linked to an organisation keeps it ("Houthi forces" after
+    "Abdul-Malik al-Houthi"), and so do a country ("Israel" after "Israel
+    Katz") and a place after a word of place ("in Hebron" after "Khalil
+    al-Hayya"); other places named as people are relinked (Hassan, a town in
+    India, after "Hassan Nasrallah").
+    """
+    full_names = _full_names(spotter, chosen)
+    if not full_names:
+        return chosen
+    known = DocumentContext.from_text(_document_names(chosen)[0])
+    relinked: list[_Span] = []
+    for span in chosen:
+        referent = _namesake_referent(spotter, span, full_names)
+        person = None if referent is None else _span_of_person(spotter, _Bounds.of(span), referent, known)
+        relinked.append(span if person is None else person)
+    return relinked
 
 
 def _arabic_name_words(chosen: Sequence[_Span]) -> frozenset[str]:
@@ -1402,7 +1528,12 @@ def resolve_text(
     known (``GARBLED_NAME_MIN_PRIOR``). A last pass
     reads a leftover word as a person's surname when it resembles the last
     word of a name of two words or more that the text gave that person
-    (``COREFERENCE_SIMILARITY``), and no other person's as much.
+    (``COREFERENCE_SIMILARITY``), and no other person's as much. Finally, a
+    lone given name or surname spelt as in the full name of a person named
+    in the ``COREFERENCE_WINDOW_CHARS`` before it is that person, though the
+    gazetteer prefers a namesake for the word alone (صدام after صدام حفتر is
+    Saddam Haftar, not Saddam Hussein); a word linked to an organisation or
+    a country, or to a place after في or "in", keeps its link.
 
     Cost is linear in the length of the text: at most ``2 * MAX_SPAN_TOKENS``
     spans start at each token; a multi-token span is resolved only when the
@@ -1439,6 +1570,7 @@ def resolve_text(
     chosen += _garbled_names_pass(spotter, taken)
     chosen += _second_pass(spotter, chosen, taken)
     chosen += _coreference_pass(spotter, chosen, taken)
+    chosen = _namesake_pass(spotter, chosen)
     chosen.sort(key=lambda span: span.start)
     return [
         Mention(

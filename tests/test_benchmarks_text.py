@@ -66,6 +66,43 @@ def test_coreference_counts_every_case_once_per_system() -> None:
     assert counts["resolve_text"]["all"]["right"] > counts["resolve (alone)"]["all"]["right"]
 
 
+def test_namesake_cases_take_the_surname_and_given_name_as_spelt_in_the_full_name() -> None:
+    entities = list(
+        er.Gazetteer.from_records([*RECORDS, {"id": "p:mbs", "type": "person", "name": "Mohammed bin Salman"}])
+    )
+    cases = text_benchmark.build_namesake_cases(entities)
+    words = {(case.entity_id, case.script, case.kind): case.surname for case in cases}
+    assert words[("p:haftar", "arabic", "surname")] == "حفتر"
+    assert words[("p:haftar", "latin", "given name")] == "Khalifa"
+    assert words[("p:sarraj", "latin", "surname")] == "al-Sarraj"
+    assert ("p:mbs", "latin", "surname") not in words  # Salman is his father's name
+    assert words[("p:mbs", "latin", "given name")] == "Mohammed"
+
+
+def test_namesakes_count_the_cases_where_the_word_alone_links_another_entity() -> None:
+    records = [
+        *RECORDS,
+        {
+            "id": "p:saddam-hussein",
+            "type": "person",
+            "name": "Saddam Hussein",
+            "aliases": ["صدام حسين", "صدام", "Saddam"],
+            "prior": 0.95,
+        },
+        {"id": "p:saddam-haftar", "type": "person", "name": "Saddam Haftar", "aliases": ["صدام حفتر"], "prior": 0.4},
+    ]
+    resolver = er.Resolver(er.Gazetteer.from_records(records))
+    cases = [
+        case
+        for case in text_benchmark.build_namesake_cases(list(resolver.gazetteer))
+        if case.entity_id == "p:saddam-haftar" and case.kind == "given name"
+    ]
+    counts = text_benchmark.run_namesakes(resolver, cases)
+    assert counts["resolve (alone)"]["namesake"] == {"n": 2, "right": 0, "wrong": 2}
+    assert counts["resolve_text"]["namesake"] == {"n": 2, "right": 2, "wrong": 0}
+    assert counts["resolve_text"]["all"]["n"] == len(cases) == 2
+
+
 def test_garbles_in_sentences_are_counted_right_wrong_or_missed() -> None:
     resolver = er.Resolver(er.Gazetteer.from_records(RECORDS))
     queries = [
@@ -87,4 +124,6 @@ def test_quick_run_writes_markdown_and_json(tmp_path: Path, capsys: pytest.Captu
     payload = json.loads((tmp_path / "text.json").read_text(encoding="utf-8"))
     assert payload["garbles"] == payload["counts"]["resolve_text"]["all"]["n"] > 0
     assert payload["cases"] == payload["coreference"]["resolve_text"]["all"]["n"] > 0
+    assert payload["namesake_cases"] == payload["namesakes"]["resolve_text"]["all"]["n"] > 0
+    assert "## Namesakes" in printed
     assert (tmp_path / "text.md").read_text(encoding="utf-8") == printed.rstrip("\n") + "\n"

@@ -728,3 +728,41 @@ def test_builtin_gazetteer_a_long_organisation_name_is_read_whole(builtin_resolv
     mentions = read_checked(text, builtin_resolver)
     assert ("Popular Front for the Liberation of Palestine", "org:pflp") in found(mentions)
     assert ("بعثة الأمم المتحدة للدعم في ليبيا", "org:unsmil") in found(mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "entity_id"),
+    [
+        # the word alone is the better-known namesake; after the full name, it is the person named
+        ("التقى صدام حفتر بوفد عسكري في بنغازي. وقال صدام إن القوات جاهزة.", "صدام", "person:saddam-haftar"),
+        (
+            "Saddam Haftar met a delegation in Benghazi. Haftar said the forces were ready.",
+            "Haftar",
+            "person:saddam-haftar",
+        ),
+        # both named in full: the resolver's choice among them stands
+        ("Khalifa Haftar and his son Saddam Haftar visited Cairo. Haftar said.", "Haftar", "person:khalifa-haftar"),
+        # a country keeps its name, and so does an organisation (the name given after the word is not read back)
+        ("Israel Katz said on Monday that Israel would respond.", "Israel", "place:israel"),
+        ("Houthi leader Abdul-Malik al-Houthi warned against any escalation.", "Houthi", "org:houthis"),
+    ],
+)
+def test_builtin_gazetteer_a_lone_name_word_is_the_person_named_in_full_before_it(
+    builtin_resolver: er.Resolver, text: str, word: str, entity_id: str
+) -> None:
+    assert (word, entity_id) in found(read_checked(text, builtin_resolver))
+
+
+def test_a_place_named_like_a_person_of_the_text_is_the_place_after_a_word_of_place() -> None:
+    resolver = er.Resolver(
+        er.Gazetteer.from_records(
+            [
+                {"id": "p:diab", "type": "person", "name": "Hassan Diab", "aliases": ["حسان دياب"]},
+                {"id": "g:hassan", "type": "place", "name": "Hassan", "aliases": ["حسان"], "prior": 0.8},
+            ]
+        )
+    )
+    named = "Hassan Diab spoke to reporters on Monday. "
+    assert ("Hassan", "p:diab") in found(read_checked(named + "Hassan said the talks would go on.", resolver))
+    assert ("Hassan", "g:hassan") in found(read_checked(named + "Clashes broke out in Hassan.", resolver))
+    assert ("حسان", "g:hassan") in found(read_checked("التقى حسان دياب بالوفد. واندلعت اشتباكات في حسان.", resolver))
