@@ -766,3 +766,35 @@ def test_a_place_named_like_a_person_of_the_text_is_the_place_after_a_word_of_pl
     assert ("Hassan", "p:diab") in found(read_checked(named + "Hassan said the talks would go on.", resolver))
     assert ("Hassan", "g:hassan") in found(read_checked(named + "Clashes broke out in Hassan.", resolver))
     assert ("حسان", "g:hassan") in found(read_checked("التقى حسان دياب بالوفد. واندلعت اشتباكات في حسان.", resolver))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "entity_id"),
+    [
+        ("واندلعت اشتباكات عنيفة في طرابلوس مساء أمس.", "طرابلوس", "place:tripoli-libya"),
+        ("وتوجه الوفد إلى بنغاظي صباح اليوم.", "بنغاظي", "place:benghazi"),
+    ],
+)
+def test_builtin_gazetteer_a_garbled_place_after_a_word_of_place(
+    builtin_resolver: er.Resolver, text: str, word: str, entity_id: str
+) -> None:
+    assert (word, entity_id) in found(read_checked(text, builtin_resolver))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday words after في resemble places: الحوار (the dialogue) ~ Lahore, تطبيق ~ Tabqa
+        "وأكد الوزير أن الحل يكمن في الحوار وفي تطبيق القرار.",
+        # a rare word after the garble: the two begin a longer name (Sednaya Prison), not Sudan
+        "وتوفي المعتقلون في سادنايا برسون العام الماضي.",
+        # an inflected form of a common word (our heroes) is no garble of Badalona
+        "وقال إن الفضل في أبطالنا الذين صمدوا.",
+        # a capitalised Latin word after "in" may be anything the gazetteer does not know
+        "The plan was outlined in Telegrams sent on Monday.",
+    ],
+)
+def test_builtin_gazetteer_no_garbled_place_where_a_word_or_a_longer_name_stands(
+    builtin_resolver: er.Resolver, text: str
+) -> None:
+    assert [m for m in read_checked(text, builtin_resolver) if m.entity.type == "place"] == []
