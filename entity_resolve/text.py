@@ -125,6 +125,9 @@ COREFERENCE_WINDOW_CHARS = 3_000
 #: only an entity this well known: the least known of the gazetteer (Wikidata persons known
 #: by nothing else, 0.2) have names that common words resemble ("الحل الوحيد" ~ هلا الحيد).
 GARBLED_NAME_MIN_PRIOR = 0.3
+#: ... and a word of a name in the other script, as a word-by-word transliteration does (كاتر كنترال
+#: بنك, Qatar Central Bank): a transliteration never scores as high as the same spelling.
+TRANSLITERATED_TOKEN_SIMILARITY = 0.78
 #: Share of the matched name that a span must cover ("of" is not Party of God).
 MIN_COVERAGE = 0.5
 #: Consonants (``token_weight``) that a lone Arabic word needs to be read as a garbled place name.
@@ -1178,19 +1181,33 @@ def _garbled_names_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     Two name words or more (particles and connectors aside) that each
     resemble a word of one name as a garble does (``GARBLE_TOKEN_SIMILARITY``)
     are rarely a chance resemblance, a lone word often is; the entity must be
-    known at least as ``GARBLED_NAME_MIN_PRIOR``.
+    known at least as ``GARBLED_NAME_MIN_PRIOR``. An English name read back
+    into Arabic letters word by word (سيرين ابسيرفتوري فور هومن ريغتس, the
+    Syrian Observatory for Human Rights) is matched with the name in Latin
+    script, which never scores as high as the same spelling: each word must
+    resemble the name's as a transliteration does
+    (``TRANSLITERATED_TOKEN_SIMILARITY``), and two of them at least be no
+    common Arabic word (``_Spotter.is_common``).
     """
     found: list[_Span] = []
     for first in range(len(spotter.tokens)):
         if taken[first] or not spotter.can_edge(first, first=True, single=False):
             continue
-        for span in spotter.spans(first, strict=False, taken=taken, min_similarity=GARBLE_TOKEN_SIMILARITY, lone=False):
+        for span in spotter.spans(
+            first, strict=False, taken=taken, min_similarity=TRANSLITERATED_TOKEN_SIMILARITY, lone=False
+        ):
             words = [
                 token
                 for token in spotter.tokens[span.first + span.title_tokens : span.last + 1]
                 if not (spotter.is_particle(token) or spotter.is_connector(token))
             ]
-            if len(words) >= 2 and span.entity.prior >= GARBLED_NAME_MIN_PRIOR:
+            if len(words) < 2 or span.entity.prior < GARBLED_NAME_MIN_PRIOR:
+                continue
+            explanation = span.resolution.candidates[0].explanation
+            if detect_script(explanation.matched_name) != detect_script(span.resolution.mention):
+                if sum(not spotter.is_common(token) for token in words) >= 2:
+                    found.append(span)
+            elif min(pair.similarity for pair in explanation.alignment) >= GARBLE_TOKEN_SIMILARITY:
                 found.append(span)
     return _select(found, taken)
 
@@ -1579,7 +1596,9 @@ def resolve_text(
     pass adds the names of the entities found in the first. Between them,
     a span of two name words or more with none spelt as in the name is
     accepted when each word resembles a word of the name as a garble does
-    (``GARBLE_TOKEN_SIMILARITY``) and the entity is not among the least
+    (``GARBLE_TOKEN_SIMILARITY``; across scripts, as a transliteration does,
+    ``TRANSLITERATED_TOKEN_SIMILARITY``, with two words that are no common
+    Arabic words) and the entity is not among the least
     known (``GARBLED_NAME_MIN_PRIOR``); then a lone Arabic word after a word
     of place (في، إلى ...) that is no common word (``common_words``) and has
     ``GARBLED_PLACE_MIN_CONSONANTS`` consonants is read as a garbled place

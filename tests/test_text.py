@@ -798,3 +798,17 @@ def test_builtin_gazetteer_no_garbled_place_where_a_word_or_a_longer_name_stands
     builtin_resolver: er.Resolver, text: str
 ) -> None:
     assert [m for m in read_checked(text, builtin_resolver) if m.entity.type == "place"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        # English names read back into Arabic letters, word by word: matched across scripts
+        ("وقالت سيرين ابسيرفتوري فور هومن ريغتس في بيان إن القصف استمر.", "org:syrian-observatory-for-human-rights"),
+        ("وقال ان سكوريتي كونكيل في بيان إن الجلسة تأجلت.", "org:un-security-council"),
+    ],
+)
+def test_builtin_gazetteer_an_organisation_name_transliterated_word_by_word(
+    builtin_resolver: er.Resolver, text: str, entity_id: str
+) -> None:
+    assert entity_id in {m.entity.id for m in read_checked(text, builtin_resolver)}
