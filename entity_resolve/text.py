@@ -1181,7 +1181,8 @@ def _garbled_names_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     Two name words or more (particles and connectors aside) that each
     resemble a word of one name as a garble does (``GARBLE_TOKEN_SIMILARITY``)
     are rarely a chance resemblance, a lone word often is; the entity must be
-    known at least as ``GARBLED_NAME_MIN_PRIOR``. An English name read back
+    known at least as ``GARBLED_NAME_MIN_PRIOR``, unless the words are Arabic
+    and none is a common word (``_rare_arabic_words``). An English name read back
     into Arabic letters word by word (سيرين ابسيرفتوري فور هومن ريغتس, the
     Syrian Observatory for Human Rights) is matched with the name in Latin
     script, which never scores as high as the same spelling: each word must
@@ -1201,7 +1202,9 @@ def _garbled_names_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
                 for token in spotter.tokens[span.first + span.title_tokens : span.last + 1]
                 if not (spotter.is_particle(token) or spotter.is_connector(token))
             ]
-            if len(words) < 2 or span.entity.prior < GARBLED_NAME_MIN_PRIOR:
+            if len(words) < 2:
+                continue
+            if span.entity.prior < GARBLED_NAME_MIN_PRIOR and not _rare_arabic_words(spotter, words):
                 continue
             explanation = span.resolution.candidates[0].explanation
             if detect_script(explanation.matched_name) != detect_script(span.resolution.mention):
@@ -1210,6 +1213,18 @@ def _garbled_names_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
             elif min(pair.similarity for pair in explanation.alignment) >= GARBLE_TOKEN_SIMILARITY:
                 found.append(span)
     return _select(found, taken)
+
+
+def _rare_arabic_words(spotter: _Spotter, words: Sequence[_Token]) -> bool:
+    """Every word is Arabic and no common word (``_Spotter.is_common``): no everyday phrase.
+
+    Such words garbled in every word may name even a little-known person: الحل
+    الوحيد ("the only solution") resembles هلا الحيد, a person known by
+    nothing else than Wikidata, but both its words are common. Not Latin
+    script: capitalised rare words in a row are as often a name the gazetteer
+    does not know ("Toney Shuman" is no Toni Shamoun).
+    """
+    return all(token.arabic and not spotter.is_common(token) for token in words)
 
 
 def _garbled_places_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:

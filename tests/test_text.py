@@ -812,3 +812,13 @@ def test_builtin_gazetteer_an_organisation_name_transliterated_word_by_word(
     builtin_resolver: er.Resolver, text: str, entity_id: str
 ) -> None:
     assert entity_id in {m.entity.id for m in read_checked(text, builtin_resolver)}
+
+
+def test_builtin_gazetteer_a_little_known_person_garbled_in_every_word_in_rare_arabic_words(
+    builtin_resolver: er.Resolver,
+) -> None:
+    # Fatima Salahi is known by Wikidata only (prior below GARBLED_NAME_MIN_PRIOR): neither word is common Arabic
+    text = "وقالت فاتيما ساليهي في بيان إن المحادثات ستستمر."
+    assert ("فاتيما ساليهي", "anr:001c5aa5a3b8") in found(read_checked(text, builtin_resolver))
+    # capitalised rare words in a row may be any name the gazetteer does not know
+    assert read_checked("On Monday Toney Shuman said in a statement that talks would go on.", builtin_resolver) == []
