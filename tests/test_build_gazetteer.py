@@ -6,10 +6,8 @@ pinned source packages; ``python scripts/build_gazetteer.py --check`` does it).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -17,12 +15,12 @@ from types import ModuleType
 import pytest
 
 import entity_resolve as er
+from tests.conftest import script_module
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 GAZETTEER_DIR = REPO_ROOT / "entity_resolve" / "data" / "gazetteer"
 GAZETTEER_FILE = GAZETTEER_DIR / "gazetteer.jsonl"
 NAME_PARTS_FILE = GAZETTEER_DIR / "name_parts.tsv"
-BUILD_SCRIPT = REPO_ROOT / "scripts" / "build_gazetteer.py"
 
 #: Lower bounds that the committed build meets (see SOURCES.md for the counts).
 MIN_PLACES = 30_000
@@ -57,13 +55,7 @@ def records() -> list[dict]:
 @pytest.fixture(scope="module")
 def build_module() -> ModuleType:
     """The build script, imported from its path (it is not a package module)."""
-    spec = importlib.util.spec_from_file_location("build_gazetteer", BUILD_SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return script_module("build_gazetteer")
 
 
 def test_ids_unique_and_sorted(records: list[dict]) -> None:

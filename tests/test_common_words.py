@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from entity_resolve.common_words import _common_words, is_common_word
+from tests.conftest import script_module
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 WORDS_DIR = REPO_ROOT / "entity_resolve" / "data" / "words"
 
 
-def _build_script():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("build_common_words", REPO_ROOT / "scripts" / "build_common_words.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def _build_script() -> ModuleType:
+    return script_module("build_common_words")
 
 
 @pytest.mark.parametrize(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import math
-import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -14,25 +12,16 @@ import pytest
 
 from entity_resolve import learned
 from entity_resolve.learned import TransliterationModel, load_model, transliteration_similarity
+from tests.conftest import script_module
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-LEARN_SCRIPT = REPO_ROOT / "scripts" / "learn_transliteration.py"
 TABLE = REPO_ROOT / "entity_resolve" / "data" / "learned" / "transliteration.tsv"
 #: The committed table stays small.
 MAX_TABLE_ROWS = 5_000
 
 
 def _learning_script() -> ModuleType:
-    name = "learn_transliteration"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, LEARN_SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return script_module("learn_transliteration")
 
 
 # -- the shipped table --------------------------------------------------------------
