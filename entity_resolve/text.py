@@ -14,8 +14,9 @@ context, so that a garble late in an article links to the person named in
 full earlier. Passes between them read names garbled in every word
 (دفيد كمرون, David Cameron) and lone garbled places after في (في طرابلوس);
 the last ones link leftover words that spell or garble the surname of a
-person the text names in full (هوثر after خليفة هفتر), and a lone given name
-or surname to the person named in full before it (صدام after صدام حفتر).
+person the text names in full (هوثر after خليفة هفتر), a lone given name
+or surname to the person named in full before it (صدام after صدام حفتر),
+and a relative's given name after a word of kinship (حفتر ونجله صدام).
 
 Examples
 --------
@@ -199,6 +200,15 @@ _ARABIC_PLACE_CUES = _word_set(
     مدينة مدينه منطقة منطقه ضاحية ضاحيه بلدتي محيط
 """
 )
+#: Words of kinship between a person and a relative's given name ("حفتر ونجله صدام", "Haftar's son
+#: Saddam"), folded; and the Latin words that may stand between the person and them ("and his son").
+_KIN_WORDS = _word_set(
+    """
+    نجله نجلها نجلي ابنه ابنها ابن نجل شقيقه شقيقها شقيقته شقيقتها اخوه اخيه اخته ابنته ابنتها زوجته زوجها
+    son sons daughter brother sister wife husband nephew cousin fils frere soeur epouse sohn bruder tochter
+    """
+)
+_KIN_GAP_WORDS = _word_set("and his her et und sein seine ihr")
 #: Latin words before a place ("in", "to", "near"), and articles that may stand between ("in the Golan").
 _LATIN_PLACE_CUES = _word_set("in at to from near into toward towards outside across around en dans vers nach aus bei")
 _LATIN_ARTICLES = _word_set("the le la les l der die das den dem")
@@ -1515,6 +1525,67 @@ def _namesake_referent(
     return named[-1]
 
 
+def _kin_word(spotter: _Spotter, token: _Token) -> bool:
+    """A word of kinship (نجله، ابنه، ونجله, "son", "brother"), a proclitic aside."""
+    forms = {token.text.casefold(), *spotter.folded(token)}
+    forms |= {stripped for form in list(forms) if (stripped := strip_clitic(form)) is not None}
+    return bool(forms & _KIN_WORDS)
+
+
+def _relative_after(spotter: _Spotter, span: _Span) -> int | None:
+    """The token of a relative's given name after a person's span and a word of kinship, if any.
+
+    "بالمشير حفتر ونجله صدام", "Khalifa Haftar and his son Saddam", "Haftar's son Saddam".
+    """
+    index = span.last + 1
+    while index < len(spotter.tokens) and spotter.tokens[index].text.casefold() in _KIN_GAP_WORDS:
+        index += 1
+    if index + 1 >= len(spotter.tokens) or not _kin_word(spotter, spotter.tokens[index]):
+        return None
+    if not all(spotter.tokens[position].joins_next for position in range(span.last, index + 1)):
+        return None
+    given = index + 1
+    return given if spotter.name_like(spotter.tokens[given]) else None
+
+
+def _kin_pass(spotter: _Spotter, chosen: list[_Span], taken: list[bool]) -> list[_Span]:
+    """Link a relative named by the given name alone after a person and a word of kinship.
+
+    News names a family by one of its members: in "بالمشير حفتر ونجله صدام"
+    (Field Marshal Haftar and his son Saddam) صدام is Saddam Haftar, not
+    Saddam Hussein. The given name and the person's surname, read together
+    ("صدام حفتر"), must resolve to another person of the gazetteer; the
+    given name is then linked to that person, whether it was left over or
+    linked to a namesake.
+    """
+    by_first = {span.first: span for span in chosen}
+    relinked = {span.first: span for span in chosen}
+    known = DocumentContext.from_text(_document_names(chosen)[0])
+    for span in chosen:
+        if span.entity.type != _PARTIAL_NAME_TYPE:
+            continue
+        given = _relative_after(spotter, span)
+        if given is None:
+            continue
+        current = by_first.get(given)
+        if (taken[given] and (current is None or current.last != given)) or not spotter.folded(spotter.tokens[given]):
+            continue
+        surname = spotter.folded(spotter.tokens[span.last])
+        if not surname:
+            continue
+        token = spotter.tokens[given]
+        relative = spotter.resolver.resolve(f"{spotter.folded(token)[-1]} {surname[-1]}", types=_PARTIAL_NAME_TYPE)
+        if relative.entity is None or relative.entity.id == span.entity.id:
+            continue
+        if current is not None and current.entity.id == relative.entity.id:
+            continue
+        found = _span_of_person(spotter, _Bounds(given, given, token.start, token.end), relative.entity.id, known)
+        if found is not None:
+            relinked[given] = found
+            taken[given] = True
+    return list(relinked.values())
+
+
 def _namesake_pass(spotter: _Spotter, chosen: list[_Span]) -> list[_Span]:
     """Relink a lone given name or surname to the person the text names in full with it.
 
@@ -1625,7 +1696,10 @@ def resolve_text(
     in the ``COREFERENCE_WINDOW_CHARS`` before it is that person, though the
     gazetteer prefers a namesake for the word alone (صدام after صدام حفتر is
     Saddam Haftar, not Saddam Hussein); a word linked to an organisation or
-    a country, or to a place after في or "in", keeps its link.
+    a country, or to a place after في or "in", keeps its link. A given name
+    after a person and a word of kinship (حفتر ونجله صدام, "Haftar's son
+    Saddam") is the relative whose given name and the person's surname,
+    read together, name another person of the gazetteer.
 
     Cost is linear in the length of the text: at most ``2 * MAX_SPAN_TOKENS``
     spans start at each token; a multi-token span is resolved only when the
@@ -1664,6 +1738,7 @@ def resolve_text(
     chosen += _second_pass(spotter, chosen, taken)
     chosen += _coreference_pass(spotter, chosen, taken)
     chosen = _namesake_pass(spotter, chosen)
+    chosen = _kin_pass(spotter, chosen, taken)
     chosen.sort(key=lambda span: span.start)
     return [
         Mention(

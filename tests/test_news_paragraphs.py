@@ -4,8 +4,8 @@
 project in the style of machine-translated and wire news (Arabic, English, French and
 German; garbled spellings among them). Each row lists the links that were checked by
 hand to be right (``links``: start, end, text, entity id) and those checked to be wrong
-that the resolver still makes (``known_wrong``: a given name read as Saddam Hussein, a
-GeoNames alias, an unknown person's surname read as a city). The paragraphs are not
+that the resolver still makes (``known_wrong``: a GeoNames alias, an unknown person's
+surname read as a city). The paragraphs are not
 used for tuning anything but the spotter's rules they were written to probe.
 """
 

@@ -822,3 +822,28 @@ def test_builtin_gazetteer_a_little_known_person_garbled_in_every_word_in_rare_a
     assert ("فاتيما ساليهي", "anr:001c5aa5a3b8") in found(read_checked(text, builtin_resolver))
     # capitalised rare words in a row may be any name the gazetteer does not know
     assert read_checked("On Monday Toney Shuman said in a statement that talks would go on.", builtin_resolver) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "entity_id"),
+    [
+        # "Field Marshal Haftar and his son Saddam": the son, not Saddam Hussein
+        ("والتقى في بنغازي بالمشير حفتر ونجله صدام.", "صدام", "person:saddam-haftar"),
+        ("Khalifa Haftar and his son Saddam visited Cairo.", "Saddam", "person:saddam-haftar"),
+        ("Khalifa Haftar's son Saddam visited Cairo.", "Saddam", "person:saddam-haftar"),
+        ("التقى بشار الأسد وشقيقه ماهر في دمشق.", "ماهر", "person:maher-al-assad"),
+    ],
+)
+def test_builtin_gazetteer_a_relative_named_by_the_given_name_after_a_word_of_kinship(
+    builtin_resolver: er.Resolver, text: str, word: str, entity_id: str
+) -> None:
+    assert (word, entity_id) in found(read_checked(text, builtin_resolver))
+
+
+def test_builtin_gazetteer_a_given_name_after_a_word_of_kinship_that_names_no_relative_keeps_its_link(
+    builtin_resolver: er.Resolver,
+) -> None:
+    # "Erdogan Bilal" names nobody else: the word stays as the resolver read it (here: not a name at all)
+    mentions = read_checked("Erdogan and his son Bilal met officials.", builtin_resolver)
+    assert [m.entity.id for m in mentions if m.text == "Erdogan"] == ["person:recep-tayyip-erdogan"]
+    assert all(m.entity.type != "person" or m.text != "Bilal" for m in mentions)
