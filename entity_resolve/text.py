@@ -1040,7 +1040,11 @@ class _Spotter:
             return token.capitalised and not self.case_blind
         if index == 0 or not self.tokens[index - 1].joins_next:
             return False
-        return bool({self.tokens[index - 1].text, *self.folded(self.tokens[index - 1])} & _ARABIC_PLACE_CUES)
+        return self.is_arabic_place_cue(self.tokens[index - 1])
+
+    def is_arabic_place_cue(self, token: _Token) -> bool:
+        """في، إلى، قرب، بلدة، مخيم ... as written or folded."""
+        return bool({token.text, *self.folded(token)} & _ARABIC_PLACE_CUES)
 
     def after_place_cue(self, index: int) -> bool:
         """Token ``index`` follows a word of place: في، إلى، قرب ... or "in", "to", "near" (an article between).
@@ -1059,7 +1063,7 @@ class _Spotter:
             return False
         token = self.tokens[before]
         if token.arabic:
-            return bool({token.text, *self.folded(token)} & _ARABIC_PLACE_CUES)
+            return self.is_arabic_place_cue(token)
         return token.text.casefold() in _LATIN_PLACE_CUES
 
     def weight(self, token: _Token) -> float:
@@ -1558,7 +1562,6 @@ def _kin_pass(spotter: _Spotter, chosen: list[_Span], taken: list[bool]) -> list
     given name is then linked to that person, whether it was left over or
     linked to a namesake.
     """
-    by_first = {span.first: span for span in chosen}
     relinked = {span.first: span for span in chosen}
     known = DocumentContext.from_text(_document_names(chosen)[0])
     for span in chosen:
@@ -1567,7 +1570,7 @@ def _kin_pass(spotter: _Spotter, chosen: list[_Span], taken: list[bool]) -> list
         given = _relative_after(spotter, span)
         if given is None:
             continue
-        current = by_first.get(given)
+        current = relinked.get(given)
         if (taken[given] and (current is None or current.last != given)) or not spotter.folded(spotter.tokens[given]):
             continue
         surname = spotter.folded(spotter.tokens[span.last])
