@@ -40,14 +40,14 @@ from . import __version__
 from .context import country_name_lines, words_of_lines
 from .gazetteer import Gazetteer
 from .keys import Reading, coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
-from .normalize import NormalizedName, may_be_one_word, normalize_as_name
+from .normalize import COMPOUND_HEADS, NormalizedName, may_be_one_word, normalize_as_name
 
-__all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys", "token_keys"]
+__all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys", "token_keys", "whole_name_key"]
 
 _log = logging.getLogger("entity_resolve")
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
 DELETION_KEY_WEIGHT: Final = 0.7
 #: Weight of a key reached through a deletion on both sides (a substitution).
@@ -56,6 +56,8 @@ SUBSTITUTION_KEY_WEIGHT: Final = 0.5
 SAME_SCRIPT_BONUS: Final = 0.05
 #: Weight of a word-pair key (it proves two words at once).
 PAIR_KEY_WEIGHT: Final = 1.5
+#: Weight of the whole-name key (every word spelt as in the name, in its order).
+WHOLE_NAME_KEY_WEIGHT: Final = 2.0
 #: Weight of the keys of a reading that only the scorer makes (not indexed).
 SCORER_READING_WEIGHT: Final = 0.9
 #: Weight of the exact fine skeleton and of the exact spelling of a token.
@@ -217,6 +219,27 @@ def pair_keys(tokens: Sequence[str]) -> tuple[str, ...]:
             if left and right:
                 keys[f"|{left}|{right}"] = None
     return tuple(keys)
+
+
+def whole_name_key(tokens: Sequence[str]) -> str | None:
+    """The key of a name of two words or more spelt exactly so: its normalised words, in order.
+
+    Each word's own keys are read from at most ``MAX_POSTINGS_PER_KEY``
+    names, the most important first; a name of common words only (Ahmed
+    Mohamed Ali, among thousands of Ahmeds, Mohameds and Alis) would be out
+    of reach of its own spelling. This key is posted under the names spelt
+    exactly so and nothing else. A name of one word (a compound such as
+    Abdul Aziz is one word) has none: a given name alone is a word of
+    thousands of names, and a village or a mononym spelt so is no better
+    reading of it than they are.
+
+    Examples
+    --------
+    >>> whole_name_key(("ahmed", "mohamed", "ali")), whole_name_key(("abd", "aziz")), whole_name_key(("ali",))
+    ('@ahmed mohamed ali', None, None)
+    """
+    words = len(tokens) - (len(tokens) > 1 and tokens[0] in COMPOUND_HEADS)
+    return "@" + " ".join(tokens) if words > 1 else None
 
 
 def joined_keys(tokens: Sequence[str]) -> tuple[str, ...]:
@@ -499,6 +522,9 @@ class NameIndex:
                     token_hashes.update(_name_key_hashes(token))
                 token_hashes.update(_digest(key) for key in pair_keys(tokens))
                 token_hashes.update(_digest(key) for key in joined_keys(tokens))
+                whole_name = whole_name_key(tokens)
+                if whole_name is not None:
+                    token_hashes.add(_digest(whole_name))
                 for key_hash in sorted(token_hashes):
                     key_of_posting.append(key_hash)
                     name_of_posting.append(name_number)
@@ -624,12 +650,17 @@ class NameIndex:
         return np.array(usable_starts, dtype=self.key_offsets.dtype), counts_array, idf
 
     def _query_postings(self, tokens: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """``_postings_of_keys`` of each query token, then of all its word pairs as one more "word"."""
+        """``_postings_of_keys`` of each query token, then of all its word pairs as one more "word",
+        then of the whole name as one more."""
         parts = [self._token_postings(token) for token in tokens]
         pairs_of_words = pair_keys(tokens)
         if pairs_of_words:
             pair_hashes = np.array([_query_digest(key) for key in pairs_of_words], dtype=np.int64)
             parts.append(self._postings_of_exact_keys(pair_hashes, PAIR_KEY_WEIGHT))
+        whole_name = whole_name_key(tokens)
+        if whole_name is not None:
+            whole_hash = np.array([_digest(whole_name)], dtype=np.int64)
+            parts.append(self._postings_of_exact_keys(whole_hash, WHOLE_NAME_KEY_WEIGHT))
         return parts
 
     def _postings_of_exact_keys(self, hashes: np.ndarray, weight: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

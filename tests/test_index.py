@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 import entity_resolve as er
+from entity_resolve import index as index_module
 from entity_resolve.index import INDEX_FORMAT, NameIndex, cached_index, code_fingerprint, name_keys, token_keys
 from entity_resolve.keys import coarse_skeleton, fine_skeleton
 
@@ -101,6 +103,11 @@ def _reference_lookup(index: NameIndex, tokens: list[str], limit: int) -> list[i
         hashes.append(module._digest(key))
         families.append(module.PAIR_KEY_WEIGHT)
         owners.append(len(tokens))
+    whole_name = module.whole_name_key(tokens)
+    if whole_name is not None:
+        hashes.append(module._digest(whole_name))
+        families.append(module.WHOLE_NAME_KEY_WEIGHT)
+        owners.append(len(tokens) + 1)
     hash_array, family_array = np.array(hashes, dtype=np.int64), np.array(families)
     slots = np.minimum(np.searchsorted(index.key_hashes, hash_array), len(index.key_hashes) - 1)
     found = index.key_hashes[slots] == hash_array
@@ -114,7 +121,7 @@ def _reference_lookup(index: NameIndex, tokens: list[str], limit: int) -> list[i
     taken = np.minimum(counts, module.MAX_POSTINGS_PER_KEY)
     names = np.concatenate([index.postings[s : s + t] for s, t in zip(starts, taken, strict=True)]).astype(np.int64)
     weights = np.repeat(idf, taken)
-    stride = len(tokens) + 2
+    stride = len(tokens) + 3
     pairs = names * stride + np.repeat(np.array(owners)[usable], taken)
     order = np.argsort(pairs)
     pairs, weights = pairs[order], weights[order]
@@ -172,6 +179,25 @@ def test_lookup_ranks_as_plain_vote_counting(names: list[list[str]], priors: lis
         expected = _reference_lookup(index, query, limit)
         assert index.lookup(query, limit=limit) == expected
         assert index.lookup(query, limit=limit) == expected  # the second time from the token cache
+
+
+def test_a_name_of_common_words_finds_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each word's postings are read for the most important names only; the whole name is read in full."""
+    monkeypatch.setattr(index_module, "MAX_POSTINGS_PER_KEY", 3)
+    # every word and every word pair of the obscure name is posted under four more important names
+    pairs = [("ahmed", "mohamed"), ("mohamed", "ali"), ("ahmed", "ali")] * 4
+    records = [
+        {"id": f"famous{n}", "type": "person", "name": f"{first} {last}", "prior": 0.9}
+        for n, (first, last) in enumerate(pairs)
+    ]
+    records.append({"id": "obscure", "type": "person", "name": "Ahmed Mohamed Ali", "prior": 0.1})
+    gazetteer = er.Gazetteer.from_records(records)
+    index = NameIndex.build(gazetteer)
+    found = [index.entity_ids[index.name_entity[n]] for n in index.lookup(["ahmed", "mohamed", "ali"], limit=16)]
+    assert "obscure" in found
+    resolution = er.Resolver(gazetteer).resolve("Ahmed Mohamed Ali")
+    assert resolution.entity is not None
+    assert resolution.entity.id == "obscure"
 
 
 def test_shortlist_brings_in_the_names_closest_in_skeleton(builtin_resolver: er.Resolver) -> None:
