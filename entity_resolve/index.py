@@ -47,7 +47,7 @@ __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys"
 _log = logging.getLogger("entity_resolve")
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 13
+INDEX_FORMAT = 15
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
 DELETION_KEY_WEIGHT: Final = 0.7
 #: Weight of a key reached through a deletion on both sides (a substitution).
@@ -228,17 +228,20 @@ def whole_name_key(tokens: Sequence[str]) -> str | None:
     names, the most important first; a name of common words only (Ahmed
     Mohamed Ali, among thousands of Ahmeds, Mohameds and Alis) would be out
     of reach of its own spelling. This key is posted under the names spelt
-    exactly so and nothing else. A name of one word (a compound such as
-    Abdul Aziz is one word) has none: a given name alone is a word of
-    thousands of names, and a village or a mononym spelt so is no better
-    reading of it than they are.
+    exactly so and nothing else. A name of one word has none: a given name
+    alone is a word of thousands of names, and a village or a mononym spelt
+    so is no better reading of it than they are. The head of a compound
+    (Abd, Abu) is no word of its own: Abdul Aziz is one word, and "محمد عبد"
+    (Mohammad Abdul, cut short) is a name word and a head, which the start
+    of Mohamed Abdelaziz spells.
 
     Examples
     --------
     >>> whole_name_key(("ahmed", "mohamed", "ali")), whole_name_key(("abd", "aziz")), whole_name_key(("ali",))
     ('@ahmed mohamed ali', None, None)
+    >>> whole_name_key(("محمد", "عبد"))
     """
-    words = len(tokens) - (len(tokens) > 1 and tokens[0] in COMPOUND_HEADS)
+    words = sum(token not in COMPOUND_HEADS for token in tokens)
     return "@" + " ".join(tokens) if words > 1 else None
 
 
