@@ -697,6 +697,8 @@ def normalize_name(mention: str, *, titles: bool = True) -> NormalizedName:
     (True, True, True)
     >>> normalize_name("El Al").tokens, normalize_name("AA").tokens, normalize_name("xxxx").tokens
     (('el', 'al'), ('aa',), ())
+    >>> normalize_name("the White House").tokens, normalize_name("The President Erdogan").tokens
+    (('white', 'house'), ('erdogan',))
     """
     if not isinstance(mention, str):
         raise TypeError(f"mention must be a str, not {type(mention).__name__}")
@@ -717,6 +719,7 @@ def normalize_name(mention: str, *, titles: bool = True) -> NormalizedName:
         rest, cues = _split_titles(raw_tokens, _ARABIC_TITLES) if titles else (raw_tokens, [])
         tokens = _arabic_tokens(rest)
     elif script == "latin":
+        raw_tokens = _without_leading_the(raw_tokens)
         rest, cues = _split_titles(raw_tokens, _LATIN_TITLES) if titles else (raw_tokens, [])
         tokens = _latin_tokens(" ".join(rest))
     elif script == "mixed":
@@ -742,6 +745,17 @@ def normalize_name(mention: str, *, titles: bool = True) -> NormalizedName:
         cues=tuple(cues),
         foreign_letters=has_foreign_letters(text_before_fold),
     )
+
+
+def _without_leading_the(tokens: list[str]) -> list[str]:
+    """Tokens without a leading English "the" (the White House, The Hague), unless it is the only word.
+
+    Examples
+    --------
+    >>> _without_leading_the(["the", "white", "house"]), _without_leading_the(["the"])
+    (['white', 'house'], ['the'])
+    """
+    return tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens
 
 
 def fold_digits(text: str) -> str:

@@ -106,6 +106,12 @@ _WELL_KNOWN_MIN_SIMILARITY = 0.85
 #: An entity this important (``Entity.prior``, the default's) that the mention names exactly by an
 #: attested name is not held back by another entity's untagged alias of that spelling.
 _UNCONTESTED_PRIOR = 0.5
+#: Of entities that the mention names exactly, one this much more important (``Entity.prior``)
+#: than each other is the one meant, though their scores are within the margin, when the others
+#: are all less important than ``_LITTLE_KNOWN_PRIOR``: the Polisario leader Mohamed Abdelaziz
+#: (0.3), not three namesakes of Wikidata (0.2). Oman and Amman (عمان) both stay in play.
+_BETTER_KNOWN_NAMESAKE_LEAD = 0.1
+_LITTLE_KNOWN_PRIOR = 0.3
 #: A mention that matches every word of a name, word for word, is accepted below the
 #: threshold when far enough ahead: (fewest words, lowest score, lead over the runner-up),
 #: most words first. Two or three words garbled yet all aligned are rarely a chance resemblance.
@@ -801,11 +807,18 @@ class Resolver:
             ranked = [settled, *(candidate for candidate in ranked if candidate is not settled)]
             chosen = settled.entity
         elif named is not None:
-            # only the names spelt exactly compete; the best must lead the next by its margin
+            # only the names spelt exactly compete; the best must lead the next by its margin, or be
+            # the one of them that the press knows
             lead = named[0].score - max((candidate.score for candidate in named[1:]), default=0.0)
             margin = self.settings.margin + _extra_margin(query, named[0].explanation, named[0].entity.type)
             ranked = [*named, *(candidate for candidate in ranked if candidate not in named)]
-            chosen = named[0].entity if lead >= margin else None
+            rivals_prior = max((candidate.entity.prior for candidate in named[1:]), default=0.0)
+            better_known = (
+                lead > 0.0
+                and rivals_prior < _LITTLE_KNOWN_PRIOR
+                and round(named[0].entity.prior - rivals_prior, 6) >= _BETTER_KNOWN_NAMESAKE_LEAD
+            )
+            chosen = named[0].entity if lead >= margin or better_known else None
         else:
             accepted = best.score >= threshold and best.score - runner_up >= margin
             if accepted and _one_word_garble(query, best.explanation):

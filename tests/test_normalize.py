@@ -75,6 +75,10 @@ NORMALIZATION_TABLE = [
     ("General 2024", "", "general"),
     # a name of articles only keeps them; an acronym of one capital repeated is no noise
     ("El Al", "el al", ""),
+    # a leading English "the" is no name word, and hides no title after it
+    ("the White House", "white house", ""),
+    ("The President Erdogan", "erdogan", "president"),
+    ("The", "the", ""),
     ("El-Al", "el al", ""),
     ("Al", "", ""),
     ("AA", "aa", ""),

@@ -399,6 +399,25 @@ def test_without_context_namesakes_tie_or_go_by_importance(builtin_resolver: er.
     assert tripoli.entity.id == "place:tripoli-libya"
 
 
+def test_of_exact_namesakes_the_better_known_is_meant() -> None:
+    """Namesakes spelt alike tie unless one is known and the others are little known."""
+    records = [
+        {"id": "leader", "type": "person", "name": "Mohamed Abdelaziz", "prior": 0.3},
+        {"id": "footballer", "type": "person", "name": "Mohamed Abdelaziz", "prior": 0.2},
+        {"id": "actor", "type": "person", "name": "Mohamed Abdel Aziz", "prior": 0.2},
+        {"id": "oman", "type": "place", "name": "Oman", "aliases": ["عمان"], "prior": 0.9},
+        {"id": "amman", "type": "place", "name": "Amman", "aliases": ["عمان"], "prior": 0.8},
+        {"id": "ali-1", "type": "person", "name": "Ali Omari", "prior": 0.2},
+        {"id": "ali-2", "type": "person", "name": "Ali al-Omari", "prior": 0.2},
+    ]
+    resolver = er.Resolver(er.Gazetteer.from_records(records))
+    leader = resolver.resolve("Mohamed Abdelaziz")
+    assert leader.entity is not None
+    assert leader.entity.id == "leader"
+    assert resolver.resolve("عمان").entity is None  # both well known: no guess
+    assert resolver.resolve("Ali Omari").entity is None  # equally little known
+
+
 def test_weak_context_does_not_overturn_a_clear_lead(builtin_resolver: er.Resolver) -> None:
     # "جورجيا" (Giorgia Meloni) reads like Georgia, the state of Rome, Georgia: Rome stays in Italy
     text = "التقى رئيس الوزراء الإيطالي جورجيا ميلوني في روما"
