@@ -372,20 +372,31 @@ def _support_factors(query_length: int, query_arabic: bool) -> tuple[np.ndarray,
     return divisors, factors
 
 
-def _capped_per_entity(ranked: list[int], entities: list[int], limit: int) -> list[int]:
+def _capped_per_entity(ranked: list[int], entities: list[int], votes: list[int], limit: int) -> list[int]:
     """The first ``limit`` of ``ranked`` names, at most ``MAX_NAMES_PER_ENTITY`` of each entity (``entities[k]``
-    is the entity of ``ranked[k]``).
+    is the entity of ``ranked[k]``), each entity with its name of most votes (``votes[k]``: how many query
+    words voted for ``ranked[k]``).
+
+    An entity ranks by its best supported names, but the name that spells the
+    most words of the mention must be among those scored, though longer and
+    so less supported: "Islamic Jihad Movement" is Islamic Jihad Movement in
+    Palestine, not Islamic Jihad or Palestinian Islamic Jihad (then Hamas,
+    the Islamic Resistance Movement, would outscore them). It takes the place
+    of the entity's last name chosen.
 
     Typed lists read by position: compiled, the loop reads them without iterator objects.
 
     Examples
     --------
-    >>> _capped_per_entity([7, 8, 9, 10, 11], [1, 1, 1, 1, 2], 10)
+    >>> _capped_per_entity([7, 8, 9, 10, 11], [1, 1, 1, 1, 2], [1, 1, 1, 1, 1], 10)
     [7, 8, 9, 11]
-    >>> _capped_per_entity([7, 8, 9], [1, 2, 3], 2)
+    >>> _capped_per_entity([7, 8, 9], [1, 2, 3], [1, 1, 1], 2)
     [7, 8]
+    >>> _capped_per_entity([7, 8, 9, 10, 11], [1, 1, 1, 1, 2], [2, 2, 2, 3, 1], 10)
+    [7, 8, 10, 11]
     """
     chosen: list[int] = []
+    chosen_positions: list[int] = []
     per_entity: dict[int, int] = {}
     for position in range(len(ranked)):
         entity = entities[position]
@@ -394,8 +405,27 @@ def _capped_per_entity(ranked: list[int], entities: list[int], limit: int) -> li
             continue
         per_entity[entity] = count + 1
         chosen.append(ranked[position])
+        chosen_positions.append(position)
         if len(chosen) >= limit:
             break
+    # each chosen entity's name of most votes (the first of them), and its last chosen name
+    most_voted: dict[int, int] = {}
+    for position in range(len(ranked)):
+        entity = entities[position]
+        if entity in per_entity:
+            best = most_voted.get(entity, -1)
+            if best < 0 or votes[position] > votes[best]:
+                most_voted[entity] = position
+    last_chosen: dict[int, int] = {}
+    best_chosen_votes: dict[int, int] = {}
+    for slot in range(len(chosen)):
+        position = chosen_positions[slot]
+        entity = entities[position]
+        last_chosen[entity] = slot
+        best_chosen_votes[entity] = max(best_chosen_votes.get(entity, 0), votes[position])
+    for entity, position in most_voted.items():
+        if votes[position] > best_chosen_votes[entity]:
+            chosen[last_chosen[entity]] = ranked[position]
     return chosen
 
 
@@ -780,6 +810,7 @@ class NameIndex:
         name_starts = _run_starts(pair_names)
         unique_names = pair_names[name_starts]
         support = np.add.reduceat(best_weights, name_starts)
+        votes = np.diff(np.append(name_starts, len(pair_names)))  # query words (and pairs) voting per name
         # what the ranking needs of each name, read in one gather: prior, token count, script
         facts = self._name_facts[unique_names]
         prior = facts.astype(np.uint32).view(np.float32)  # the low 32 bits
@@ -794,10 +825,10 @@ class NameIndex:
         shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
         if len(unique_names) > shortlist:
             best = (-support).argpartition(shortlist - 1)[:shortlist]
-            unique_names, support, prior = unique_names[best], support[best], prior[best]
+            unique_names, support, prior, votes = unique_names[best], support[best], prior[best], votes[best]
         order = np.lexsort((unique_names, -prior, -support))
         ranked = unique_names[order]
-        return _capped_per_entity(ranked.tolist(), self.name_entity[ranked].tolist(), limit)
+        return _capped_per_entity(ranked.tolist(), self.name_entity[ranked].tolist(), votes[order].tolist(), limit)
 
     def names_with_word(self, token: str) -> int:
         """How many indexed names have a word spelt exactly as ``token`` (normalised).

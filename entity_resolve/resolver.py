@@ -815,6 +815,7 @@ class Resolver:
             rivals_prior = max((candidate.entity.prior for candidate in named[1:]), default=0.0)
             better_known = (
                 lead > 0.0
+                and _spelt_as_named(named[0])
                 and rivals_prior < _LITTLE_KNOWN_PRIOR
                 and round(named[0].entity.prior - rivals_prior, 6) >= _BETTER_KNOWN_NAMESAKE_LEAD
             )
@@ -1184,6 +1185,16 @@ def _spelling_the_titles(mention: str, named: list[Candidate]) -> list[Candidate
     spelt = [words_spelt(candidate) for candidate in named]
     most = max(spelt, default=0)
     return [candidate for candidate, count in zip(named, spelt, strict=True) if count == most]
+
+
+def _spelt_as_named(candidate: Candidate) -> bool:
+    """Whether every word of the matched name is aligned with a word of the mention, none left out.
+
+    "Central Bank" matches Saudi Central Bank whole when the context names a
+    country (its country word may be left out), but it is no namesake of it.
+    """
+    explanation = candidate.explanation
+    return len(explanation.alignment) == len(normalize_as_name(explanation.matched_name).tokens)
 
 
 def _attested_match(candidate: Candidate) -> bool:

@@ -130,6 +130,7 @@ def _reference_lookup(index: NameIndex, tokens: list[str], limit: int) -> list[i
     pair_names = pairs[boundaries] // stride
     name_starts = np.flatnonzero(np.r_[True, pair_names[1:] != pair_names[:-1]])
     unique_names = pair_names[name_starts]
+    votes = dict(zip(unique_names.tolist(), np.diff(np.r_[name_starts, len(pair_names)]).tolist(), strict=True))
     support = np.add.reduceat(best_weights, name_starts) * (1.0 + index.name_prior[unique_names])
     extra = np.maximum(0, index.name_length[unique_names].astype(np.int64) - len(tokens))
     support = support / (1.0 + module.EXTRA_TOKEN_PENALTY * extra)
@@ -141,14 +142,23 @@ def _reference_lookup(index: NameIndex, tokens: list[str], limit: int) -> list[i
         best = np.argpartition(-support, shortlist - 1)[:shortlist]
         unique_names, support = unique_names[best], support[best]
     order = np.lexsort((unique_names, -index.name_prior[unique_names], -support))
+    ranked = unique_names[order].tolist()
     chosen: list[int] = []
     per_entity: dict[int, int] = {}
-    for name in unique_names[order].tolist():
+    for name in ranked:
         entity = int(index.name_entity[name])
         if per_entity.get(entity, 0) < module.MAX_NAMES_PER_ENTITY:
             per_entity[entity] = per_entity.get(entity, 0) + 1
             chosen.append(name)
-    return chosen[:limit]
+    chosen = chosen[:limit]
+    # an entity's name of most votes replaces its last chosen name when none chosen has as many
+    for entity in {int(index.name_entity[name]) for name in chosen}:
+        own = [name for name in ranked if int(index.name_entity[name]) == entity]
+        most_voted = max(own, key=lambda name: (votes[name], -own.index(name)))
+        mine = [slot for slot, name in enumerate(chosen) if int(index.name_entity[name]) == entity]
+        if votes[most_voted] > max(votes[chosen[slot]] for slot in mine):
+            chosen[mine[-1]] = most_voted
+    return chosen
 
 
 words = st.sampled_from(
@@ -175,7 +185,7 @@ def test_lookup_ranks_as_plain_vote_counting(names: list[list[str]], priors: lis
         for i, name in enumerate(names)
     )
     index = NameIndex.build(gazetteer)
-    for limit in (3, 64):
+    for limit in (1, 3, 64):
         expected = _reference_lookup(index, query, limit)
         assert index.lookup(query, limit=limit) == expected
         assert index.lookup(query, limit=limit) == expected  # the second time from the token cache
@@ -198,6 +208,33 @@ def test_a_name_of_common_words_finds_itself(monkeypatch: pytest.MonkeyPatch) ->
     resolution = er.Resolver(gazetteer).resolve("Ahmed Mohamed Ali")
     assert resolution.entity is not None
     assert resolution.entity.id == "obscure"
+
+
+def test_an_entity_is_scored_through_its_name_of_most_mention_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A longer alias that spells every word of the mention is scored, though shorter aliases rank first."""
+    monkeypatch.setattr(index_module, "MAX_NAMES_PER_ENTITY", 2)  # as the built-in gazetteer's many aliases do
+    gazetteer = er.Gazetteer.from_records(
+        [
+            {
+                "id": "pij",
+                "type": "organization",
+                "name": "Palestinian Islamic Jihad",
+                "aliases": [
+                    "Islamic Jihad",
+                    "Djihad islamique",
+                    "Jihad islamique palestinien",
+                    "Islamic Jihad Movement in Palestine",
+                ],
+                "prior": 0.7,
+            },
+            {"id": "hamas", "type": "organization", "name": "Hamas", "aliases": ["Islamic Resistance Movement"]},
+        ]
+    )
+    index = NameIndex.build(gazetteer)
+    names = [index.name_tokens[n] for n in index.lookup(["islamic", "jihad", "movement"], limit=4)]
+    assert "islamic jihad movement in palestine" in names
+    resolution = er.Resolver(gazetteer).resolve("Islamic Jihad Movement")
+    assert resolution.candidates[0].entity.id == "pij"
 
 
 def test_shortlist_brings_in_the_names_closest_in_skeleton(builtin_resolver: er.Resolver) -> None:

@@ -418,6 +418,13 @@ def test_of_exact_namesakes_the_better_known_is_meant() -> None:
     assert resolver.resolve("Ali Omari").entity is None  # equally little known
 
 
+def test_an_organisation_named_without_its_country_word_is_no_namesake(builtin_resolver: er.Resolver) -> None:
+    # "Central Bank" matches Saudi Central Bank and Qatar Central Bank whole, their country words
+    # left out; the better known of the two is not therefore the one meant
+    resolution = builtin_resolver.resolve("Central Bank", context="On Monday the Katar Central Bank said")
+    assert resolution.entity is None or resolution.entity.id != "org:saudi-central-bank"
+
+
 def test_weak_context_does_not_overturn_a_clear_lead(builtin_resolver: er.Resolver) -> None:
     # "جورجيا" (Giorgia Meloni) reads like Georgia, the state of Rome, Georgia: Rome stays in Italy
     text = "التقى رئيس الوزراء الإيطالي جورجيا ميلوني في روما"
