@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import logging
+import math
 import os
 import tempfile
 from collections.abc import Sequence
@@ -691,10 +692,36 @@ class NameIndex:
             pair_hashes = np.array([_query_digest(key) for key in pairs_of_words], dtype=np.int64)
             parts.append(self._postings_of_exact_keys(pair_hashes, PAIR_KEY_WEIGHT))
         whole_name = whole_name_key(tokens)
-        if whole_name is not None:
-            whole_hash = np.array([_digest(whole_name)], dtype=np.int64)
-            parts.append(self._postings_of_exact_keys(whole_hash, WHOLE_NAME_KEY_WEIGHT))
+        whole = self._whole_name_postings(whole_name) if whole_name is not None else None
+        if whole is not None:
+            parts.append(whole)
         return parts
+
+    def _whole_name_postings(self, key: str) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """``_postings_of_exact_keys`` of one whole-name key, None when no name is spelt so (most
+        mentions): one scalar search, no arrays built for nothing.
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> index = NameIndex.build(Gazetteer.from_records([{"id": "s", "type": "person", "name": "محمد اشتية"}]))
+        >>> key = whole_name_key(index.name_token_tuple(0))
+        >>> hashes = np.array([_digest(key)])
+        >>> [part.tolist() for part in index._whole_name_postings(key)] == [
+        ...     part.tolist() for part in index._postings_of_exact_keys(hashes, WHOLE_NAME_KEY_WEIGHT)]
+        True
+        >>> index._whole_name_postings(whole_name_key(("محمد", "عباس"))) is None
+        True
+        """
+        key_hash = _digest(key)
+        slot = int(self.key_hashes.searchsorted(key_hash))
+        if slot >= len(self.key_hashes) or int(self.key_hashes[slot]) != key_hash:
+            return None
+        start = int(self.key_offsets[slot])
+        count = int(self.key_offsets[slot + 1]) - start
+        idf = math.log1p(max(len(self.name_tokens), 1) / count) * WHOLE_NAME_KEY_WEIGHT
+        dtype = self.key_offsets.dtype
+        return np.array([start], dtype=dtype), np.array([count], dtype=dtype), np.array([idf])
 
     def _postings_of_exact_keys(self, hashes: np.ndarray, weight: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``_postings_of_keys`` of keys that are all exact (family ``weight`` >= 1.0): every key found is usable.
@@ -810,7 +837,7 @@ class NameIndex:
         name_starts = _run_starts(pair_names)
         unique_names = pair_names[name_starts]
         support = np.add.reduceat(best_weights, name_starts)
-        votes = np.diff(np.append(name_starts, len(pair_names)))  # query words (and pairs) voting per name
+        votes = np.diff(name_starts, append=len(pair_names))  # query words (and pairs) voting per name
         # what the ranking needs of each name, read in one gather: prior, token count, script
         facts = self._name_facts[unique_names]
         prior = facts.astype(np.uint32).view(np.float32)  # the low 32 bits
