@@ -383,7 +383,8 @@ def _capped_per_entity(ranked: list[int], entities: list[int], votes: list[int],
     so less supported: "Islamic Jihad Movement" is Islamic Jihad Movement in
     Palestine, not Islamic Jihad or Palestinian Islamic Jihad (then Hamas,
     the Islamic Resistance Movement, would outscore them). It takes the place
-    of the entity's last name chosen.
+    of the entity's last name chosen. Only names ranked before the ``limit``
+    is reached are weighed (one pass).
 
     Typed lists read by position: compiled, the loop reads them without iterator objects.
 
@@ -397,36 +398,28 @@ def _capped_per_entity(ranked: list[int], entities: list[int], votes: list[int],
     [7, 8, 10, 11]
     """
     chosen: list[int] = []
-    chosen_positions: list[int] = []
     per_entity: dict[int, int] = {}
+    most_chosen_votes: dict[int, int] = {}  # of each entity, the most votes of a name chosen
+    last_slot: dict[int, int] = {}  # of each entity, where its last name chosen is
+    better: dict[int, int] = {}  # of each entity, its name passed over with the most votes
+    better_votes: dict[int, int] = {}
     for position in range(len(ranked)):
         entity = entities[position]
+        vote = votes[position]
         count = per_entity.get(entity, 0)
         if count >= MAX_NAMES_PER_ENTITY:
+            if vote > most_chosen_votes[entity] and vote > better_votes.get(entity, 0):
+                better[entity] = ranked[position]
+                better_votes[entity] = vote
             continue
         per_entity[entity] = count + 1
+        most_chosen_votes[entity] = max(most_chosen_votes.get(entity, 0), vote)
+        last_slot[entity] = len(chosen)
         chosen.append(ranked[position])
-        chosen_positions.append(position)
         if len(chosen) >= limit:
             break
-    # each chosen entity's name of most votes (the first of them), and its last chosen name
-    most_voted: dict[int, int] = {}
-    for position in range(len(ranked)):
-        entity = entities[position]
-        if entity in per_entity:
-            best = most_voted.get(entity, -1)
-            if best < 0 or votes[position] > votes[best]:
-                most_voted[entity] = position
-    last_chosen: dict[int, int] = {}
-    best_chosen_votes: dict[int, int] = {}
-    for slot in range(len(chosen)):
-        position = chosen_positions[slot]
-        entity = entities[position]
-        last_chosen[entity] = slot
-        best_chosen_votes[entity] = max(best_chosen_votes.get(entity, 0), votes[position])
-    for entity, position in most_voted.items():
-        if votes[position] > best_chosen_votes[entity]:
-            chosen[last_chosen[entity]] = ranked[position]
+    for entity, name in better.items():
+        chosen[last_slot[entity]] = name
     return chosen
 
 

@@ -144,20 +144,22 @@ def _reference_lookup(index: NameIndex, tokens: list[str], limit: int) -> list[i
     order = np.lexsort((unique_names, -index.name_prior[unique_names], -support))
     ranked = unique_names[order].tolist()
     chosen: list[int] = []
-    per_entity: dict[int, int] = {}
+    passed_over: list[int] = []
     for name in ranked:
+        if len(chosen) >= limit:
+            break
         entity = int(index.name_entity[name])
-        if per_entity.get(entity, 0) < module.MAX_NAMES_PER_ENTITY:
-            per_entity[entity] = per_entity.get(entity, 0) + 1
+        if sum(int(index.name_entity[other]) == entity for other in chosen) < module.MAX_NAMES_PER_ENTITY:
             chosen.append(name)
-    chosen = chosen[:limit]
-    # an entity's name of most votes replaces its last chosen name when none chosen has as many
-    for entity in {int(index.name_entity[name]) for name in chosen}:
-        own = [name for name in ranked if int(index.name_entity[name]) == entity]
-        most_voted = max(own, key=lambda name: (votes[name], -own.index(name)))
+        else:
+            passed_over.append(name)
+    # an entity's name passed over with more votes than any of its chosen names replaces its last one
+    for entity in {int(index.name_entity[name]) for name in passed_over}:
         mine = [slot for slot, name in enumerate(chosen) if int(index.name_entity[name]) == entity]
-        if votes[most_voted] > max(votes[chosen[slot]] for slot in mine):
-            chosen[mine[-1]] = most_voted
+        others = [name for name in passed_over if int(index.name_entity[name]) == entity]
+        best = max(others, key=lambda name: (votes[name], -others.index(name)))
+        if votes[best] > max(votes[chosen[slot]] for slot in mine):
+            chosen[mine[-1]] = best
     return chosen
 
 
