@@ -398,28 +398,29 @@ def _capped_per_entity(ranked: list[int], entities: list[int], votes: list[int],
     [7, 8, 10, 11]
     """
     chosen: list[int] = []
+    chosen_entities: list[int] = []
+    chosen_votes: list[int] = []
     per_entity: dict[int, int] = {}
-    most_chosen_votes: dict[int, int] = {}  # of each entity, the most votes of a name chosen
-    last_slot: dict[int, int] = {}  # of each entity, where its last name chosen is
-    better: dict[int, int] = {}  # of each entity, its name passed over with the most votes
-    better_votes: dict[int, int] = {}
+    passed_over: list[int] = []  # positions of names of capped entities with more than one vote
     for position in range(len(ranked)):
         entity = entities[position]
-        vote = votes[position]
         count = per_entity.get(entity, 0)
         if count >= MAX_NAMES_PER_ENTITY:
-            if vote > most_chosen_votes[entity] and vote > better_votes.get(entity, 0):
-                better[entity] = ranked[position]
-                better_votes[entity] = vote
+            if votes[position] > 1:  # every name chosen has one vote at least
+                passed_over.append(position)
             continue
         per_entity[entity] = count + 1
-        most_chosen_votes[entity] = max(most_chosen_votes.get(entity, 0), vote)
-        last_slot[entity] = len(chosen)
         chosen.append(ranked[position])
+        chosen_entities.append(entity)
+        chosen_votes.append(votes[position])
         if len(chosen) >= limit:
             break
-    for entity, name in better.items():
-        chosen[last_slot[entity]] = name
+    for position in passed_over:  # best supported first: of names of as many votes, the first stays
+        entity = entities[position]
+        slots = [slot for slot in range(len(chosen)) if chosen_entities[slot] == entity]
+        if votes[position] > max(chosen_votes[slot] for slot in slots):
+            chosen[slots[-1]] = ranked[position]
+            chosen_votes[slots[-1]] = votes[position]
     return chosen
 
 
@@ -830,7 +831,6 @@ class NameIndex:
         name_starts = _run_starts(pair_names)
         unique_names = pair_names[name_starts]
         support = np.add.reduceat(best_weights, name_starts)
-        votes = np.diff(name_starts, append=len(pair_names))  # query words (and pairs) voting per name
         # what the ranking needs of each name, read in one gather: prior, token count, script
         facts = self._name_facts[unique_names]
         prior = facts.astype(np.uint32).view(np.float32)  # the low 32 bits
@@ -843,12 +843,20 @@ class NameIndex:
         support = support / divisors[length_and_script]
         support = support * script_factors[length_and_script]
         shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
+        kept: np.ndarray | None = None
         if len(unique_names) > shortlist:
-            best = (-support).argpartition(shortlist - 1)[:shortlist]
-            unique_names, support, prior, votes = unique_names[best], support[best], prior[best], votes[best]
+            kept = (-support).argpartition(shortlist - 1)[:shortlist]
+            unique_names, support, prior = unique_names[kept], support[kept], prior[kept]
         order = np.lexsort((unique_names, -prior, -support))
         ranked = unique_names[order]
-        return _capped_per_entity(ranked.tolist(), self.name_entity[ranked].tolist(), votes[order].tolist(), limit)
+        votes: list[int]
+        if len(parts) == 1:  # one word, no pairs: one vote each
+            votes = [1] * len(ranked)
+        else:  # how many query words (and word pairs) voted for each name: the length of its run
+            runs = np.append(name_starts, len(pair_names))
+            of_ranked = order if kept is None else kept[order]
+            votes = (runs[of_ranked + 1] - runs[of_ranked]).tolist()
+        return _capped_per_entity(ranked.tolist(), self.name_entity[ranked].tolist(), votes, limit)
 
     def names_with_word(self, token: str) -> int:
         """How many indexed names have a word spelt exactly as ``token`` (normalised).
