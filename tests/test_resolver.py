@@ -177,6 +177,30 @@ def test_every_listed_name_resolves_to_an_entity_that_lists_it(small_resolver: e
     assert result.candidates[0].entity.id in owners
 
 
+def test_names_of_the_builtin_gazetteer_find_their_entities(builtin_resolver: er.Resolver) -> None:
+    """Any listed name, in any script, finds its entity and never links one that lists no such name."""
+    import random
+
+    from entity_resolve.normalize import normalize_as_name
+
+    gazetteer = builtin_resolver.gazetteer
+    owners: dict[tuple[str, ...], set[str]] = {}
+    for entity in gazetteer:
+        for name in entity.names:
+            owners.setdefault(normalize_as_name(name).tokens, set()).add(entity.id)
+    rng = random.Random(1)
+    sample = [(entity, rng.choice(entity.names)) for entity in rng.sample(list(gazetteer), 400)]
+    unrelated, missing = [], []
+    for entity, name in sample:
+        resolution = builtin_resolver.resolve(name)
+        if resolution.entity is not None and resolution.entity.id not in owners[normalize_as_name(name).tokens]:
+            unrelated.append((name, resolution.entity.id))
+        if entity.id not in {candidate.entity.id for candidate in resolution.candidates}:
+            missing.append((name, entity.id))  # a name many entities share may leave it out of the top five
+    assert len(unrelated) <= 1, unrelated
+    assert len(missing) <= 8, missing
+
+
 def test_a_garbled_full_name_is_not_linked_to_a_longer_name_it_only_overlaps() -> None:
     # "Hassan Basher" is a whole name: that it is also two words of a famous longer
     # name is weak evidence, so the longer name must stand far clear to be chosen
