@@ -27,7 +27,7 @@ from typing import Final
 
 from .normalize import detect_script, fold_arabic, fold_latin, strip_clitic
 
-__all__ = ["is_common_word"]
+__all__ = ["is_common_spelling", "is_common_word"]
 
 _DIRECTORY: Final = ("data", "words")
 #: Arabic suffixes of inflected forms (folded): possessive and object pronouns, dual and plural endings.
@@ -63,6 +63,22 @@ def is_common_word(word: str) -> bool:
         stripped = strip_clitic(folded)
         forms = (folded,) if stripped is None else (folded, stripped)
         return any(form in arabic for form in forms) or any(stem in arabic for form in forms for stem in _stems(form))
+    return fold_latin(word) in _common_words("latin")
+
+
+def is_common_spelling(word: str) -> bool:
+    """Whether ``word``, exactly as written (folded), is a common word: no proclitic or suffix taken off.
+
+    "وبالتالي" (and therefore) is; "وبحمص" (and in Homs) is not, though حمص is
+    (chickpeas, and the city): a test for words whose proclitics may be read off.
+
+    Examples
+    --------
+    >>> is_common_spelling("وبالتالي"), is_common_spelling("وبحمص"), is_common_word("وبحمص")
+    (True, False, True)
+    """
+    if detect_script(word) == "arabic":
+        return fold_arabic(word) in _common_words("arabic")
     return fold_latin(word) in _common_words("latin")
 
 

@@ -45,6 +45,7 @@ __all__ = [
     "normalize_as_name",
     "normalize_name",
     "strip_clitic",
+    "strip_proclitics",
 ]
 
 Script = Literal["arabic", "latin", "mixed", "none"]
@@ -383,6 +384,10 @@ _ARABIC_ABD = re.compile("^(عبد|ابو|ابي|ابا)(ال)?(?=\\w{3,})")
 _ARABIC_SPELT_ABD = re.compile("^ابد[او]?ل(?=\\w{3,}|ا?ه$|له$)")
 #: Single-letter proclitics: wa- (and), bi- (with), li- (for), fa- (so), ka- (as).
 _ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك")
+#: Proclitics that may come before another: a conjunction, then a preposition (وب, ول, فل).
+#: Not ك (as): before a name it is rare, in common words frequent (وكسرت, "and broke", is no Sirte).
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل")
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,6 +531,31 @@ def strip_clitic(token: str) -> str | None:
     if token.startswith(_ARABIC_PROCLITICS) and len(token) > 3:
         return token[1:]
     return None
+
+
+def strip_proclitics(token: str) -> tuple[str, ...]:
+    """Readings of a token without its proclitics: one off (``strip_clitic``), then, after a
+    conjunction (و ف), the preposition too (ب ل, and the لل of li + al).
+
+    "وبحمص" (and in Homs) is بحمص, then حمص; "ولمصراتة" (and to Misrata) is لمصراتة,
+    then مصراتة. Which reading is right (بريطانيا is Britain, not ب + ريطانيا) is the
+    resolver's to decide.
+
+    Examples
+    --------
+    >>> strip_proclitics("وبحمص"), strip_proclitics("وللجيش"), strip_proclitics("والجنرال")
+    (('بحمص', 'حمص'), ('للجيش', 'الجيش'), ('الجنرال',))
+    >>> strip_proclitics("حفتر"), strip_proclitics("وبعد")
+    ((), ('بعد',))
+    """
+    once = strip_clitic(token)
+    if once is None:
+        return ()
+    if token.startswith(_CONJUNCTIONS) and once.startswith(_PREPOSITIONS):
+        twice = strip_clitic(once)
+        if twice is not None:
+            return (once, twice)
+    return (once,)
 
 
 def _title_of_owner(token: str, titles: dict[tuple[str, ...], str]) -> str | None:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .common_words import is_common_spelling
 from .config import Settings
 from .context import DocumentContext, entity_skeletons, evidence_skeletons
 from .display import resolution_html
@@ -44,6 +45,7 @@ from .normalize import (
     normalize_as_name,
     normalize_name,
     strip_clitic,
+    strip_proclitics,
 )
 from .score import NameMatch, TokenMatch, is_particle, match_name, token_weight
 
@@ -343,7 +345,7 @@ class Resolver:
         return f"<Resolver over {self.gazetteer!r}, {len(self.index)} names>"
 
     # -- query preparation -------------------------------------------------------
-    def _readings(self, mention: str) -> tuple[tuple[NormalizedName, ...], bool]:
+    def _readings(self, mention: str, proclitics: int = 2) -> tuple[tuple[NormalizedName, ...], bool]:
         """Readings of a mention, the first as written, and whether it is made of titles only.
 
         Also: without a proclitic on its first word (لخليفة حفتر, وحماس) unless
@@ -359,9 +361,16 @@ class Resolver:
             return (as_name,), bool(as_name.tokens)
         found = [normalized]
         first_word = normalized.tokens[0] if normalized.tokens else ""
-        stripped = strip_clitic(first_word) if first_word else None
-        if stripped is not None and self.index.names_with_word(first_word) < _NAME_WORD_MIN_NAMES:
+        # each proclitic taken off while the word is no name word (وبحمص: بحمص, then حمص); the
+        # second only from a word that is no common word as written (وبالتالي, "and therefore")
+        word = first_word
+        for stripped in strip_proclitics(first_word)[:proclitics] if first_word else ():
+            if self.index.names_with_word(word) >= _NAME_WORD_MIN_NAMES or (
+                word != first_word and is_common_spelling(first_word)
+            ):
+                break
             found.append(replace(normalized, tokens=(stripped, *normalized.tokens[1:])))
+            word = stripped
         if normalized.cues:
             found.append(normalize_name(mention, titles=False))
         return tuple(found), False
@@ -520,15 +529,18 @@ class Resolver:
             raise TypeError(f"mention must be a str, not {type(mention).__name__}")
         return self._resolve_prepared(self._prepare(mention, types), context=context, top_k=top_k)
 
-    def _prepare(self, mention: str, types: Iterable[str] | str | None = None) -> _PreparedMention:
+    def _prepare(
+        self, mention: str, types: Iterable[str] | str | None = None, *, proclitics: int = 2
+    ) -> _PreparedMention:
         """The context-free work of ``resolve``: readings, shortlisted names and their matches.
 
         ``resolve`` is ``_resolve_prepared(_prepare(mention, types), ...)``; a caller
         that resolves one mention several times (``resolve_text``: once without
-        context, then with it) prepares it once.
+        context, then with it) prepares it once. ``proclitics``: how many proclitics
+        of the first word may be read off (``strip_proclitics``).
         """
         wanted = _wanted_types(types)
-        readings, lone_title = self._readings(mention)
+        readings, lone_title = self._readings(mention, proclitics)
         query = readings[0]
         prepared = _PreparedMention(mention, readings, lone_title)
         if sum(map(len, query.tokens)) < _MIN_LETTERS:
@@ -1171,16 +1183,27 @@ def _spelling_the_titles(mention: str, named: list[Candidate]) -> list[Candidate
     words as written, titles included, counted from the end, is better
     evidence than one matching what is left without them.
 
+    A proclitic on the title is no part of it: "واللواء عباس إبراهيم" (and Major
+    General Abbas Ibrahim) spells اللواء عباس إبراهيم.
+
     Examples
     --------
     >>> _spelling_the_titles("Haftar", [])
     []
     """
     written = normalize_name(mention, titles=False).tokens
+    # each written word as spelt, and without its proclitics ("واللواء" spells اللواء)
+    spellings = [
+        {word, *(form for bare in strip_proclitics(word) for form in normalize_name(bare, titles=False).tokens[:1])}
+        for word in written
+    ]
 
     def words_spelt(candidate: Candidate) -> int:
         name = normalize_name(candidate.explanation.matched_name, titles=False).tokens
-        return len(name) if 0 < len(name) <= len(written) and written[-len(name) :] == name else 0
+        if not 0 < len(name) <= len(written):
+            return 0
+        offset = len(written) - len(name)
+        return len(name) if all(word in spellings[offset + k] for k, word in enumerate(name)) else 0
 
     spelt = [words_spelt(candidate) for candidate in named]
     most = max(spelt, default=0)

@@ -177,6 +177,23 @@ def test_every_listed_name_resolves_to_an_entity_that_lists_it(small_resolver: e
     assert result.candidates[0].entity.id in owners
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("وبحمص", "place:homs"),  # and in Homs: a conjunction and a preposition
+        ("ولمصراتة", "place:misrata"),  # and to Misrata
+        ("وبالشارقة", "place:sharjah"),
+        ("وبريطانيا", "place:united-kingdom"),  # and Britain: the ب is the name's own
+        ("واللواء عباس إبراهيم", "person:abbas-ibrahim"),  # the title, with its و, spelt by his alias
+        ("للواء جولاني", "org:golani-brigade"),  # to the Golani Brigade, not to general al-Julani
+    ],
+)
+def test_proclitics_are_read_off_a_mention(builtin_resolver: er.Resolver, mention: str, expected: str) -> None:
+    resolution = builtin_resolver.resolve(mention)
+    assert resolution.entity is not None
+    assert resolution.entity.id == expected
+
+
 def test_names_of_the_builtin_gazetteer_find_their_entities(builtin_resolver: er.Resolver) -> None:
     """Any listed name, in any script, finds its entity and never links one that lists no such name."""
     import random

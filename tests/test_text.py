@@ -847,3 +847,14 @@ def test_builtin_gazetteer_a_given_name_after_a_word_of_kinship_that_names_no_re
     mentions = read_checked("Erdogan and his son Bilal met officials.", builtin_resolver)
     assert [m.entity.id for m in mentions if m.text == "Erdogan"] == ["person:recep-tayyip-erdogan"]
     assert all(m.entity.type != "person" or m.text != "Bilal" for m in mentions)
+
+
+def test_running_text_reads_one_proclitic_off_a_word(builtin_resolver: er.Resolver) -> None:
+    # resolve reads "وبحمص" as Homs, but in running text a conjunction and a preposition come far
+    # more often before common words that spell some name: "ولصالح" (and in favour of) is no Saleh
+    text = "وقال المسؤول إن القرار جاء ولصالح الشعب وبسلامة المدنيين."
+    linked = {mention.entity.id for mention in er.resolve_text(text, resolver=builtin_resolver) if mention.entity}
+    assert "person:ali-abdullah-saleh" not in linked
+    assert "person:ghassan-salame" not in linked
+    for word in ("وبدوا", "ولجان", "فليفلة"):  # and they seemed; and committees; a pepper
+        assert er.resolve_text(f"وقال المسؤول إن الوضع {word} تغير كثيرا أمس.", resolver=builtin_resolver) == []
