@@ -350,7 +350,9 @@ class Resolver:
 
         Also: without a proclitic on its first word (لخليفة حفتر, وحماس) unless
         that word is spelt as a word of ``_NAME_WORD_MIN_NAMES`` names or more
-        (وليد is Walid, not و + Lead; كريم is Karim, not ك + ريم), and, when a title was split off, with the
+        (وليد is Walid, not و + Lead; كريم is Karim, not ك + ريم), then without
+        the preposition after a conjunction too (وبحمص: حمص), up to
+        ``proclitics`` of them, and, when a title was split off, with the
         title kept as a name word (General National Congress, Prince Sultan
         Air Base). A mention of titles only is read as a name (Samaha, Sheikh),
         which must then match a whole name.
