@@ -480,7 +480,7 @@ def fold_arabic(text: str) -> str:
 
 
 #: The English possessive after a word ("Libya's", "Haftar’s"): no name's own letters.
-_LATIN_POSSESSIVE = re.compile(r"(?<=[^\W\d_])['’ʼ][sS]\b")
+_LATIN_POSSESSIVE = re.compile(r"(?<=[^\W_])['’ʼ][sS]\b")
 #: A French or Italian article elided before a word ("l'ONU", "d'Alger"): no name's own letters.
 _LATIN_ELISION = re.compile(r"(?<![^\W\d_])[lLdD]['’ʼ](?=[^\W\d_])")
 

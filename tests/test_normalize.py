@@ -184,6 +184,8 @@ def test_clerical_honorifics_are_cues(mention: str, tokens: tuple[str, ...], cue
         ("Haftar’s forces", ("haftar", "forces")),
         ("Sana'a", ("sanaa",)),  # an apostrophe inside a name is no possessive
         ("Mu'sab", ("musab",)),
+        ("France 24's", ("france", "24")),  # after a number too
+        ("G20's summit", ("g20", "summit")),
     ],
 )
 def test_english_possessive_is_not_part_of_the_name(mention: str, tokens: tuple[str, ...]) -> None:
