@@ -63,7 +63,7 @@ def is_common_word(word: str) -> bool:
         stripped = strip_clitic(folded)
         forms = (folded,) if stripped is None else (folded, stripped)
         return any(form in arabic for form in forms) or any(stem in arabic for form in forms for stem in _stems(form))
-    return fold_latin(word) in _common_words("latin")
+    return is_common_spelling(word)  # a Latin word has no proclitics or suffixes taken off
 
 
 def is_common_spelling(word: str) -> bool:
