@@ -105,6 +105,13 @@ _WELL_KNOWN_PRIOR = 0.8
 #: ... and the garble resembles its name this much at least (name similarity): importance
 #: does not make a loose resemblance (طبرك ~ تركيا, 0.76) a mention of Turkey.
 _WELL_KNOWN_MIN_SIMILARITY = 0.85
+#: A bare one-word Latin mention that resembles a place only through another Latin name of it
+#: than its main one (an exonym: Chine, Spagna, Sijetl), and inexactly, must resemble that name
+#: this much (name similarity): machine translation into English garbles the name the press uses,
+#: and a loose resemblance to one of a famous place's many exonyms is mostly chance ("Eschine"
+#: ~ Chine is no China, "Speakin" ~ Spagna no Spain). Garbles of English exonyms stay closer
+#: ("Irac" ~ Irak 0.91, "Beiruth" ~ Beyrouth 0.93).
+_EXONYM_GARBLE_MIN_SIMILARITY = 0.9
 #: An entity this important (``Entity.prior``, the default's) that the mention names exactly by an
 #: attested name is not held back by another entity's untagged alias of that spelling.
 _UNCONTESTED_PRIOR = 0.5
@@ -840,6 +847,8 @@ class Resolver:
                 shortfall = 1.0 - best.explanation.name_similarity
                 lead = min(_ONE_WORD_LEAD_CAP, _ONE_WORD_LEAD_SHARE * shortfall)
                 accepted = best.score - _rival(best, ranked[1:]) >= lead
+            if accepted and _loose_other_name(query, best):
+                accepted = False
             chosen = best.entity if accepted else None
         return Resolution(
             mention=mention,
@@ -1103,6 +1112,35 @@ def _one_word_garble(query: NormalizedName, explanation: Explanation) -> bool:
         and (explanation.prior < _WELL_KNOWN_PRIOR or explanation.name_similarity < _WELL_KNOWN_MIN_SIMILARITY)
         and detect_script(explanation.matched_name) == query.script
     )
+
+
+def _loose_other_name(query: NormalizedName, best: Candidate) -> bool:
+    """A bare one-word Latin mention matched inexactly with a Latin name of ``best`` other than its main one,
+    when that name is an acronym or a place's exonym resembled less than ``_EXONYM_GARBLE_MIN_SIMILARITY``.
+
+    Acronyms are written as they are: "Ouan" is no ONU, "Whaou" no WHO.
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Gazetteer
+    >>> g = Gazetteer.from_records([
+    ...     {"id": "cn", "type": "place", "name": "China", "aliases": ["Chine", "Chiny"], "prior": 0.95},
+    ...     {"id": "un", "type": "organization", "name": "United Nations", "aliases": ["UN", "ONU"]}])
+    >>> r = Resolver(g)
+    >>> [r.resolve(m).entity for m in ("Eschine", "Ouan")]
+    [None, None]
+    >>> [r.resolve(m).entity.id for m in ("Chine", "Chyna", "ONU")]
+    ['cn', 'cn', 'un']
+    """
+    explanation = best.explanation
+    matched = explanation.matched_name
+    if query.cues or len(query.tokens) != 1 or query.script != "latin" or explanation.name_similarity >= 1.0:
+        return False
+    if matched == best.entity.name or detect_script(matched) != "latin":
+        return False
+    if " " not in matched and matched.isupper():
+        return True
+    return best.entity.type == "place" and explanation.name_similarity < _EXONYM_GARBLE_MIN_SIMILARITY
 
 
 def _settled_by_context(

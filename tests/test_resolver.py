@@ -268,6 +268,26 @@ def test_a_one_word_garble_resolves_when_nothing_else_is_close() -> None:
     assert alone.resolve("Tubrug").entity.id == "tobruk"
 
 
+@pytest.mark.parametrize(
+    "word",
+    # everyday words and surnames that resembled a famous place through one of its exonyms
+    # (Chine, Spagna, Pérou, Allemagne, Halapia, Rihad) or an organisation through its acronym
+    ["Eschine", "Speakin", "Pierro", "Dallemagne", "Koontz", "Hulpe", "Rhodia", "Quasars", "Ouan", "Whaou", "Iws"],
+)
+def test_a_word_resembling_an_exonym_or_acronym_loosely_is_no_entity(builtin_resolver: er.Resolver, word: str) -> None:
+    assert builtin_resolver.resolve(word).entity is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [("Irac", "place:iraq"), ("Beiruth", "place:beirut"), ("Benghassi", "place:benghazi"), ("Mosoul", "place:mosul")],
+)
+def test_a_close_garble_of_an_exonym_resolves(builtin_resolver: er.Resolver, mention: str, expected: str) -> None:
+    result = builtin_resolver.resolve(mention)
+    assert result.entity is not None, result.candidates[:2]
+    assert result.entity.id == expected
+
+
 def test_a_long_name_garbled_in_every_word_resolves_when_far_ahead() -> None:
     # each word read back from a French spelling: a low score, but all four words align
     # with the four words of one name, and no other name comes close
