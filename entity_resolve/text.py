@@ -136,6 +136,10 @@ GARBLED_NAME_MIN_PRIOR = 0.3
 TRANSLITERATED_TOKEN_SIMILARITY = 0.78
 #: Share of the matched name that a span must cover ("of" is not Party of God).
 MIN_COVERAGE = 0.5
+#: A lone word linked in the first pass to an entity less known than this, beside rare name-like
+#: words, is read again with them (``_extended_lone_spans``): مثيو ملار is Matthew Miller, not ملار,
+#: a hamlet; a lone word of a well-known entity keeps its link.
+EXTENDED_LONE_MAX_PRIOR = 0.5
 #: Consonants (``token_weight``) that a lone Arabic word needs to be read as a garbled place name.
 GARBLED_PLACE_MIN_CONSONANTS = 4
 #: What a span costs when the spans of a text are chosen (each weighs its tokens times its
@@ -1192,6 +1196,79 @@ def _first_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     return _select(found, taken)
 
 
+def _rare_neighbour(spotter: _Spotter, index: int, taken: Sequence[bool]) -> bool:
+    """Token ``index`` may be a garbled word of a name next to it: free, name-like, no common word."""
+    token = spotter.tokens[index]
+    if taken[index] or token.number or spotter.in_title(index) or spotter.is_title(index):
+        return False
+    if spotter.is_stopword(token, single=True) or spotter.is_common(token) or not spotter.name_like(token):
+        return False
+    return _letters(token.text) >= MIN_TOKEN_LETTERS
+
+
+def _extended_lone_spans(spotter: _Spotter, chosen: list[_Span], taken: list[bool]) -> list[_Span]:
+    """``chosen`` with each lone word of a little-known entity read with the rare words around it, when
+    those together name an entity.
+
+    Machine translation garbles the words of a name it does not know, and
+    may leave one spelt as some village of GeoNames: in "وقال مثيو ملار",
+    ملار is a hamlet of Iran, and مثيو ملار is Matthew Miller (جاميل هاسان,
+    Jamil Hassan; بندر ابيس, Bandar Abbas). A lone word that the first pass
+    linked to an entity less known than ``EXTENDED_LONE_MAX_PRIOR``, joined
+    to name-like words that are no common words (``_rare_neighbour``), is
+    read again with all of them; the longer span replaces it when the
+    resolver accepts it with every word aligned (``MIN_ALIGNED_SIMILARITY``),
+    none reordered, and an entity known at least as
+    ``GARBLED_NAME_MIN_PRIOR``, unless all the words are rare Arabic words
+    (``_rare_arabic_words``). A lone word of a well-known entity keeps its
+    link ("حلب" beside a rare word is still Aleppo).
+    """
+    tokens = spotter.tokens
+    result: list[_Span] = []
+    for span in chosen:
+        if span.last != span.first or span.title_tokens or span.entity.prior >= EXTENDED_LONE_MAX_PRIOR:
+            result.append(span)
+            continue
+        first = last = span.first
+        while first > 0 and tokens[first - 1].joins_next and _rare_neighbour(spotter, first - 1, taken):
+            first -= 1
+        while last + 1 < len(tokens) and tokens[last].joins_next and _rare_neighbour(spotter, last + 1, taken):
+            last += 1
+        longer = _span_if_named(spotter, first, last) if last > first else None
+        if longer is None:
+            result.append(span)
+            continue
+        for position in range(first, last + 1):
+            taken[position] = True
+        result.append(longer)
+    return result
+
+
+def _span_if_named(spotter: _Spotter, first: int, last: int) -> _Span | None:
+    """The span of tokens ``first`` to ``last`` when it names an entity word for word (see ``_extended_lone_spans``)."""
+    tokens = spotter.tokens
+    start, end = tokens[first].start, tokens[last].end
+    resolution = spotter.resolver._resolve_prepared(
+        spotter.prepared(spotter.text[start:end]), context=spotter.window(start, end), top_k=OUTPUT_TOP_K
+    )
+    if resolution.entity is None or not resolution.candidates:
+        return None
+    best = resolution.candidates[0]
+    explanation = best.explanation
+    if best.entity.id != resolution.entity.id or len(explanation.alignment) != len(explanation.query.split()):
+        return None
+    if (
+        explanation.coverage < MIN_COVERAGE
+        or min(pair.similarity for pair in explanation.alignment) < MIN_ALIGNED_SIMILARITY
+    ):
+        return None
+    if best.entity.type != "organization" and _reordered(explanation):
+        return None
+    if best.entity.prior < GARBLED_NAME_MIN_PRIOR and not _rare_arabic_words(spotter, tokens[first : last + 1]):
+        return None
+    return _Span(first, last, start, end, resolution)
+
+
 def _garbled_names_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     """Spans of two name words or more, none spelt as in the name, that match a name word for word.
 
@@ -1683,7 +1760,10 @@ def resolve_text(
     name token and the span must cover ``MIN_COVERAGE`` of the name; the
     second pass drops the spelling rules but accepts only entities of the
     document or persons after a title. Of overlapping spans, the set that
-    explains the most tokens best is kept (see ``_select``). An Arabic
+    explains the most tokens best is kept (see ``_select``); a lone token of
+    an entity less known than ``EXTENDED_LONE_MAX_PRIOR`` is read again with
+    the rare name-like words joined to it, which may name an entity together
+    (مثيو ملار is Matthew Miller, not ملار, a hamlet). An Arabic
     adjective of a country (السوري, after الرئيس) neither starts a span nor
     stands alone. Each span is resolved with
     ``CONTEXT_WINDOW_CHARS`` characters on each side as context; the second
@@ -1741,6 +1821,7 @@ def resolve_text(
         return []
     taken = [False] * len(spotter.tokens)
     chosen = _first_pass(spotter, taken)
+    chosen = _extended_lone_spans(spotter, chosen, taken)
     chosen += _garbled_names_pass(spotter, taken)
     chosen += _garbled_places_pass(spotter, taken)
     chosen += _second_pass(spotter, chosen, taken)

@@ -404,6 +404,34 @@ def test_builtin_gazetteer_name_garbled_word_for_word_is_read_whole(
     assert (name, entity_id) in found(read_checked(text, builtin_resolver))
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "entity_id"),
+    [
+        # one word of each garbled name is spelt as a hamlet of GeoNames, which the first pass linked alone
+        ("وقال مثيو ملار في بيان إن المحادثات ستستمر.", "مثيو ملار", "person:matthew-miller"),
+        ("وقال جاميل هاسان في بيان إن المحادثات ستستمر.", "جاميل هاسان", "person:jamil-hassan"),
+        ("واندلعت اشتباكات في بندر ابيس مساء أمس.", "بندر ابيس", "place:bandar-abbas"),
+    ],
+)
+def test_builtin_gazetteer_a_lone_word_of_a_little_known_entity_is_read_with_the_rare_words_beside_it(
+    builtin_resolver: er.Resolver, text: str, name: str, entity_id: str
+) -> None:
+    assert found(read_checked(text, builtin_resolver)) == [(name, entity_id)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_id"),
+    [
+        ("واندلعت اشتباكات في حلب لانسيت مساء أمس.", "حلب", "place:aleppo"),
+        ("وزار ماكرون الفرية بيروت.", "بيروت", "place:beirut"),
+    ],
+)
+def test_builtin_gazetteer_a_lone_word_of_a_well_known_entity_keeps_its_link_beside_rare_words(
+    builtin_resolver: er.Resolver, text: str, name: str, entity_id: str
+) -> None:
+    assert (name, entity_id) in found(read_checked(text, builtin_resolver))
+
+
 @pytest.mark.parametrize("text", ["وأكد أن الحل الوحيد هو الحوار.", "وقال إن تطبيق القرار ضروري."])
 def test_builtin_gazetteer_common_word_pairs_are_no_little_known_person(
     builtin_resolver: er.Resolver, text: str
