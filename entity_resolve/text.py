@@ -137,8 +137,8 @@ TRANSLITERATED_TOKEN_SIMILARITY = 0.78
 #: Share of the matched name that a span must cover ("of" is not Party of God).
 MIN_COVERAGE = 0.5
 #: A lone word linked in the first pass to an entity less known than this, beside rare name-like
-#: words, is read again with them (``_extended_lone_spans``): مثيو ملار is Matthew Miller, not ملار,
-#: a hamlet; a lone word of a well-known entity keeps its link.
+#: words, is read again with them (``_extended_lone_spans``): مثيو ملار is Matthew Miller, not ملار
+#: (Malard, a town of Iran); a lone word of a well-known entity keeps its link.
 EXTENDED_LONE_MAX_PRIOR = 0.5
 #: Consonants (``token_weight``) that a lone Arabic word needs to be read as a garbled place name.
 GARBLED_PLACE_MIN_CONSONANTS = 4
@@ -1211,8 +1211,8 @@ def _extended_lone_spans(spotter: _Spotter, chosen: list[_Span], taken: list[boo
     those together name an entity.
 
     Machine translation garbles the words of a name it does not know, and
-    may leave one spelt as some village of GeoNames: in "وقال مثيو ملار",
-    ملار is a hamlet of Iran, and مثيو ملار is Matthew Miller (جاميل هاسان,
+    may leave one spelt as some place of GeoNames: in "وقال مثيو ملار",
+    ملار is Malard, a town of Iran, and مثيو ملار is Matthew Miller (جاميل هاسان,
     Jamil Hassan; بندر ابيس, Bandar Abbas). A lone word that the first pass
     linked to an entity less known than ``EXTENDED_LONE_MAX_PRIOR``, joined
     to name-like words that are no common words (``_rare_neighbour``), is
@@ -1763,7 +1763,7 @@ def resolve_text(
     explains the most tokens best is kept (see ``_select``); a lone token of
     an entity less known than ``EXTENDED_LONE_MAX_PRIOR`` is read again with
     the rare name-like words joined to it, which may name an entity together
-    (مثيو ملار is Matthew Miller, not ملار, a hamlet). An Arabic
+    (مثيو ملار is Matthew Miller, not Malard, Iran). An Arabic
     adjective of a country (السوري, after الرئيس) neither starts a span nor
     stands alone. Each span is resolved with
     ``CONTEXT_WINDOW_CHARS`` characters on each side as context; the second

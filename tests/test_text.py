@@ -407,7 +407,7 @@ def test_builtin_gazetteer_name_garbled_word_for_word_is_read_whole(
 @pytest.mark.parametrize(
     ("text", "name", "entity_id"),
     [
-        # one word of each garbled name is spelt as a hamlet of GeoNames, which the first pass linked alone
+        # one word of each garbled name is spelt as a place of GeoNames, which the first pass linked alone
         ("وقال مثيو ملار في بيان إن المحادثات ستستمر.", "مثيو ملار", "person:matthew-miller"),
         ("وقال جاميل هاسان في بيان إن المحادثات ستستمر.", "جاميل هاسان", "person:jamil-hassan"),
         ("واندلعت اشتباكات في بندر ابيس مساء أمس.", "بندر ابيس", "place:bandar-abbas"),
