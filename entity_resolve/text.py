@@ -136,10 +136,10 @@ GARBLED_NAME_MIN_PRIOR = 0.3
 TRANSLITERATED_TOKEN_SIMILARITY = 0.78
 #: Share of the matched name that a span must cover ("of" is not Party of God).
 MIN_COVERAGE = 0.5
-#: A lone word linked in the first pass to an entity less known than this, beside rare name-like
-#: words, is read again with them (``_extended_lone_spans``): مثيو ملار is Matthew Miller, not ملار
-#: (Malard, a town of Iran); a lone word of a well-known entity keeps its link.
-EXTENDED_LONE_MAX_PRIOR = 0.5
+#: A span linked in the first pass to an entity less known than this, beside rare name-like
+#: words, is read again with them (``_extended_spans``): مثيو ملار is Matthew Miller, not ملار
+#: (Malard, a town of Iran); a span of a well-known entity keeps its link.
+EXTENDED_SPAN_MAX_PRIOR = 0.5
 #: Consonants (``token_weight``) that a lone Arabic word needs to be read as a garbled place name.
 GARBLED_PLACE_MIN_CONSONANTS = 4
 #: What a span costs when the spans of a text are chosen (each weighs its tokens times its
@@ -1206,35 +1206,36 @@ def _rare_neighbour(spotter: _Spotter, index: int, taken: Sequence[bool]) -> boo
     return _letters(token.text) >= MIN_TOKEN_LETTERS
 
 
-def _extended_lone_spans(spotter: _Spotter, chosen: list[_Span], taken: list[bool]) -> list[_Span]:
-    """``chosen`` with each lone word of a little-known entity read with the rare words around it, when
+def _extended_spans(spotter: _Spotter, chosen: list[_Span], taken: list[bool]) -> list[_Span]:
+    """``chosen`` with each span of a little-known entity read with the rare words around it, when
     those together name an entity.
 
     Machine translation garbles the words of a name it does not know, and
-    may leave one spelt as some place of GeoNames: in "وقال مثيو ملار",
-    ملار is Malard, a town of Iran, and مثيو ملار is Matthew Miller (جاميل هاسان,
-    Jamil Hassan; بندر ابيس, Bandar Abbas). A lone word that the first pass
-    linked to an entity less known than ``EXTENDED_LONE_MAX_PRIOR``, joined
-    to name-like words that are no common words (``_rare_neighbour``), is
-    read again with all of them; the longer span replaces it when the
-    resolver accepts it with every word aligned (``MIN_ALIGNED_SIMILARITY``),
-    none reordered, and an entity known at least as
-    ``GARBLED_NAME_MIN_PRIOR``, unless all the words are rare Arabic words
-    (``_rare_arabic_words``). A lone word of a well-known entity keeps its
-    link ("حلب" beside a rare word is still Aleppo).
+    may leave some spelt as another name of the gazetteer: in "وقال مثيو
+    ملار", ملار is Malard, a town of Iran, and مثيو ملار is Matthew Miller
+    (جاميل هاسان, Jamil Hassan; بندر ابيس, Bandar Abbas); in "علي حسن
+    هليل", علي حسن is a Kuwaiti of Wikidata, and the three words are Ali
+    Hassan Khalil. A span without a title that the first pass linked to an
+    entity less known than ``EXTENDED_SPAN_MAX_PRIOR``, joined to name-like
+    words that are no common words (``_rare_neighbour``), is read again
+    with all of them; the longer span replaces it when the resolver accepts
+    it with every word aligned (``MIN_ALIGNED_SIMILARITY``), none reordered,
+    and an entity known at least as ``GARBLED_NAME_MIN_PRIOR``, unless all
+    the words are rare Arabic words (``_rare_arabic_words``). A span of a
+    well-known entity keeps its link ("حلب" beside a rare word is still Aleppo).
     """
     tokens = spotter.tokens
     result: list[_Span] = []
     for span in chosen:
-        if span.last != span.first or span.title_tokens or span.entity.prior >= EXTENDED_LONE_MAX_PRIOR:
+        if span.title_tokens or span.entity.prior >= EXTENDED_SPAN_MAX_PRIOR:
             result.append(span)
             continue
-        first = last = span.first
+        first, last = span.first, span.last
         while first > 0 and tokens[first - 1].joins_next and _rare_neighbour(spotter, first - 1, taken):
             first -= 1
         while last + 1 < len(tokens) and tokens[last].joins_next and _rare_neighbour(spotter, last + 1, taken):
             last += 1
-        longer = _span_if_named(spotter, first, last) if last > first else None
+        longer = _span_if_named(spotter, first, last) if (first, last) != (span.first, span.last) else None
         if longer is None:
             result.append(span)
             continue
@@ -1245,7 +1246,7 @@ def _extended_lone_spans(spotter: _Spotter, chosen: list[_Span], taken: list[boo
 
 
 def _span_if_named(spotter: _Spotter, first: int, last: int) -> _Span | None:
-    """The span of tokens ``first`` to ``last`` when it names an entity word for word (see ``_extended_lone_spans``)."""
+    """The span of tokens ``first`` to ``last`` when it names an entity word for word (see ``_extended_spans``)."""
     tokens = spotter.tokens
     start, end = tokens[first].start, tokens[last].end
     resolution = spotter.resolver._resolve_prepared(
@@ -1760,8 +1761,8 @@ def resolve_text(
     name token and the span must cover ``MIN_COVERAGE`` of the name; the
     second pass drops the spelling rules but accepts only entities of the
     document or persons after a title. Of overlapping spans, the set that
-    explains the most tokens best is kept (see ``_select``); a lone token of
-    an entity less known than ``EXTENDED_LONE_MAX_PRIOR`` is read again with
+    explains the most tokens best is kept (see ``_select``); a span of an
+    entity less known than ``EXTENDED_SPAN_MAX_PRIOR`` is read again with
     the rare name-like words joined to it, which may name an entity together
     (مثيو ملار is Matthew Miller, not Malard, Iran). An Arabic
     adjective of a country (السوري, after الرئيس) neither starts a span nor
@@ -1821,7 +1822,7 @@ def resolve_text(
         return []
     taken = [False] * len(spotter.tokens)
     chosen = _first_pass(spotter, taken)
-    chosen = _extended_lone_spans(spotter, chosen, taken)
+    chosen = _extended_spans(spotter, chosen, taken)
     chosen += _garbled_names_pass(spotter, taken)
     chosen += _garbled_places_pass(spotter, taken)
     chosen += _second_pass(spotter, chosen, taken)

@@ -411,9 +411,11 @@ def test_builtin_gazetteer_name_garbled_word_for_word_is_read_whole(
         ("وقال مثيو ملار في بيان إن المحادثات ستستمر.", "مثيو ملار", "person:matthew-miller"),
         ("وقال جاميل هاسان في بيان إن المحادثات ستستمر.", "جاميل هاسان", "person:jamil-hassan"),
         ("واندلعت اشتباكات في بندر ابيس مساء أمس.", "بندر ابيس", "place:bandar-abbas"),
+        # علي حسن is a little-known namesake of Wikidata; هليل garbles خليل
+        ("وقال علي حسن هليل في بيان إن المحادثات ستستمر.", "علي حسن هليل", "person:ali-hassan-khalil"),
     ],
 )
-def test_builtin_gazetteer_a_lone_word_of_a_little_known_entity_is_read_with_the_rare_words_beside_it(
+def test_builtin_gazetteer_a_span_of_a_little_known_entity_is_read_with_the_rare_words_beside_it(
     builtin_resolver: er.Resolver, text: str, name: str, entity_id: str
 ) -> None:
     assert found(read_checked(text, builtin_resolver)) == [(name, entity_id)]
@@ -426,7 +428,7 @@ def test_builtin_gazetteer_a_lone_word_of_a_little_known_entity_is_read_with_the
         ("وزار ماكرون الفرية بيروت.", "بيروت", "place:beirut"),
     ],
 )
-def test_builtin_gazetteer_a_lone_word_of_a_well_known_entity_keeps_its_link_beside_rare_words(
+def test_builtin_gazetteer_a_span_of_a_well_known_entity_keeps_its_link_beside_rare_words(
     builtin_resolver: er.Resolver, text: str, name: str, entity_id: str
 ) -> None:
     assert (name, entity_id) in found(read_checked(text, builtin_resolver))
