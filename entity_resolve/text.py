@@ -1220,8 +1220,9 @@ def _extended_spans(spotter: _Spotter, chosen: list[_Span], taken: list[bool]) -
     words that are no common words (``_rare_neighbour``), is read again
     with all of them; the longer span replaces it when the resolver accepts
     it with every word aligned (``MIN_ALIGNED_SIMILARITY``), none reordered,
-    and an entity known at least as ``GARBLED_NAME_MIN_PRIOR``, unless all
-    the words are rare Arabic words (``_rare_arabic_words``). A span of a
+    and an entity known at least as ``GARBLED_NAME_MIN_PRIOR``, unless the
+    words added are Arabic (rare, ``_rare_arabic_words``): the span's own
+    words already named an entity of the gazetteer. A span of a
     well-known entity keeps its link ("حلب" beside a rare word is still Aleppo).
     """
     tokens = spotter.tokens
@@ -1235,7 +1236,7 @@ def _extended_spans(spotter: _Spotter, chosen: list[_Span], taken: list[bool]) -
             first -= 1
         while last + 1 < len(tokens) and tokens[last].joins_next and _rare_neighbour(spotter, last + 1, taken):
             last += 1
-        longer = _span_if_named(spotter, first, last) if (first, last) != (span.first, span.last) else None
+        longer = _longer_span_if_named(spotter, span, first, last) if (first, last) != (span.first, span.last) else None
         if longer is None:
             result.append(span)
             continue
@@ -1245,8 +1246,9 @@ def _extended_spans(spotter: _Spotter, chosen: list[_Span], taken: list[bool]) -
     return result
 
 
-def _span_if_named(spotter: _Spotter, first: int, last: int) -> _Span | None:
-    """The span of tokens ``first`` to ``last`` when it names an entity word for word (see ``_extended_spans``)."""
+def _longer_span_if_named(spotter: _Spotter, span: _Span, first: int, last: int) -> _Span | None:
+    """The span of tokens ``first`` to ``last``, around ``span``, when it names an entity word for word
+    (see ``_extended_spans``)."""
     tokens = spotter.tokens
     start, end = tokens[first].start, tokens[last].end
     resolution = spotter.resolver._resolve_prepared(
@@ -1265,7 +1267,8 @@ def _span_if_named(spotter: _Spotter, first: int, last: int) -> _Span | None:
         return None
     if best.entity.type != "organization" and _reordered(explanation):
         return None
-    if best.entity.prior < GARBLED_NAME_MIN_PRIOR and not _rare_arabic_words(spotter, tokens[first : last + 1]):
+    added = [*tokens[first : span.first], *tokens[span.last + 1 : last + 1]]
+    if best.entity.prior < GARBLED_NAME_MIN_PRIOR and not _rare_arabic_words(spotter, added):
         return None
     return _Span(first, last, start, end, resolution)
 

@@ -413,6 +413,8 @@ def test_builtin_gazetteer_name_garbled_word_for_word_is_read_whole(
         ("واندلعت اشتباكات في بندر ابيس مساء أمس.", "بندر ابيس", "place:bandar-abbas"),
         # علي حسن is a little-known namesake of Wikidata; هليل garbles خليل
         ("وقال علي حسن هليل في بيان إن المحادثات ستستمر.", "علي حسن هليل", "person:ali-hassan-khalil"),
+        # a little-known person of Wikidata, named by rare Arabic words added to a namesake's name
+        ("وقال علي مرادي ابراپلي في بيان إن المحادثات ستستمر.", "علي مرادي ابراپلي", "anr:97bb181b6d68"),
     ],
 )
 def test_builtin_gazetteer_a_span_of_a_little_known_entity_is_read_with_the_rare_words_beside_it(
