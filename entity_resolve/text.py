@@ -1254,18 +1254,12 @@ def _longer_span_if_named(spotter: _Spotter, span: _Span, first: int, last: int)
     resolution = spotter.resolver._resolve_prepared(
         spotter.prepared(spotter.text[start:end]), context=spotter.window(start, end), top_k=OUTPUT_TOP_K
     )
-    if resolution.entity is None or not resolution.candidates:
+    best = resolution.candidates[0] if resolution.candidates else None
+    if best is None or resolution.entity is None or best.entity.id != resolution.entity.id:
         return None
-    best = resolution.candidates[0]
-    explanation = best.explanation
-    if best.entity.id != resolution.entity.id or len(explanation.alignment) != len(explanation.query.split()):
-        return None
-    if (
-        explanation.coverage < MIN_COVERAGE
-        or min(pair.similarity for pair in explanation.alignment) < MIN_ALIGNED_SIMILARITY
-    ):
-        return None
-    if best.entity.type != "organization" and _reordered(explanation):
+    # the heads of phrases (جنوب, رئيس, علي read as على) are common words: never added, and the span's own
+    # words passed the first pass, so the structure alone is checked (``_accepted`` less its phrase rules)
+    if not _structure_ok(best, strict=False, min_similarity=MIN_ALIGNED_SIMILARITY):
         return None
     added = [*tokens[first : span.first], *tokens[span.last + 1 : last + 1]]
     if best.entity.prior < GARBLED_NAME_MIN_PRIOR and not _rare_arabic_words(spotter, added):
