@@ -1084,7 +1084,10 @@ class _Spotter:
         following = index + 1
         if following >= len(self.tokens) or not self.tokens[index].joins_next:
             return False
-        token = self.tokens[following]
+        return self.rare_name_word(self.tokens[following])
+
+    def rare_name_word(self, token: _Token) -> bool:
+        """A word that may be a name's and is no stopword nor common word (a garbled name word, if any)."""
         return self.name_like(token) and not self.is_stopword(token, single=True) and not self.is_common(token)
 
     def may_fit(self, mention: str, *, strict: bool) -> bool:
@@ -1201,9 +1204,7 @@ def _rare_neighbour(spotter: _Spotter, index: int, taken: Sequence[bool]) -> boo
     token = spotter.tokens[index]
     if taken[index] or token.number or spotter.in_title(index) or spotter.is_title(index):
         return False
-    if spotter.is_stopword(token, single=True) or spotter.is_common(token) or not spotter.name_like(token):
-        return False
-    return _letters(token.text) >= MIN_TOKEN_LETTERS
+    return spotter.rare_name_word(token) and _letters(token.text) >= MIN_TOKEN_LETTERS
 
 
 def _extended_spans(spotter: _Spotter, chosen: list[_Span], taken: list[bool]) -> list[_Span]:
