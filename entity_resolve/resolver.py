@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .common_words import is_common_spelling
+from .common_words import is_common_spelling, is_word_of_its_own
 from .config import Settings
 from .context import DocumentContext, entity_skeletons, evidence_skeletons
 from .display import resolution_html
@@ -357,7 +357,9 @@ class Resolver:
 
         Also: without a proclitic on its first word (لخليفة حفتر, وحماس) unless
         that word is spelt as a word of ``_NAME_WORD_MIN_NAMES`` names or more
-        (وليد is Walid, not و + Lead; كريم is Karim, not ك + ريم), then without
+        (وليد is Walid, not و + Lead; كريم is Karim, not ك + ريم) or is an
+        everyday word of its own (``is_word_of_its_own``: ورقة is "paper", not و +
+        Raqqa; كبيرا "big", not ك + Beira), then without
         the preposition after a conjunction too (وبحمص: حمص), up to
         ``proclitics`` of them, and, when a title was split off, with the
         title kept as a name word (General National Congress, Prince Sultan
@@ -374,8 +376,10 @@ class Resolver:
         # second only from a word that is no common word as written (وبالتالي, "and therefore")
         word = first_word
         for stripped in strip_proclitics(first_word)[:proclitics] if first_word else ():
-            if self.index.names_with_word(word) >= _NAME_WORD_MIN_NAMES or (
-                word != first_word and is_common_spelling(first_word)
+            if (
+                self.index.names_with_word(word) >= _NAME_WORD_MIN_NAMES
+                or (word != first_word and is_common_spelling(first_word))
+                or is_word_of_its_own(word, stripped)
             ):
                 break
             found.append(replace(normalized, tokens=(stripped, *normalized.tokens[1:])))

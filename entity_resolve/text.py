@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .common_words import is_common_word
+from .common_words import is_common_word, is_word_of_its_own
 from .config import Settings
 from .context import DocumentContext, evidence_forms, is_country
 from .gazetteer import Entity, Gazetteer
@@ -488,10 +488,18 @@ def _country_spellings(word: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=65_536)
 def _spellings(token: str) -> tuple[str, ...]:
-    """A folded token as it may be spelt in a name: itself and without a proclitic, article aside."""
+    """A folded token as it may be spelt in a name: itself and without a proclitic (unless it is
+    a word of its own, ``is_word_of_its_own``: ورقة is "paper", not و + رقة), article aside.
+
+    Examples
+    --------
+    >>> _spellings("والرقه"), _spellings("ورقه")
+    (('والرقه', 'رقه'), ('ورقه',))
+    """
     stripped = strip_clitic(token)
-    forms = (token,) if stripped is None else (token, stripped)
+    forms = (token,) if stripped is None or is_word_of_its_own(token, stripped) else (token, stripped)
     return tuple(form.removeprefix(_ARABIC_ARTICLE) for form in forms)
 
 

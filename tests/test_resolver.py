@@ -375,6 +375,29 @@ def test_given_name_is_not_read_as_a_proclitic_and_a_place(builtin_resolver: er.
 
 
 @pytest.mark.parametrize(
+    "word",
+    # paper, big, in favour of, early, I broke, safely, violin (also)
+    ["ورقة", "كبيرا", "لصالح", "باكرا", "كسرت", "بأمان", "كمان"],
+)
+def test_an_everyday_word_is_not_read_as_a_proclitic_and_a_name(builtin_resolver: er.Resolver, word: str) -> None:
+    # ورقة is "paper", written more often than رقة: not و + Raqqa; كبيرا not ك + Beira
+    assert builtin_resolver.resolve(word).entity is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [("والعراق", "place:iraq"), ("بالرياض", "place:riyadh"), ("لتركيا", "place:turkey"), ("بالرباط", "place:rabat")],
+)
+def test_a_proclitic_before_a_name_is_still_read_off(
+    builtin_resolver: er.Resolver, mention: str, expected: str
+) -> None:
+    # a proclitic before a name makes a word rarer than the name (بالرباط: 0.4 times as often as الرباط)
+    resolution = builtin_resolver.resolve(mention)
+    assert resolution.entity is not None
+    assert resolution.entity.id == expected
+
+
+@pytest.mark.parametrize(
     ("mention", "context", "expected"),
     [
         ("عمان", "زار الملك عبد الله الثاني الأردن", "place:amman"),

@@ -105,6 +105,32 @@ def test_common_words_and_short_tokens_are_not_mentions(small_resolver: er.Resol
     assert er.resolve_text("في من إلى of in the on at Al El", resolver=small_resolver) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the committee presented a working paper ..., and the government spent a big sum in favour of
+        # those harmed in Iraq and in Libya": ورقة (paper) is no و + Raqqa, كبيرا (big) no ك + Beira,
+        # لصالح (in favour of) no ل + Saleh
+        (
+            "وقدمت اللجنة ورقة عمل تدعو إلى دعم المزارعين، "
+            "وأنفقت الحكومة مبلغا كبيرا لصالح المتضررين في العراق وفي ليبيا",
+            {"العراق": "place:iraq", "ليبيا": "place:libya"},
+        ),
+        ("وقال فيمن حضر الاجتماع إن الوضع صعب", {}),  # "among whom": no ف + Yemen
+        ("وسافر للحج هذا العام", {}),  # "for the Hajj": no Lahij
+        (
+            "وصل الوفد والعراق بالرياض لتركيا",
+            {"والعراق": "place:iraq", "بالرياض": "place:riyadh", "لتركيا": "place:turkey"},
+        ),
+    ],
+)
+def test_everyday_words_that_begin_like_a_proclitic_are_no_names(
+    builtin_resolver: er.Resolver, text: str, expected: dict[str, str]
+) -> None:
+    linked = {m.text: m.entity.id for m in er.resolve_text(text, resolver=builtin_resolver) if m.entity}
+    assert linked == expected
+
+
 def test_types_filter(small_resolver: er.Resolver) -> None:
     mentions = er.resolve_text(LATIN_PARAGRAPH, resolver=small_resolver, types="place")
     assert mentions
