@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .common_words import is_common_word, is_word_of_its_own
+from .common_words import is_common_word, is_word_of_its_own, zipf_frequency
 from .config import Settings
 from .context import DocumentContext, evidence_forms, is_country
 from .gazetteer import Entity, Gazetteer
@@ -52,11 +52,13 @@ from .keys import fine_skeleton
 from .normalize import (
     COMPOUND_HEADS,
     detect_script,
+    fold_arabic,
     fold_digits,
     has_foreign_letters,
     may_be_one_word,
     normalize_name,
     strip_clitic,
+    strip_proclitics,
 )
 from .resolver import (
     Candidate,
@@ -140,6 +142,15 @@ MIN_COVERAGE = 0.5
 #: words, is read again with them (``_extended_spans``): مثيو ملار is Matthew Miller, not ملار
 #: (Malard, a town of Iran); a span of a well-known entity keeps its link.
 EXTENDED_SPAN_MAX_PRIOR = 0.5
+#: A lone Arabic word used this often or more (Zipf frequency: 30 times per million words) is an
+#: everyday word first (الثورة "the revolution", صور "pictures", يوما "one day", أشهر "months") ...
+EVERYDAY_WORD_ZIPF = 4.5
+#: ... and names a place or an organisation alone only when that is this well known (باريس is
+#: Paris, حلب Aleppo; الثورة, a name of Tabqa, is the revolution) or a word of place, a direction or
+#: a preposition comes before it (في صور, شمال سيناء, بصور: Tyre).
+EVERYDAY_WORD_MIN_PRIOR = 0.6
+#: The prepositions that a word may begin with (بصور, "in Tyre"; للعراق, "to Iraq"), folded.
+_PREPOSITIONS = ("ب", "ل")
 #: Consonants (``token_weight``) that a lone Arabic word needs to be read as a garbled place name.
 GARBLED_PLACE_MIN_CONSONANTS = 4
 #: What a span costs when the spans of a text are chosen (each weighs its tokens times its
@@ -1059,6 +1070,26 @@ class _Spotter:
             return False
         return self.is_arabic_place_cue(self.tokens[index - 1])
 
+    def everyday_word_alone(self, index: int) -> bool:
+        """Token ``index`` is an everyday Arabic word (``EVERYDAY_WORD_ZIPF``) that no word of place
+        (في، مدينة ...), direction (شمال ...) or preposition proclitic (بصور, "in Tyre") announces as a place.
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> spotter = _Spotter("أن الثورة في الثورة بالثورة", Resolver(Gazetteer.from_records([])), None)
+        >>> [spotter.everyday_word_alone(index) for index in (1, 3, 4)]
+        [True, False, False]
+        """
+        token = self.tokens[index]
+        if not token.arabic or zipf_frequency(token.text) < EVERYDAY_WORD_ZIPF:
+            return False
+        if index and self.tokens[index - 1].joins_next:
+            before = {self.tokens[index - 1].text, *self.folded(self.tokens[index - 1])}
+            if before & (_ARABIC_PLACE_CUES | _DIRECTION_WORDS | _PLACE_HEADS):
+                return False
+        return not _after_preposition(fold_arabic(token.text))
+
     def is_arabic_place_cue(self, token: _Token) -> bool:
         """في، إلى، قرب، بلدة، مخيم ... as written or folded."""
         return bool({token.text, *self.folded(token)} & _ARABIC_PLACE_CUES)
@@ -1169,7 +1200,8 @@ class _Spotter:
                 for span_first in (first,) if title is None else (first, title):
                     start, end = tokens[span_first].start, tokens[last].end
                     mention = self.text[start:end]
-                    lone_place = single and span_first == first and self.may_name_a_place_alone(first)
+                    lone_word = single and span_first == first
+                    lone_place = lone_word and self.may_name_a_place_alone(first)
                     if not self.promising(mention, strict=strict, min_similarity=min_similarity, lone_place=lone_place):
                         continue
                     context = self.window(start, end)
@@ -1179,6 +1211,8 @@ class _Spotter:
                         self.prepared(mention), context=context, top_k=OUTPUT_TOP_K
                     )
                     if resolution.entity is None:
+                        continue
+                    if lone_word and self.everyday_word_alone(first) and not _known_beyond_a_word(resolution.entity):
                         continue
                     lowercase = frozenset(
                         form
@@ -1196,6 +1230,28 @@ class _Spotter:
                         found.append(_Span(span_first, last, start, end, resolution, first - span_first))
             last += 1
         return found
+
+
+def _known_beyond_a_word(entity: Entity) -> bool:
+    """A person, or a place or organisation known well enough (``EVERYDAY_WORD_MIN_PRIOR``) to be named
+    by an everyday word alone (حلب, Aleppo; not الثورة, a name of Tabqa)."""
+    return entity.type == _PARTIAL_NAME_TYPE or entity.prior >= EVERYDAY_WORD_MIN_PRIOR
+
+
+def _after_preposition(folded: str) -> bool:
+    """A folded Arabic word begins with the preposition ب or ل (after و or ف), read off as a proclitic.
+
+    Examples
+    --------
+    >>> _after_preposition("بصور"), _after_preposition("وبصور"), _after_preposition("وصور"), _after_preposition("بلد")
+    (True, True, False, False)
+    """
+    word = folded
+    for stripped in strip_proclitics(folded):
+        if word.startswith(_PREPOSITIONS) and not is_word_of_its_own(word, stripped):
+            return True
+        word = stripped
+    return False
 
 
 def _first_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:

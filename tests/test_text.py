@@ -131,6 +131,25 @@ def test_everyday_words_that_begin_like_a_proclitic_are_no_names(
     assert linked == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "he said the revolution has gone on for months, and that one day the solution will come":
+        # الثورة is no Tabqa (a name of it), أشهر (months) no Alaşehir, يوما (one day) no Yuma
+        ("وقال إن الثورة مستمرة منذ أشهر، وإن يوما ما سيأتي الحل", {}),
+        ("ونشرت الصفحة صور الضحايا", {}),  # "pictures of the victims", not Tyre
+        # a word of place before the everyday word, or a place known well enough: linked
+        ("وقصفت الطائرات مدينة دوما وبلدات في صور", {"دوما": "place:douma", "صور": "place:tyre"}),
+        ("وأكدت باريس أن المحادثات ستستمر", {"باريس": "gn:2988507"}),
+    ],
+)
+def test_an_everyday_word_alone_names_a_little_known_place_only_after_a_word_of_place(
+    builtin_resolver: er.Resolver, text: str, expected: dict[str, str]
+) -> None:
+    linked = {m.text: m.entity.id for m in er.resolve_text(text, resolver=builtin_resolver) if m.entity}
+    assert linked == expected
+
+
 def test_types_filter(small_resolver: er.Resolver) -> None:
     mentions = er.resolve_text(LATIN_PARAGRAPH, resolver=small_resolver, types="place")
     assert mentions
