@@ -31,7 +31,7 @@ from typing import Final
 
 from .normalize import detect_script, fold_arabic, fold_latin, strip_clitic
 
-__all__ = ["is_common_spelling", "is_common_word", "is_word_of_its_own", "zipf_frequency"]
+__all__ = ["is_common_spelling", "is_common_word", "is_everyday_english", "is_word_of_its_own", "zipf_frequency"]
 
 _DIRECTORY: Final = ("data", "words")
 #: Arabic suffixes of inflected forms (folded): possessive and object pronouns, dual and plural endings.
@@ -144,6 +144,27 @@ def is_word_of_its_own(word: str, stripped: str) -> bool:
     """
     written = zipf_frequency(word)
     return written > 0.0 and written >= zipf_frequency(stripped) - _PROCLITIC_WORD_ZIPF_GAP
+
+
+@lru_cache(maxsize=1)
+def _everyday_english() -> frozenset[str]:
+    """``data/words/everyday_english.txt``: the lowercase words of Webster's Second among the common English words."""
+    text = resources.files("entity_resolve").joinpath(*_DIRECTORY, "everyday_english.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_everyday_english(word: str) -> bool:
+    """Whether a Latin ``word`` (any case) is an everyday English word: a common word that Webster's
+    Second lists in lowercase (a noun, verb or adjective; no name), or the plural or third person of one.
+
+    Examples
+    --------
+    >>> [is_everyday_english(word) for word in ("Rest", "Cars", "Paris", "London")]
+    [True, True, False, False]
+    """
+    folded = fold_latin(word)
+    words = _everyday_english()
+    return folded in words or (len(folded) > 3 and folded.endswith("s") and folded[:-1] in words)
 
 
 def _stems(folded: str) -> list[str]:

@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .common_words import is_common_word, is_word_of_its_own, zipf_frequency
+from .common_words import is_common_word, is_everyday_english, is_word_of_its_own, zipf_frequency
 from .config import Settings
 from .context import DocumentContext, evidence_forms, is_country
 from .gazetteer import Entity, Gazetteer
@@ -196,6 +196,9 @@ _SPACE = f"[ \\t\u00a0\u2009\u202f{_JOINERS}]*"
 _NAME_GAP = re.compile(rf"['’ʼ]?{_SPACE}(?:[-‐‑]|\r?\n)?{_SPACE}")
 # After a title, a full stop too ("Gen. Haftar", "Dr. Sarraj").
 _TITLE_GAP = re.compile(rf"{_SPACE}\.?{_SPACE}")
+#: What ends a sentence before a word, or opens a quotation: . ! ? … : (Arabic ؟ too) or a line break,
+#: then any quotes or brackets.
+_SENTENCE_BREAK = re.compile(r"(?:[.!?…؟:][\"'»”’)\]]*\s|\n)[\s\"'«“‘(\[]*$")
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _HAS_DIGIT = re.compile("[0-9]")
 
@@ -358,6 +361,7 @@ class _Token:
     number: bool  # digits only (24, ٢٤, 2024): part of a name, never a name or its start
     joins_next: bool  # only spaces, a hyphen or a line break before the next token
     title_gap_next: bool  # as ``joins_next``, or a full stop after an abbreviation
+    sentence_initial: bool = False  # first of the text, of a line or after . ! ? (capitalised by its place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +432,7 @@ def _tokenize(text: str) -> list[_Token]:
     for position, (start, end, word) in enumerate(words):
         following = words[position + 1][0] if position + 1 < len(words) else None
         gap = text[end:following] if following is not None else None
+        before = text[words[position - 1][1] : start] if position else ""
         first_letter = _LETTER.search(word)
         letter = first_letter.group() if first_letter is not None else ""
         arabic = _ARABIC_LETTER.match(letter) is not None
@@ -442,6 +447,7 @@ def _tokenize(text: str) -> list[_Token]:
                 joins_next=gap is not None and _NAME_GAP.fullmatch(gap) is not None,
                 title_gap_next=gap is not None
                 and (_NAME_GAP.fullmatch(gap) is not None or _TITLE_GAP.fullmatch(gap) is not None),
+                sentence_initial=not position or _SENTENCE_BREAK.search(before) is not None,
             )
         )
     return tokens
@@ -1072,7 +1078,8 @@ class _Spotter:
 
     def everyday_word_alone(self, index: int) -> bool:
         """Token ``index`` is an everyday Arabic word (``EVERYDAY_WORD_ZIPF``) that no word of place
-        (في، مدينة ...), direction (شمال ...) or preposition proclitic (بصور, "in Tyre") announces as a place.
+        (في، مدينة ...), direction (شمال ...) or preposition proclitic (بصور, "in Tyre") announces as a place,
+        or an everyday English word capitalised only because it begins a sentence ("Rest", "Total").
 
         Examples
         --------
@@ -1082,7 +1089,9 @@ class _Spotter:
         [True, False, False]
         """
         token = self.tokens[index]
-        if not token.arabic or zipf_frequency(token.text) < EVERYDAY_WORD_ZIPF:
+        if not token.arabic:
+            return token.sentence_initial and not self.case_blind and is_everyday_english(token.text)
+        if zipf_frequency(token.text) < EVERYDAY_WORD_ZIPF:
             return False
         if index and self.tokens[index - 1].joins_next:
             before = {self.tokens[index - 1].text, *self.folded(self.tokens[index - 1])}
@@ -1212,7 +1221,7 @@ class _Spotter:
                     )
                     if resolution.entity is None:
                         continue
-                    if lone_word and self.everyday_word_alone(first) and not _known_beyond_a_word(resolution.entity):
+                    if lone_word and self.everyday_word_alone(first) and not _known_beyond_a_word(resolution):
                         continue
                     lowercase = frozenset(
                         form
@@ -1232,10 +1241,18 @@ class _Spotter:
         return found
 
 
-def _known_beyond_a_word(entity: Entity) -> bool:
-    """A person, or a place or organisation known well enough (``EVERYDAY_WORD_MIN_PRIOR``) to be named
-    by an everyday word alone (حلب, Aleppo; not الثورة, a name of Tabqa)."""
-    return entity.type == _PARTIAL_NAME_TYPE or entity.prior >= EVERYDAY_WORD_MIN_PRIOR
+def _known_beyond_a_word(resolution: Resolution) -> bool:
+    """The entity of ``resolution`` may be named by an everyday word alone: a person, or a place or
+    organisation known well enough (``EVERYDAY_WORD_MIN_PRIOR``: حلب is Aleppo, not الثورة a name of
+    Tabqa) and, in Latin script, spelt exactly as its main name ("Turkey"; not "Rest" for Rasht)."""
+    entity = resolution.entity
+    if entity is None or entity.type == _PARTIAL_NAME_TYPE:
+        return entity is not None
+    if entity.prior < EVERYDAY_WORD_MIN_PRIOR:
+        return False
+    explanation = resolution.candidates[0].explanation
+    latin = detect_script(resolution.mention) != "arabic"
+    return not latin or (explanation.matched_name == entity.name and explanation.name_similarity >= 1.0)
 
 
 def _after_preposition(folded: str) -> bool:

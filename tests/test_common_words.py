@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from entity_resolve.common_words import MIN_ZIPF, _common_words, is_common_word, is_word_of_its_own, zipf_frequency
+from entity_resolve.common_words import (
+    MIN_ZIPF,
+    _common_words,
+    is_common_word,
+    is_everyday_english,
+    is_word_of_its_own,
+    zipf_frequency,
+)
 from tests.conftest import script_module
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -93,3 +100,27 @@ def test_the_committed_lists_are_what_the_build_writes(script: str) -> None:
     pytest.importorskip("wordfreq")
     build = _build_script()
     assert build.output(script).read_text(encoding="utf-8") == build.render(script, build.build_words(script))
+
+
+@pytest.mark.parametrize(
+    ("word", "everyday"),
+    [("Rest", True), ("total", True), ("Falls", True), ("Turkey", True), ("Paris", False), ("Haftar", False)],
+)
+def test_everyday_english_words_are_the_lowercase_words_of_a_dictionary(word: str, everyday: bool) -> None:
+    # turkey is a bird too; Paris and Haftar are names only
+    assert is_everyday_english(word) is everyday
+
+
+def test_the_everyday_english_list_is_generated_and_credits_its_sources() -> None:
+    lines = (WORDS_DIR / "everyday_english.txt").read_text(encoding="utf-8").splitlines()
+    for credit in ("Webster's Second", "public domain", "english-words", "wordfreq", "CC BY-SA 4.0"):
+        assert credit in lines[0]
+    assert lines[1:] == sorted(set(lines[1:]))
+    assert len(lines) > 10_000
+
+
+def test_the_committed_everyday_list_is_what_the_build_writes() -> None:
+    pytest.importorskip("wordfreq")
+    pytest.importorskip("english_words")
+    build = _build_script()
+    assert build.EVERYDAY_OUTPUT.read_text(encoding="utf-8") == build.render_everyday(build.build_everyday_words())

@@ -150,6 +150,33 @@ def test_an_everyday_word_alone_names_a_little_known_place_only_after_a_word_of_
     assert linked == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # capitalised only because they begin a sentence: Rest is no Rasht (an alias), Total no
+        # TotalEnergies, Sun no Anshun, Man no Man (Côte d'Ivoire), Hit no Hit (Iraq) there
+        (
+            "Rest of the convoy reached Tripoli on Sunday. Total losses were small, officials said. "
+            "Sun and wind slowed the rescue.",
+            {"Tripoli": "place:tripoli-libya"},
+        ),
+        ('The army said: "Man the checkpoints." Hit by shells, the people of Hit fled.', {"Hit": "place:hit"}),
+        # a well-known place spelt as its main name, a person: linked at the start of a sentence too
+        (
+            "Turkey condemned the attack. Trump said he would call Erdogan.",
+            {"Turkey": "place:turkey", "Trump": "person:donald-trump", "Erdogan": "person:recep-tayyip-erdogan"},
+        ),
+    ],
+)
+def test_an_everyday_english_word_beginning_a_sentence_is_no_name_of_its_own(
+    builtin_resolver: er.Resolver, text: str, expected: dict[str, str]
+) -> None:
+    mentions = er.resolve_text(text, resolver=builtin_resolver)
+    assert {m.text: m.entity.id for m in mentions if m.entity} == expected
+    if "people of Hit" in text:  # the town named inside the sentence is linked; the verb beginning one is not
+        assert [m.start for m in mentions] == [text.rindex("Hit")]
+
+
 def test_types_filter(small_resolver: er.Resolver) -> None:
     mentions = er.resolve_text(LATIN_PARAGRAPH, resolver=small_resolver, types="place")
     assert mentions
