@@ -26,6 +26,9 @@ NORMALIZATION_TABLE = [
     ("ابدالي", "ابدالي", ""),
     ("ابدلت", "ابدلت", ""),
     ("الرئيس بشار الأسد", "بشار الاسد", "president"),
+    # roles that English news writes before a name
+    ("spokesman Yehia Sarie", "yehia sarie", "spokesperson"),
+    ("Ambassador Tom Barrack", "tom barrack", "ambassador"),
     ("مصطفى", "مصطفي", ""),
     ("آل سعود", "سعود", ""),
     ("ألبان", "البان", ""),

@@ -177,6 +177,13 @@ def test_an_everyday_english_word_beginning_a_sentence_is_no_name_of_its_own(
         assert [m.start for m in mentions] == [text.rindex("Hit")]
 
 
+def test_a_role_before_a_garbled_name_is_read_as_its_title(builtin_resolver: er.Resolver) -> None:
+    # "Yehia" is one letter class from "Yahya": after the role word, the name is read as a person's
+    text = "Houthi spokesman Yehia Sarie said the group targeted a ship."
+    linked = {m.text: m.entity.id for m in er.resolve_text(text, resolver=builtin_resolver) if m.entity}
+    assert linked["spokesman Yehia Sarie"] == "person:yahya-saree"
+
+
 def test_types_filter(small_resolver: er.Resolver) -> None:
     mentions = er.resolve_text(LATIN_PARAGRAPH, resolver=small_resolver, types="place")
     assert mentions
