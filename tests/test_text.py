@@ -33,6 +33,11 @@ LATIN_PARAGRAPH = (
 )
 
 
+def linked(text: str, resolver: er.Resolver) -> dict[str, str]:
+    """What ``resolve_text`` links in ``text``: span text -> entity id."""
+    return {m.text: m.entity.id for m in er.resolve_text(text, resolver=resolver) if m.entity}
+
+
 def found(mentions: list[er.Mention]) -> list[tuple[str, str]]:
     return [(m.text, m.entity.id if m.entity else "-") for m in mentions]
 
@@ -127,8 +132,7 @@ def test_common_words_and_short_tokens_are_not_mentions(small_resolver: er.Resol
 def test_everyday_words_that_begin_like_a_proclitic_are_no_names(
     builtin_resolver: er.Resolver, text: str, expected: dict[str, str]
 ) -> None:
-    linked = {m.text: m.entity.id for m in er.resolve_text(text, resolver=builtin_resolver) if m.entity}
-    assert linked == expected
+    assert linked(text, builtin_resolver) == expected
 
 
 @pytest.mark.parametrize(
@@ -146,8 +150,7 @@ def test_everyday_words_that_begin_like_a_proclitic_are_no_names(
 def test_an_everyday_word_alone_names_a_little_known_place_only_after_a_word_of_place(
     builtin_resolver: er.Resolver, text: str, expected: dict[str, str]
 ) -> None:
-    linked = {m.text: m.entity.id for m in er.resolve_text(text, resolver=builtin_resolver) if m.entity}
-    assert linked == expected
+    assert linked(text, builtin_resolver) == expected
 
 
 @pytest.mark.parametrize(
@@ -171,17 +174,15 @@ def test_an_everyday_word_alone_names_a_little_known_place_only_after_a_word_of_
 def test_an_everyday_english_word_beginning_a_sentence_is_no_name_of_its_own(
     builtin_resolver: er.Resolver, text: str, expected: dict[str, str]
 ) -> None:
-    mentions = er.resolve_text(text, resolver=builtin_resolver)
-    assert {m.text: m.entity.id for m in mentions if m.entity} == expected
+    assert linked(text, builtin_resolver) == expected
     if "people of Hit" in text:  # the town named inside the sentence is linked; the verb beginning one is not
-        assert [m.start for m in mentions] == [text.rindex("Hit")]
+        assert [m.start for m in er.resolve_text(text, resolver=builtin_resolver)] == [text.rindex("Hit")]
 
 
 def test_a_role_before_a_garbled_name_is_read_as_its_title(builtin_resolver: er.Resolver) -> None:
     # "Yehia" is one letter class from "Yahya": after the role word, the name is read as a person's
     text = "Houthi spokesman Yehia Sarie said the group targeted a ship."
-    linked = {m.text: m.entity.id for m in er.resolve_text(text, resolver=builtin_resolver) if m.entity}
-    assert linked["spokesman Yehia Sarie"] == "person:yahya-saree"
+    assert linked(text, builtin_resolver)["spokesman Yehia Sarie"] == "person:yahya-saree"
 
 
 def test_types_filter(small_resolver: er.Resolver) -> None:
