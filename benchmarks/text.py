@@ -23,6 +23,14 @@ same script): linking it to that person is a false coreference. Systems:
 the garbled surname with the whole text as ``context``; ``Resolver.resolve``
 of it alone.
 
+**Everyday words.** No name at all: the most frequent Arabic words (by the
+frequencies ``entity_resolve/data/words/common_arabic.txt`` ships) and a
+seeded sample of everyday English words (``everyday_english.txt``) set in a
+sentence (``EVERYDAY_SENTENCES``: an Arabic one, an English one that the word
+begins, capitalised, and one that holds it in lowercase). Any link of the
+word's span is a false link; ``Resolver.resolve`` of the word alone shows
+what resolving every word of a text would link.
+
 **Namesakes.** The same texts with the surname, or the given name, spelt
 exactly as in the full name (صدام حفتر ... صدام). The word alone often names
 someone better known (Saddam Hussein); the text says it is the person it
@@ -47,6 +55,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +82,15 @@ SENTENCES = {
     ("organization", "latin"): "On Monday the {mention} said in a statement that the talks would continue.",
     ("place", "arabic"): "واندلعت اشتباكات عنيفة في {mention} مساء أمس بحسب مصادر محلية.",
     ("place", "latin"): "Heavy fighting broke out in {mention} on Monday evening, local sources said.",
+}
+#: Everyday words per language set in sentences, and with ``--quick``.
+DEFAULT_EVERYDAY_WORDS = 2_000
+QUICK_EVERYDAY_WORDS = 50
+#: A sentence per group of everyday words: ``{word}`` is the word.
+EVERYDAY_SENTENCES = {
+    "arabic": "وأضاف المصدر أن {word} كان حاضرا في الاجتماع.",
+    "english, beginning a sentence": "{word} was the main issue, officials said on Monday.",
+    "english, inside a sentence": "Officials said on Monday that the {word} was the main issue.",
 }
 #: A text per script: ``{name}`` is the full name, ``{surname}`` the garbled surname.
 TEMPLATES = {
@@ -240,6 +258,57 @@ def build_namesake_cases(entities: Sequence[er.Entity]) -> list[Case]:
     return cases
 
 
+def everyday_words(count: int, *, seed: int) -> dict[str, list[str]]:
+    """The words of each ``EVERYDAY_SENTENCES`` group: the ``count`` most frequent Arabic words (ties in
+    alphabetical order), and a seeded sample of ``count`` everyday English words (capitalised to begin
+    a sentence).
+
+    Examples
+    --------
+    >>> words = everyday_words(3, seed=1)
+    >>> [len(found) for found in words.values()], words["english, beginning a sentence"][0][0].isupper()
+    ([3, 3, 3], True)
+    """
+    folder = resources.files("entity_resolve").joinpath("data", "words")
+    arabic: list[tuple[float, str]] = []
+    for line in folder.joinpath("common_arabic.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, zipf = line.partition("\t")
+            arabic.append((-float(zipf), word))
+    english = [
+        line
+        for line in folder.joinpath("everyday_english.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    sample = random.Random(seed).sample(english, min(count, len(english)))
+    return {
+        "arabic": [word for _, word in sorted(arabic)[:count]],
+        "english, beginning a sentence": [word.capitalize() for word in sample],
+        "english, inside a sentence": sample,
+    }
+
+
+def run_everyday(resolver: er.Resolver, words: dict[str, list[str]]) -> dict[str, Any]:
+    """Links of everyday words set in ``EVERYDAY_SENTENCES``: by ``resolve_text`` (the word's span), and
+    by ``resolve`` of the word alone. Every link is a false one."""
+    systems = ("resolve_text", "resolve (the word alone)")
+    counts: dict[str, dict[str, dict[str, int]]] = {system: {} for system in systems}
+    for group, found in words.items():
+        for word in found:
+            sentence = EVERYDAY_SENTENCES[group].format(word=word)
+            start = sentence.index(word)
+            linked = {
+                "resolve_text": _linked(resolver, sentence, start, word),
+                "resolve (the word alone)": _entity_id(resolver.resolve(word)),
+            }
+            for system, entity_id in linked.items():
+                for tally_group in ("all", group):
+                    tally = counts[system].setdefault(tally_group, {"n": 0, "false link": 0})
+                    tally["n"] += 1
+                    tally["false link"] += entity_id is not None
+    return counts
+
+
 def run_namesakes(resolver: er.Resolver, cases: Sequence[Case]) -> dict[str, Any]:
     """Right and wrong counts of the word after the full name: ``resolve_text``, and ``resolve`` of it alone."""
     systems = ("resolve_text", "resolve (alone)")
@@ -317,9 +386,13 @@ def _table(counts: dict[str, Any], groups_header: str, rates: Sequence[str]) -> 
 
 
 def render_markdown(
-    garbles: dict[str, Any], coreference: dict[str, Any], namesakes: dict[str, Any], notes: Sequence[str]
+    garbles: dict[str, Any],
+    coreference: dict[str, Any],
+    namesakes: dict[str, Any],
+    notes: Sequence[str],
+    everyday: dict[str, Any] | None = None,
 ) -> str:
-    """The three tasks' tables, then the notes."""
+    """The tasks' tables, then the notes."""
     lines = [
         "# Running text: machine-translation garbles read by resolve_text",
         "",
@@ -336,6 +409,8 @@ def render_markdown(
         _table(namesakes, "texts", ("right", "wrong")),
         "",
     ]
+    if everyday is not None:
+        lines += ["## Everyday words: no name at all", "", _table(everyday, "words", ("false link",)), ""]
     lines += [f"- {note}" for note in notes]
     return "\n".join(lines) + "\n"
 
@@ -372,6 +447,9 @@ def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = No
     namesake_cases = build_namesake_cases(entities)
     _log(f"text: {len(namesake_cases):,} namesake cases")
     namesakes = run_namesakes(resolver, namesake_cases)
+    words = everyday_words(QUICK_EVERYDAY_WORDS if quick else DEFAULT_EVERYDAY_WORDS, seed=seed)
+    _log(f"text: {sum(map(len, words.values())):,} everyday words in sentences")
+    everyday = run_everyday(resolver, words)
     notes = [
         f"seed {seed}; entity_resolve {er.__version__}; commit {git_commit(data.repo_root())}",
         f"garbles: task C's MT-noise garbles of {per_type} sampled entities per type, one per sentence; right: "
@@ -380,9 +458,13 @@ def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = No
         "coreference: in a control text naming another person, the garbled surname linked to that person",
         f"namesakes: {len(namesake_cases):,} texts from the same persons, the surname or given name spelt as in "
         "the full name; namesake: the cases where resolve of the word alone links another entity",
+        f"everyday words: the {len(words['arabic']):,} most frequent Arabic words of "
+        "entity_resolve/data/words/common_arabic.txt (wordfreq) and a seeded sample of "
+        f"{len(words['english, inside a sentence']):,} of everyday_english.txt, each in a sentence "
+        "(EVERYDAY_SENTENCES); a link of the word is a false link",
         f"{time.perf_counter() - started:.0f} s",
     ]
-    markdown = render_markdown(garbles, coreference, namesakes, notes)
+    markdown = render_markdown(garbles, coreference, namesakes, notes, everyday)
     print(markdown)
     write_text(out / "text.md", markdown)
     write_json(
@@ -395,6 +477,8 @@ def main(*, quick: bool = False, seed: int = DEFAULT_SEED, out: Path | None = No
             "coreference": coreference,
             "namesake_cases": len(namesake_cases),
             "namesakes": namesakes,
+            "everyday_words": sum(map(len, words.values())),
+            "everyday": everyday,
             "notes": notes,
         },
     )

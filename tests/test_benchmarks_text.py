@@ -116,6 +116,22 @@ def test_garbles_in_sentences_are_counted_right_wrong_or_missed() -> None:
     assert counts["resolve (the garble alone)"]["place/latin"]["n"] == 1
 
 
+def test_everyday_words_are_the_most_frequent_arabic_and_a_seeded_english_sample() -> None:
+    words = text_benchmark.everyday_words(20, seed=3)
+    assert words == text_benchmark.everyday_words(20, seed=3)
+    assert words["english, beginning a sentence"] == [w.capitalize() for w in words["english, inside a sentence"]]
+    assert "في" in words["arabic"]  # "in": the commonest Arabic word
+    assert set(words) == set(text_benchmark.EVERYDAY_SENTENCES)
+
+
+def test_every_link_of_an_everyday_word_is_counted_false() -> None:
+    resolver = er.Resolver(er.Gazetteer.from_records(RECORDS))
+    words = {"arabic": ["حفتر", "كان"], "english, beginning a sentence": ["Cairo"], "english, inside a sentence": []}
+    counts = text_benchmark.run_everyday(resolver, words)
+    assert counts["resolve_text"]["arabic"] == {"n": 2, "false link": 1}
+    assert counts["resolve (the word alone)"]["all"] == {"n": 3, "false link": 2}
+
+
 def test_quick_run_writes_markdown_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert text_benchmark.main(quick=True, seed=7, out=tmp_path) == 0
     printed = capsys.readouterr().out
@@ -126,4 +142,6 @@ def test_quick_run_writes_markdown_and_json(tmp_path: Path, capsys: pytest.Captu
     assert payload["cases"] == payload["coreference"]["resolve_text"]["all"]["n"] > 0
     assert payload["namesake_cases"] == payload["namesakes"]["resolve_text"]["all"]["n"] > 0
     assert "## Namesakes" in printed
+    assert "## Everyday words" in printed
+    assert payload["everyday_words"] == payload["everyday"]["resolve_text"]["all"]["n"] > 0
     assert (tmp_path / "text.md").read_text(encoding="utf-8") == printed.rstrip("\n") + "\n"
