@@ -33,6 +33,7 @@ __all__ = [
     "COMPOUND_TAILS",
     "MAX_MENTION_CHARS",
     "MIN_TITLE_NAME_LETTERS",
+    "PROCLITIC_PREPOSITIONS",
     "TITLE_WORDS",
     "NormalizedName",
     "Script",
@@ -393,7 +394,8 @@ _ARABIC_PROCLITICS = ("و", "ب", "ل", "ف", "ك")
 #: Proclitics that may come before another: a conjunction, then a preposition (وب, ول, فل).
 #: Not ك (as): before a name it is rare, in common words frequent (وكسرت, "and broke", is no Sirte).
 _CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل")
+#: The prepositions that may stand as proclitics before a word (بحمص, "in Homs"; للعراق, "to Iraq").
+PROCLITIC_PREPOSITIONS = ("ب", "ل")
 
 
 @dataclass(frozen=True, slots=True)
@@ -557,7 +559,7 @@ def strip_proclitics(token: str) -> tuple[str, ...]:
     once = strip_clitic(token)
     if once is None:
         return ()
-    if token.startswith(_CONJUNCTIONS) and once.startswith(_PREPOSITIONS):
+    if token.startswith(_CONJUNCTIONS) and once.startswith(PROCLITIC_PREPOSITIONS):
         twice = strip_clitic(once)
         if twice is not None:
             return (once, twice)

@@ -51,6 +51,7 @@ from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import (
     COMPOUND_HEADS,
+    PROCLITIC_PREPOSITIONS,
     detect_script,
     fold_arabic,
     fold_digits,
@@ -149,8 +150,6 @@ EVERYDAY_WORD_ZIPF = 4.5
 #: Paris, حلب Aleppo; الثورة, a name of Tabqa, is the revolution) or a word of place, a direction or
 #: a preposition comes before it (في صور, شمال سيناء, بصور: Tyre).
 EVERYDAY_WORD_MIN_PRIOR = 0.6
-#: The prepositions that a word may begin with (بصور, "in Tyre"; للعراق, "to Iraq"), folded.
-_PREPOSITIONS = ("ب", "ل")
 #: Consonants (``token_weight``) that a lone Arabic word needs to be read as a garbled place name.
 GARBLED_PLACE_MIN_CONSONANTS = 4
 #: What a span costs when the spans of a text are chosen (each weighs its tokens times its
@@ -251,6 +250,8 @@ _ROLE_HEADS = _word_set("رييس نايب وزير مدير زعيم سفير �
 #: begin names (مدينة الصدر, مخيم اليرموك) and news phrases alike ("مدينة الأبيض", the city of
 #: El Obeid): like a direction, a span that begins with one must spell its name exactly.
 _PLACE_HEADS = _word_set("مدينه بلده قريه محافظه ولايه منطقه مخيم مطار مينا جزيره ضاحيه")
+#: Words after which an everyday Arabic word may name a little-known place: of place, direction or place phrase.
+_PLACE_ANNOUNCING_WORDS = _ARABIC_PLACE_CUES | _DIRECTION_WORDS | _PLACE_HEADS
 _CONNECTORS = _word_set("of in for and the on de du des la le et y del der die das und von fur")
 
 # Function words of English, French and German: never at the edge of a span.
@@ -361,7 +362,7 @@ class _Token:
     number: bool  # digits only (24, ٢٤, 2024): part of a name, never a name or its start
     joins_next: bool  # only spaces, a hyphen or a line break before the next token
     title_gap_next: bool  # as ``joins_next``, or a full stop after an abbreviation
-    sentence_initial: bool = False  # first of the text, of a line or after . ! ? (capitalised by its place)
+    sentence_initial: bool = False  # first of the text or a line, or after . ! ? : (capitalised by its place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1095,7 +1096,7 @@ class _Spotter:
             return False
         if index and self.tokens[index - 1].joins_next:
             before = {self.tokens[index - 1].text, *self.folded(self.tokens[index - 1])}
-            if before & (_ARABIC_PLACE_CUES | _DIRECTION_WORDS | _PLACE_HEADS):
+            if before & _PLACE_ANNOUNCING_WORDS:
                 return False
         return not _after_preposition(fold_arabic(token.text))
 
@@ -1246,8 +1247,10 @@ def _known_beyond_a_word(resolution: Resolution) -> bool:
     organisation known well enough (``EVERYDAY_WORD_MIN_PRIOR``: حلب is Aleppo, not الثورة a name of
     Tabqa) and, in Latin script, spelt exactly as its main name ("Turkey"; not "Rest" for Rasht)."""
     entity = resolution.entity
-    if entity is None or entity.type == _PARTIAL_NAME_TYPE:
-        return entity is not None
+    if entity is None:
+        return False
+    if entity.type == _PARTIAL_NAME_TYPE:
+        return True
     if entity.prior < EVERYDAY_WORD_MIN_PRIOR:
         return False
     explanation = resolution.candidates[0].explanation
@@ -1265,7 +1268,7 @@ def _after_preposition(folded: str) -> bool:
     """
     word = folded
     for stripped in strip_proclitics(folded):
-        if word.startswith(_PREPOSITIONS) and not is_word_of_its_own(word, stripped):
+        if word.startswith(PROCLITIC_PREPOSITIONS) and not is_word_of_its_own(word, stripped):
             return True
         word = stripped
     return False
