@@ -195,9 +195,12 @@ _SPACE = f"[ \\t\u00a0\u2009\u202f{_JOINERS}]*"
 _NAME_GAP = re.compile(rf"['’ʼ]?{_SPACE}(?:[-‐‑]|\r?\n)?{_SPACE}")
 # After a title, a full stop too ("Gen. Haftar", "Dr. Sarraj").
 _TITLE_GAP = re.compile(rf"{_SPACE}\.?{_SPACE}")
-#: What ends a sentence before a word, or opens a quotation: . ! ? … : (Arabic ؟ too) or a line break,
-#: then any quotes or brackets.
-_SENTENCE_BREAK = re.compile(r"(?:[.!?…؟:][\"'»”’)\]]*\s|\n)[\s\"'«“‘(\[]*$")
+#: What ends a sentence, or opens a quotation (Arabic ؟ too) ...
+_SENTENCE_ENDS = tuple(".!?…؟:")
+#: ... the quotes and brackets that may close it ...
+_CLOSING_MARKS = "\"'»”’)]"
+#: ... and those that may open the next one.
+_OPENING_MARKS = "\"'«“‘(["
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _HAS_DIGIT = re.compile("[0-9]")
 
@@ -427,6 +430,28 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return words
 
 
+def _begins_sentence(gap: str) -> bool:
+    """The text between two words ends a sentence or opens a quotation: a line break, or . ! ? … :
+    (closing quotes aside) then a space, before any spaces and opening quotes. Linear in the gap.
+
+    Examples
+    --------
+    >>> [_begins_sentence(gap) for gap in (". ", '." ', ': "', "\\n", " ", ", ", "-", ".")]
+    [True, True, True, True, False, False, False, False]
+    """
+    end = len(gap)
+    while end and (gap[end - 1].isspace() or gap[end - 1] in _OPENING_MARKS):
+        end -= 1
+    run = gap[end:]  # spaces and opening marks before the word
+    if "\n" in run:
+        return True
+    space = next((position for position, char in enumerate(run) if char.isspace()), None)
+    if space is None:
+        return False
+    # the marks before the first space close the sentence (quotes open and close alike)
+    return (gap[:end] + run[:space]).rstrip(_CLOSING_MARKS).endswith(_SENTENCE_ENDS)
+
+
 def _tokenize(text: str) -> list[_Token]:
     words = _words(text)
     tokens: list[_Token] = []
@@ -448,7 +473,7 @@ def _tokenize(text: str) -> list[_Token]:
                 joins_next=gap is not None and _NAME_GAP.fullmatch(gap) is not None,
                 title_gap_next=gap is not None
                 and (_NAME_GAP.fullmatch(gap) is not None or _TITLE_GAP.fullmatch(gap) is not None),
-                sentence_initial=not position or _SENTENCE_BREAK.search(before) is not None,
+                sentence_initial=not position or _begins_sentence(before),
             )
         )
     return tokens

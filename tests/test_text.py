@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +16,7 @@ from entity_resolve.text import (
     MAX_TEXT_CHARS,
     MIN_ALIGNED_SIMILARITY,
     PROBE_TOP_K,
+    _begins_sentence,
     _Spotter,
     _structure_ok,
 )
@@ -183,6 +185,21 @@ def test_a_role_before_a_garbled_name_is_read_as_its_title(builtin_resolver: er.
     # "Yehia" is one letter class from "Yahya": after the role word, the name is read as a person's
     text = "Houthi spokesman Yehia Sarie said the group targeted a ship."
     assert linked(text, builtin_resolver)["spokesman Yehia Sarie"] == "person:yahya-saree"
+
+
+#: ``_begins_sentence`` as a regular expression: the reference it must agree with (the function is
+#: linear in the gap; a regex search over a long run of line breaks is quadratic).
+SENTENCE_BREAK = re.compile(r"(?:[.!?…؟:][\"'»”’)\]]*\s|\n)[\s\"'«“‘(\[]*$")
+
+
+@given(st.text(alphabet=".!?…؟:\"'»”’)]«“‘([ \t\n\u00a0,;#-", max_size=12))
+def test_a_sentence_begins_after_a_break_as_the_reference_expression_says(gap: str) -> None:
+    assert _begins_sentence(gap) is (SENTENCE_BREAK.search(gap) is not None)
+
+
+def test_a_long_gap_of_line_breaks_is_read_in_one_pass(small_resolver: er.Resolver) -> None:
+    text = "Haftar" + "\n" * 50_000 + "# Rest of the convoy left Benghazi."
+    assert [m.text for m in er.resolve_text(text, resolver=small_resolver) if m.entity] == ["Haftar", "Benghazi"]
 
 
 def test_types_filter(small_resolver: er.Resolver) -> None:
