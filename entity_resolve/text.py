@@ -1235,8 +1235,7 @@ class _Spotter:
                 for span_first in (first,) if title is None else (first, title):
                     start, end = tokens[span_first].start, tokens[last].end
                     mention = self.text[start:end]
-                    lone_word = single and span_first == first
-                    lone_place = lone_word and self.may_name_a_place_alone(first)
+                    lone_place = single and span_first == first and self.may_name_a_place_alone(first)
                     if not self.promising(mention, strict=strict, min_similarity=min_similarity, lone_place=lone_place):
                         continue
                     context = self.window(start, end)
@@ -1246,8 +1245,6 @@ class _Spotter:
                         self.prepared(mention), context=context, top_k=OUTPUT_TOP_K
                     )
                     if resolution.entity is None:
-                        continue
-                    if lone_word and self.everyday_word_alone(first) and not _known_beyond_a_word(resolution):
                         continue
                     lowercase = frozenset(
                         form
@@ -1265,6 +1262,17 @@ class _Spotter:
                         found.append(_Span(span_first, last, start, end, resolution, first - span_first))
             last += 1
         return found
+
+
+def _everyday_word_alone(spotter: _Spotter, span: _Span) -> bool:
+    """A span of one everyday word (``_Spotter.everyday_word_alone``) linked to an entity it is not known
+    enough to name alone (``_known_beyond_a_word``). Such spans are dropped after the passes that may
+    give the word to a person the text names in full (صدام after صدام حفتر)."""
+    return (
+        span.first == span.last
+        and spotter.everyday_word_alone(span.first)
+        and not _known_beyond_a_word(span.resolution)
+    )
 
 
 def _known_beyond_a_word(resolution: Resolution) -> bool:
@@ -1936,6 +1944,7 @@ def resolve_text(
     chosen += _coreference_pass(spotter, chosen, taken)
     chosen = _namesake_pass(spotter, chosen)
     chosen = _kin_pass(spotter, chosen, taken)
+    chosen = [span for span in chosen if not _everyday_word_alone(spotter, span)]
     chosen.sort(key=lambda span: span.start)
     return [
         Mention(

@@ -147,6 +147,12 @@ def test_everyday_words_that_begin_like_a_proclitic_are_no_names(
         # a word of place before the everyday word, or a place known well enough: linked
         ("وقصفت الطائرات مدينة دوما وبلدات في صور", {"دوما": "place:douma", "صور": "place:tyre"}),
         ("وأكدت باريس أن المحادثات ستستمر", {"باريس": "gn:2988507"}),
+        # an everyday word that the text has named a person by keeps its link to that person: جمال,
+        # alone a word and a town (Djemmal), is Jamal Khashoggi after his full name
+        (
+            "قال جمال خاشقجي في مؤتمر صحفي إن الوضع مستقر. وأضاف جمال أن المحادثات ستستمر.",
+            {"جمال خاشقجي": "person:jamal-khashoggi", "جمال": "person:jamal-khashoggi"},
+        ),
     ],
 )
 def test_an_everyday_word_alone_names_a_little_known_place_only_after_a_word_of_place(
