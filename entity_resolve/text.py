@@ -1115,8 +1115,13 @@ class _Spotter:
         [True, False, False]
         """
         token = self.tokens[index]
-        if not token.arabic:
-            return token.sentence_initial and not self.case_blind and is_everyday_english(token.text)
+        if not token.arabic:  # an acronym is written in capitals wherever it stands ("UN envoy", "US officials")
+            return (
+                token.sentence_initial
+                and not self.case_blind
+                and not self.is_acronym(token)
+                and is_everyday_english(token.text)
+            )
         if zipf_frequency(token.text) < EVERYDAY_WORD_ZIPF:
             return False
         if index and self.tokens[index - 1].joins_next:

@@ -177,6 +177,11 @@ def test_an_everyday_word_alone_names_a_little_known_place_only_after_a_word_of_
             "Turkey condemned the attack. Trump said he would call Erdogan.",
             {"Turkey": "place:turkey", "Trump": "person:donald-trump", "Erdogan": "person:recep-tayyip-erdogan"},
         ),
+        # an acronym is no capitalised word, though "un" is one (French, and a prefix)
+        (
+            "UN envoy Hans Grundberg arrived. EU leaders met.",
+            {"UN": "org:united-nations", "envoy Hans Grundberg": "person:hans-grundberg", "EU": "org:european-union"},
+        ),
     ],
 )
 def test_an_everyday_english_word_beginning_a_sentence_is_no_name_of_its_own(
