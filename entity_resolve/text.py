@@ -1283,7 +1283,8 @@ def _everyday_word_alone(spotter: _Spotter, span: _Span) -> bool:
 def _known_beyond_a_word(resolution: Resolution) -> bool:
     """The entity of ``resolution`` may be named by an everyday word alone: a person, or a place or
     organisation known well enough (``EVERYDAY_WORD_MIN_PRIOR``: حلب is Aleppo, not الثورة a name of
-    Tabqa) and, in Latin script, spelt exactly as its main name ("Turkey"; not "Rest" for Rasht)."""
+    Tabqa) and, in Latin script, spelt exactly as its main name ("Turkey"; not "Rest" for Rasht) or,
+    an organisation, as one of its names ("Pentagon")."""
     entity = resolution.entity
     if entity is None:
         return False
@@ -1292,8 +1293,14 @@ def _known_beyond_a_word(resolution: Resolution) -> bool:
     if entity.prior < EVERYDAY_WORD_MIN_PRIOR:
         return False
     explanation = resolution.candidates[0].explanation
-    latin = detect_script(resolution.mention) != "arabic"
-    return not latin or (explanation.matched_name == entity.name and explanation.name_similarity >= 1.0)
+    if detect_script(resolution.mention) == "arabic":
+        return True
+    # an organisation's aliases are curated ("Pentagon said"), but its acronyms are no words ("Gun" is
+    # no GUN); a place's include other languages' spellings that are English words ("Rest" for Rasht)
+    spelt = explanation.matched_name == entity.name or (
+        entity.type == "organization" and not explanation.matched_name.isupper()
+    )
+    return spelt and explanation.name_similarity >= 1.0
 
 
 def _after_preposition(folded: str) -> bool:

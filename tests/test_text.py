@@ -177,6 +177,8 @@ def test_an_everyday_word_alone_names_a_little_known_place_only_after_a_word_of_
             "Turkey condemned the attack. Trump said he would call Erdogan.",
             {"Turkey": "place:turkey", "Trump": "person:donald-trump", "Erdogan": "person:recep-tayyip-erdogan"},
         ),
+        # an organisation by one of its names, though an English word: "pentagon" is a shape
+        ("Pentagon officials said the strikes would go on.", {"Pentagon": "org:pentagon"}),
         # an acronym is no capitalised word, though "un" is one (French, and a prefix)
         (
             "UN envoy Hans Grundberg arrived. EU leaders met.",
