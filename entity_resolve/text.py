@@ -1269,7 +1269,7 @@ class _Spotter:
         return found
 
 
-def _everyday_word_alone(spotter: _Spotter, span: _Span) -> bool:
+def _unfounded_everyday_word(spotter: _Spotter, span: _Span) -> bool:
     """A span of one everyday word (``_Spotter.everyday_word_alone``) linked to an entity it is not known
     enough to name alone (``_known_beyond_a_word``). Such spans are dropped after the passes that may
     give the word to a person the text names in full (صدام after صدام حفتر)."""
@@ -1956,7 +1956,7 @@ def resolve_text(
     chosen += _coreference_pass(spotter, chosen, taken)
     chosen = _namesake_pass(spotter, chosen)
     chosen = _kin_pass(spotter, chosen, taken)
-    chosen = [span for span in chosen if not _everyday_word_alone(spotter, span)]
+    chosen = [span for span in chosen if not _unfounded_everyday_word(spotter, span)]
     chosen.sort(key=lambda span: span.start)
     return [
         Mention(
