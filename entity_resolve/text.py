@@ -55,6 +55,7 @@ from .normalize import (
     detect_script,
     fold_arabic,
     fold_digits,
+    fold_latin,
     has_foreign_letters,
     may_be_one_word,
     normalize_name,
@@ -152,6 +153,11 @@ EVERYDAY_WORD_ZIPF = 4.5
 EVERYDAY_WORD_MIN_PRIOR = 0.6
 #: Consonants (``token_weight``) that a lone Arabic word needs to be read as a garbled place name.
 GARBLED_PLACE_MIN_CONSONANTS = 4
+#: ... and a capitalised Latin word after "in", "near" ... must resemble a Latin name of the place
+#: this much (name similarity): rare English words resemble place names as much as garbles do
+#: through skeletons and metaphone codes ("Pollinate" ~ Poland 0.88, "Motored" ~ Madrid 0.88),
+#: far less by their letters ("Pelmyra" ~ Palmyra 0.91, "Thailend" ~ Thailand 0.92).
+GARBLED_LATIN_PLACE_SIMILARITY = 0.9
 #: What a span costs when the spans of a text are chosen (each weighs its tokens times its
 #: score): one name read whole beats two entities that score a little better in pieces.
 SPAN_COST = 0.1
@@ -746,7 +752,7 @@ def _lowercase_words_spelt(candidate: Candidate, lowercase_words: frozenset[str]
     True
     """
     explanation = candidate.explanation
-    if candidate.entity.type != "organization" or explanation.coverage < 1.0 or explanation.missed:
+    if candidate.entity.type == _PARTIAL_NAME_TYPE or explanation.coverage < 1.0 or explanation.missed:
         return False
     spelt = {pair.query_token for pair in explanation.alignment if pair.similarity >= 1.0}
     return lowercase_words <= spelt
@@ -1452,7 +1458,7 @@ def _rare_arabic_words(spotter: _Spotter, words: Sequence[_Token]) -> bool:
 
 
 def _garbled_places_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
-    """Lone Arabic words after a word of place that garble the name of a place ("اشتباكات في طرابلوس").
+    """Lone words after a word of place that garble the name of a place ("اشتباكات في طرابلوس", "in Pelmyra").
 
     The first pass wants a lone word spelt as in a name; machine translation
     into Arabic spells foreign and little-known places letter by letter, each
@@ -1463,23 +1469,56 @@ def _garbled_places_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     more (a short garble spells other names), and is not followed by another
     rare name word (then it begins a longer name). Its span must resemble a
     place's name as a garble does (``GARBLE_TOKEN_SIMILARITY``), and the place
-    be known at least as ``LONE_TOKEN_MIN_PRIOR``. Not Latin: there, a
-    capitalised word after "in" is as often a place, person or thing the
-    gazetteer does not know, and the rule linked 3 % of rare English words
-    ("in Tayside", "in Iridium") to some place.
+    be known at least as ``LONE_TOKEN_MIN_PRIOR``. A capitalised Latin word
+    after "in", "near" ... (not an acronym) is read so too, but it must
+    resemble a Latin name of the place by its letters
+    (``_latin_garble_of_place``): such a word is as often a place, person or
+    thing the gazetteer does not know, and through skeletons and sounds alone
+    the rule linked 3 % of rare English words ("in Tayside", "in Pollinate")
+    to some place.
     """
     found: list[_Span] = []
     for index, token in enumerate(spotter.tokens):
         if taken[index] or not spotter.can_edge(index, first=True, single=True) or not spotter.after_place_cue(index):
             continue
-        if not token.arabic or spotter.is_common(token) or spotter.weight(token) < GARBLED_PLACE_MIN_CONSONANTS:
+        if spotter.is_common(token) or spotter.weight(token) < GARBLED_PLACE_MIN_CONSONANTS:
+            continue
+        if not token.arabic and (not token.capitalised or spotter.case_blind or spotter.is_acronym(token)):
             continue
         if spotter.rare_name_word_follows(index):
             continue
         for span in spotter.spans(index, strict=False, taken=taken, min_similarity=GARBLE_TOKEN_SIMILARITY):
-            if span.last == index and span.entity.type == "place" and span.entity.prior >= LONE_TOKEN_MIN_PRIOR:
+            if span.last != index or span.entity.type != "place" or span.entity.prior < LONE_TOKEN_MIN_PRIOR:
+                continue
+            if token.arabic or _latin_garble_of_place(token.text, span.resolution.candidates[0].explanation):
                 found.append(span)
     return _select(found, taken)
+
+
+def _latin_garble_of_place(word: str, explanation: Explanation) -> bool:
+    """A capitalised Latin word read as a garble of the place name matched in ``explanation``: a
+    Latin name resembled ``GARBLED_LATIN_PLACE_SIMILARITY`` or more, and not that name with an
+    ending added (a demonym, "Bangladeshis").
+
+    Examples
+    --------
+    >>> def matched(name, similarity):
+    ...     return Explanation("", name, (), similarity, similarity, 0.0, 1.0, 0.9, 1.0, 0.0)
+    >>> _latin_garble_of_place("Pelmyra", matched("Palmyra", 0.91))
+    True
+    >>> _latin_garble_of_place("Pollinate", matched("Poland", 0.88))
+    False
+    >>> _latin_garble_of_place("Gprs", matched("قبرس", 0.91))  # a Latin name, not a transliteration
+    False
+    >>> _latin_garble_of_place("Bangladeshis", matched("Bangladesh", 0.91))
+    False
+    """
+    if explanation.name_similarity < GARBLED_LATIN_PLACE_SIMILARITY:
+        return False
+    if detect_script(explanation.matched_name) != "latin":
+        return False
+    word, name = fold_latin(word), fold_latin(explanation.matched_name)
+    return not (len(word) > len(name) and word.startswith(name.rstrip("aeiou")))
 
 
 def _select(spans: list[_Span], taken: list[bool]) -> list[_Span]:

@@ -861,6 +861,15 @@ def test_builtin_gazetteer_lowercase_words_of_an_organisation_name(builtin_resol
     assert not any(m.text.startswith("Hamas said") for m in mentions)
 
 
+def test_builtin_gazetteer_lowercase_words_of_a_place_name(builtin_resolver: er.Resolver) -> None:
+    # "camp" is lowercase in the English names of refugee camps: the span reads the whole name
+    text = "Israeli forces raided Jenin camp on Monday. Women are held at al-Hol camp in Syria."
+    mentions = read_checked(text, builtin_resolver)
+    assert ("Jenin camp", "place:jenin-camp") in found(mentions)
+    assert ("al-Hol camp", "place:al-hol-camp") in found(mentions)
+    assert ("Syria", "place:syria") in found(mentions)
+
+
 def test_builtin_gazetteer_a_long_organisation_name_is_read_whole(builtin_resolver: er.Resolver) -> None:
     # seven words: read as "Popular Front" (Tunisia's) and "Palestine" when spans stopped at five
     text = (
@@ -915,6 +924,9 @@ def test_a_place_named_like_a_person_of_the_text_is_the_place_after_a_word_of_pl
     [
         ("واندلعت اشتباكات عنيفة في طرابلوس مساء أمس.", "طرابلوس", "place:tripoli-libya"),
         ("وتوجه الوفد إلى بنغاظي صباح اليوم.", "بنغاظي", "place:benghazi"),
+        # a capitalised Latin word that resembles a Latin name of the place by its letters
+        ("Heavy fighting broke out in Pelmyra on Monday evening.", "Pelmyra", "place:palmyra"),
+        ("The delegation arrived in Mogedishu late on Sunday.", "Mogedishu", "place:mogadishu"),
     ],
 )
 def test_builtin_gazetteer_a_garbled_place_after_a_word_of_place(
@@ -934,6 +946,11 @@ def test_builtin_gazetteer_a_garbled_place_after_a_word_of_place(
         "وقال إن الفضل في أبطالنا الذين صمدوا.",
         # a capitalised Latin word after "in" may be anything the gazetteer does not know
         "The plan was outlined in Telegrams sent on Monday.",
+        # ... and rare words resemble places through their skeletons and sounds (Poland, Madrid, Honduras),
+        # a demonym its country's name with an ending
+        "Heavy fighting broke out in Pollinate on Monday evening.",
+        "The delegation arrived in Motored late on Sunday, with Handers.",
+        "Talks were held in Bangladeshis on Sunday.",
     ],
 )
 def test_builtin_gazetteer_no_garbled_place_where_a_word_or_a_longer_name_stands(
