@@ -191,7 +191,10 @@ _COUNTRY_ENDINGS = ("", "ا", "يا", "يه")
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff"
 _JOINERS = "\u00ad\u200b-\u200f\u2060\u202a-\u202e\u2066-\u2069"
 # A word may hold digits (G20, 2M); a number alone is a token too, which may only end a name (France 24).
-_WORD = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}{_JOINERS}])*(?:['’ʼ](?:[^\W_]|[{_MARKS}])+)*")
+# An acronym written with dots (U.S., U.K., U.N.) is one word, its dots included.
+_WORD = re.compile(
+    rf"(?:[A-Z]\.){{2,}}(?![^\W_])|[^\W_](?:[^\W_]|[{_MARKS}{_JOINERS}])*(?:['’ʼ](?:[^\W_]|[{_MARKS}])+)*"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 # A French or Italian article elided before a word: l'ONU, d'Alger, L'Aquila.
 _ELIDED_ARTICLE = re.compile(r"[lLdD]['’ʼ](?=[^\W\d_])")

@@ -861,6 +861,17 @@ def test_builtin_gazetteer_lowercase_words_of_an_organisation_name(builtin_resol
     assert not any(m.text.startswith("Hamas said") for m in mentions)
 
 
+def test_builtin_gazetteer_acronyms_written_with_dots(builtin_resolver: er.Resolver) -> None:
+    text = "US officials said the U.S. and the U.K. agreed, and the U.N. envoy arrived in a U.S.-led convoy."
+    mentions = read_checked(text, builtin_resolver)
+    assert ("US", "place:united-states") in found(mentions)
+    assert ("U.S.", "place:united-states") in found(mentions)
+    assert ("U.K.", "place:united-kingdom") in found(mentions)
+    assert ("U.N.", "org:united-nations") in found(mentions)
+    assert [m.text for m in mentions].count("U.S.") == 2
+    assert read_checked("Let us know what you think, he told us.", builtin_resolver) == []
+
+
 def test_builtin_gazetteer_lowercase_words_of_a_place_name(builtin_resolver: er.Resolver) -> None:
     # "camp" is lowercase in the English names of refugee camps: the span reads the whole name
     text = "Israeli forces raided Jenin camp on Monday. Women are held at al-Hol camp in Syria."
