@@ -147,6 +147,9 @@ EXTENDED_SPAN_MAX_PRIOR = 0.5
 #: A lone Arabic word used this often or more (Zipf frequency: 30 times per million words) is an
 #: everyday word first (الثورة "the revolution", صور "pictures", يوما "one day", أشهر "months") ...
 EVERYDAY_WORD_ZIPF = 4.5
+#: A span of two words or more garbled in every word is no name when each word is used this often
+#: (Zipf: 10 times per million words): an everyday phrase, whatever famous name its words resemble.
+GARBLED_NAME_EVERYDAY_ZIPF = 4.0
 #: ... and names a place or an organisation alone only when that is this well known (باريس is
 #: Paris, حلب Aleppo; الثورة, a name of Tabqa, is the revolution) or a word of place, a direction or
 #: a preposition comes before it (في صور, شمال سيناء, بصور: Tyre).
@@ -1415,7 +1418,8 @@ def _garbled_names_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     resemble a word of one name as a garble does (``GARBLE_TOKEN_SIMILARITY``)
     are rarely a chance resemblance, a lone word often is; the entity must be
     known at least as ``GARBLED_NAME_MIN_PRIOR``, unless the words are Arabic
-    and none is a common word (``_rare_arabic_words``). An English name read back
+    and none is a common word (``_rare_arabic_words``), and the words must not
+    all be everyday Arabic words (``_everyday_arabic_words``). An English name read back
     into Arabic letters word by word (سيرين ابسيرفتوري فور هومن ريغتس, the
     Syrian Observatory for Human Rights) is matched with the name in Latin
     script, which never scores as high as the same spelling: each word must
@@ -1439,6 +1443,8 @@ def _garbled_names_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
                 continue
             if span.entity.prior < GARBLED_NAME_MIN_PRIOR and not _rare_arabic_words(spotter, words):
                 continue
+            if _everyday_arabic_words(words):
+                continue
             explanation = span.resolution.candidates[0].explanation
             if detect_script(explanation.matched_name) != detect_script(span.resolution.mention):
                 if sum(not spotter.is_common(token) for token in words) >= 2:
@@ -1446,6 +1452,13 @@ def _garbled_names_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
             elif min(pair.similarity for pair in explanation.alignment) >= GARBLE_TOKEN_SIMILARITY:
                 found.append(span)
     return _select(found, taken)
+
+
+def _everyday_arabic_words(words: Sequence[_Token]) -> bool:
+    """Every word is an everyday Arabic word (``GARBLED_NAME_EVERYDAY_ZIPF``): an everyday phrase, whatever
+    famous name its words resemble ("مؤتمر دولي للسلام", an international peace conference: دولي للسلام is
+    no garble of الدولة الإسلامية, the Islamic State)."""
+    return all(token.arabic and zipf_frequency(token.text) >= GARBLED_NAME_EVERYDAY_ZIPF for token in words)
 
 
 def _rare_arabic_words(spotter: _Spotter, words: Sequence[_Token]) -> bool:

@@ -984,6 +984,12 @@ def test_builtin_gazetteer_an_organisation_name_transliterated_word_by_word(
     assert entity_id in {m.entity.id for m in read_checked(text, builtin_resolver)}
 
 
+def test_builtin_gazetteer_an_everyday_phrase_is_no_name_garbled_in_every_word(builtin_resolver: er.Resolver) -> None:
+    # دولي للسلام ("international ... for peace") resembles الدولة الإسلامية, the Islamic State, word for word
+    text = "دعا الرئيس الفلسطيني محمود عباس إلى عقد مؤتمر دولي للسلام."
+    assert found(read_checked(text, builtin_resolver)) == [("محمود عباس", "person:mahmoud-abbas")]
+
+
 def test_builtin_gazetteer_a_little_known_person_garbled_in_every_word_in_rare_arabic_words(
     builtin_resolver: er.Resolver,
 ) -> None:
