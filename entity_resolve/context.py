@@ -22,9 +22,10 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
@@ -33,8 +34,10 @@ from .normalize import normalize_name
 __all__ = [
     "MAX_CONTEXT_CHARS",
     "DocumentContext",
+    "countries_named",
     "country_name_lines",
     "country_names",
+    "country_words",
     "entity_skeletons",
     "evidence_forms",
     "evidence_skeletons",
@@ -164,6 +167,67 @@ def country_name_lines(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
         for name in entity.names:
             bucket.add(" ".join(fine_skeleton(token) for token in normalize_name(name).tokens))
     return {code: frozenset(line for line in found if line.strip()) for code, found in lines.items()}
+
+
+def country_words(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """Every country's names of one word, normalised (``normalize_name``), by ISO code.
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Gazetteer
+    >>> g = Gazetteer.from_records([{"id": "tr", "type": "place", "name": "Turkey",
+    ...     "aliases": ["تركيا", "Republic of Turkey"], "country": "TR", "description": "country"}])
+    >>> sorted(country_words(g)["TR"])
+    ['turkey', 'تركيا']
+    """
+    words: dict[str, set[str]] = {}
+    for entity in gazetteer:
+        if not is_country(entity) or entity.country is None:
+            continue
+        bucket = words.setdefault(entity.country, set())
+        for name in entity.names:
+            tokens = normalize_name(name).tokens
+            if len(tokens) == 1:
+                bucket.add(tokens[0])
+    return {code: frozenset(found) for code, found in words.items() if found}
+
+
+#: Endings of the adjective of a country (Arabic nisba: سوري، السورية، العراقيون; English:
+#: Syrian, Iraqi, Lebanese) taken off, and what the country's name may end in instead.
+_ADJECTIVE_ENDINGS: Final = ("يون", "يين", "يات", "يه", "ي", "ians", "ian", "ans", "an", "ese", "ish", "is", "i")
+_NAME_ENDINGS: Final = ("", "ا", "يا", "a", "ia", "ey", "on", "o")
+_ARABIC_ARTICLE: Final = "ال"
+
+
+def countries_named(token: str, country_of_word: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The countries whose name a normalised token spells, or whose adjective it is; empty for
+    other words. ``country_of_word`` maps each ``country_words`` word to its countries.
+
+    Spelt exactly, not resembled: a garbled adjective (التكية for التركية) names no country.
+
+    Examples
+    --------
+    >>> table = {"تركيا": frozenset({"TR"}), "مصر": frozenset({"EG"}), "turkey": frozenset({"TR"}),
+    ...     "العراق": frozenset({"IQ"}), "syria": frozenset({"SY"})}
+    >>> [sorted(countries_named(word, table)) for word in ("التركيه", "المصري", "العراقيون", "turkish", "syrian")]
+    [['TR'], ['EG'], ['IQ'], ['TR'], ['SY']]
+    >>> countries_named("التكيه", table), countries_named("الوطني", table)
+    (frozenset(), frozenset())
+    """
+    found = country_of_word.get(token)
+    if found:
+        return found
+    bare = token.removeprefix(_ARABIC_ARTICLE)
+    for ending in _ADJECTIVE_ENDINGS:
+        stem = bare.removesuffix(ending)
+        if stem == bare or len(stem) < 2:
+            continue
+        for name_ending in _NAME_ENDINGS:
+            for prefix in ("", _ARABIC_ARTICLE):
+                found = country_of_word.get(prefix + stem + name_ending)
+                if found:
+                    return found
+    return frozenset()
 
 
 @dataclass(frozen=True, slots=True)

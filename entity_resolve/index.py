@@ -38,7 +38,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from . import __version__
-from .context import country_name_lines, words_of_lines
+from .context import country_name_lines, country_words, words_of_lines
 from .gazetteer import Gazetteer
 from .keys import Reading, coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
 from .normalize import COMPOUND_HEADS, NormalizedName, may_be_one_word, normalize_as_name
@@ -475,6 +475,9 @@ class NameIndex:
     country_name_lines : dict
         Each country's whole names as lines of fine skeletons, by ISO code
         (``context.country_name_lines``).
+    country_words : dict
+        Each country's names of one word, normalised, by ISO code
+        (``context.country_words``).
     name_flags : numpy.ndarray
         For each indexed name, ``ARABIC_NAME`` (written in Arabic script) and
         ``FOREIGN_LETTERS`` (with Persian or Urdu letters) bits.
@@ -499,6 +502,7 @@ class NameIndex:
     name_length: np.ndarray
     country_names: dict[str, frozenset[str]]
     country_name_lines: dict[str, frozenset[str]]
+    country_words: dict[str, frozenset[str]]
     fingerprint: str
     _name_facts: np.ndarray = field(init=False, repr=False)
     _token_postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(init=False, repr=False)
@@ -580,6 +584,7 @@ class NameIndex:
             name_length=np.array([min(255, len(tokens.split(" "))) for tokens in name_tokens], dtype=np.uint8),
             country_names=words_of_lines(country_lines),
             country_name_lines=country_lines,
+            country_words=country_words(gazetteer),
             fingerprint=gazetteer.fingerprint,
         )
 
@@ -960,6 +965,9 @@ class NameIndex:
             "country_name_lines": _pack(
                 [f"{code}\t{'|'.join(sorted(lines))}" for code, lines in sorted(self.country_name_lines.items())]
             ),
+            "country_words": _pack(
+                [f"{code}\t{' '.join(sorted(words))}" for code, words in sorted(self.country_words.items())]
+            ),
         }
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
@@ -992,6 +1000,7 @@ class NameIndex:
                     name_length=data["name_length"],
                     country_names=_unpack_country_names(data["country_names"]),
                     country_name_lines=_unpack_country_names(data["country_name_lines"], separator="|"),
+                    country_words=_unpack_country_names(data["country_words"]),
                     fingerprint=fingerprint,
                 )
         except (OSError, ValueError, KeyError):

@@ -32,7 +32,7 @@ import numpy as np
 
 from .common_words import is_common_spelling, is_word_of_its_own
 from .config import Settings
-from .context import DocumentContext, entity_skeletons, evidence_skeletons
+from .context import DocumentContext, countries_named, entity_skeletons, evidence_skeletons
 from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
@@ -70,6 +70,11 @@ _EXACT_READING_EDGE = 1.0 - _ALTERNATIVE_READING_FACTOR
 #: Score factor of a match through a Persian or Urdu spelling (پ چ ک ی) when the
 #: mention has none of those letters.
 _FOREIGN_SPELLING_FACTOR = 0.95
+#: Score factor of a match that pairs a word naming one country (تركيا، التركية، Syrian) with a word
+#: naming another: the Turkish ministry of defence is not the American one, however alike the rest.
+_OTHER_COUNTRY_FACTOR = 0.8
+#: Tokens whose countries a resolver keeps (``Resolver._countries_named``).
+_TOKEN_COUNTRIES_KEPT = 65_536
 #: Names scored again with the learned model are those within this much of the best first score.
 _RESCORE_REACH = 0.15
 #: Entities scored again with the learned transliteration model, at least.
@@ -345,6 +350,12 @@ class Resolver:
         listed = bool(np.all(name_entity[1:] >= name_entity[:-1]))
         self._name_starts = np.searchsorted(name_entity, np.arange(len(self.gazetteer) + 1)) if listed else None
         self._skeletons: dict[int, frozenset[str]] = {}
+        country_of_word: dict[str, set[str]] = {}
+        for code, words in self.index.country_words.items():
+            for word in words:
+                country_of_word.setdefault(word, set()).add(code)
+        self._country_of_word = {word: frozenset(codes) for word, codes in country_of_word.items()}
+        self._countries_of_token: dict[str, frozenset[str]] = {}
         # a surname alone names a person; half a place or organisation name rarely names it
         self._partial_floor = {
             "person": self.settings.partial_floor,
@@ -622,6 +633,8 @@ class Resolver:
         penalty = 1.0
         if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
             penalty = _ALTERNATIVE_READING_FACTOR if matched.similarity >= 1.0 else _INEXACT_ALTERNATIVE_READING_FACTOR
+        if self._pairs_other_countries(matched):
+            penalty *= _OTHER_COUNTRY_FACTOR
         if index.name_flags.item(name_number) & FOREIGN_LETTERS and not query.foreign_letters:
             # a Persian or Urdu spelling matched by a mention in Arabic spelling: GeoNames lists Urdu and
             # Persian exonyms (فن لینڈ for Finland); MT output in Arabic rarely uses their letters, and
@@ -638,6 +651,28 @@ class Resolver:
             entity,
             without_country,
         )
+
+    def _pairs_other_countries(self, matched: NameMatch) -> bool:
+        """A mention word paired with a name word that names another country (or is the adjective of
+        one): "وزارة الدفاع التركية" (Turkish) matched with "وزارة الدفاع الأمريكية" (American)."""
+        for pair in matched.alignment:
+            if pair.query_token == pair.name_token:
+                continue
+            named_by_mention = self._countries_named(pair.query_token)
+            if named_by_mention:
+                named_by_name = self._countries_named(pair.name_token)
+                if named_by_name and named_by_mention.isdisjoint(named_by_name):
+                    return True
+        return False
+
+    def _countries_named(self, token: str) -> frozenset[str]:
+        """``context.countries_named`` of a token, kept per resolver."""
+        found = self._countries_of_token.get(token)
+        if found is None:
+            if len(self._countries_of_token) >= _TOKEN_COUNTRIES_KEPT:
+                self._countries_of_token.clear()
+            found = self._countries_of_token[token] = countries_named(token, self._country_of_word)
+        return found
 
     def _without_country_words(
         self, name_tokens: tuple[str, ...], matched: NameMatch, country: str

@@ -854,3 +854,40 @@ def test_a_latin_ch_read_back_into_arabic_is_kha_or_shin(
     result = builtin_resolver.resolve(mention)
     assert result.entity is not None, result.candidates[:2]
     assert result.entity.id == expected_id
+
+
+def test_a_word_of_another_country_is_no_garble_of_the_country_in_a_name() -> None:
+    # the Turkish ministry of defence is not the American one, though every other word is spelt alike
+    gazetteer = er.Gazetteer.from_records(
+        [
+            {
+                "id": "tr",
+                "type": "place",
+                "name": "Turkey",
+                "aliases": ["تركيا"],
+                "country": "TR",
+                "description": "country",
+            },
+            {
+                "id": "us",
+                "type": "place",
+                "name": "United States",
+                "aliases": ["أمريكا", "America"],
+                "country": "US",
+                "description": "country",
+            },
+            {
+                "id": "dod",
+                "type": "organization",
+                "name": "United States Department of Defense",
+                "aliases": ["وزارة الدفاع الأمريكية", "American Ministry of Defence"],
+                "country": "US",
+            },
+        ]
+    )
+    resolver = er.Resolver(gazetteer)
+    assert resolver.resolve("وزارة الدفاع الأمريكية").entity.id == "dod"
+    assert resolver.resolve("وزارة الدفاع الأميركية").entity.id == "dod"  # another spelling of one adjective
+    assert resolver.resolve("وزارة الدفاع التركية").entity is None
+    assert resolver.resolve("Turkish Ministry of Defence").entity is None
+    assert resolver.resolve("وزارة الدفاع الامركية").entity.id == "dod"  # a garbled adjective names no country
