@@ -30,7 +30,7 @@ import importlib.util
 import random
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -543,6 +543,55 @@ def task_noise(
     return run_task("C-noise", f"C MT-noise model ({where})", queries, systems, table, seed=seed, notes=notes)
 
 
+def open_world_queries(
+    queries: Sequence[Query], gazetteer: er.Gazetteer, taken_out: Set[str]
+) -> tuple[er.Gazetteer, list[Query]]:
+    """The gazetteer without the entities ``taken_out``, and the queries of those entities that then name
+    no entity: each gold id taken out (no namesake of the garbled name is left), gold emptied.
+
+    Examples
+    --------
+    >>> g = er.Gazetteer.from_records([{"id": "a", "type": "place", "name": "Aleppo"},
+    ...     {"id": "b", "type": "place", "name": "Beirut"}])
+    >>> kept, open_queries = open_world_queries([Query("Alepo", frozenset({"a"}), {"kind": "x"}),
+    ...     Query("Beyrut", frozenset({"b"}))], g, {"a"})
+    >>> len(kept), [(q.mention, sorted(q.gold)) for q in open_queries]
+    (1, [('Alepo', [])])
+    """
+    kept = er.Gazetteer([entity for entity in gazetteer if entity.id not in taken_out], origin="open world")
+    open_queries = [
+        Query(mention=query.mention, gold=frozenset(), groups=query.groups)
+        for query in queries
+        if query.gold <= taken_out
+    ]
+    return kept, open_queries
+
+
+def task_noise_open_world(
+    gazetteer: er.Gazetteer, *, seed: int, use_rigour: bool, use_nomenklatura: bool
+) -> TaskResult:
+    """Task C in the open world: task C's garbles resolved against the gazetteer without their entities.
+
+    A user's mention often names someone or something that no gazetteer
+    holds; the honest answer is then "no entity". The sampled entities of
+    task C are taken out of the gazetteer and their garbles (those with no
+    namesake left in it) resolved: any link is a false link.
+    """
+    entities = data.sample_entities(gazetteer, per_type=NOISE_PER_TYPE, curated_share=CURATED_SHARE, seed=seed)
+    queries, _ = noise_queries(entities, name_owner_map(gazetteer), seed=seed)
+    kept, open_queries = open_world_queries(queries, gazetteer, {entity.id for entity in entities})
+    _log(f"C open world: {len(open_queries)} garbles of {len(entities)} entities taken out of the gazetteer")
+    table = NameTable.from_entities(list(kept))
+    resolver = er.Resolver(kept)  # its index is cached beside the built-in one's
+    systems = build_systems(resolver, table, use_rigour=use_rigour, use_nomenklatura=use_nomenklatura)
+    notes = [
+        f"the {len(entities)} entities sampled for task C are taken out of the gazetteer; their {len(open_queries)} "
+        f"garbles that no entity left has a name of (of {len(queries)}) are resolved: any link is a false link",
+    ]
+    title = "C MT-noise model, open world (garbled entities taken out of the gazetteer)"
+    return run_task("C-open-world", title, open_queries, systems, table, seed=seed, notes=notes)
+
+
 # -- rendering ---------------------------------------------------------------------------
 _METRIC_HEADER = ["system", "scope", "n", "acc@1", "acc@5", "accepted", "wrong-link", "abstain", "s"]
 
@@ -684,6 +733,9 @@ def builtin_tasks(*, seed: int, use_rigour: bool, notes: list[str], use_nomenkla
         if queries:
             results.append(run_task(key, title, queries, systems, table, seed=seed))
     results.append(task_noise(gazetteer, systems, table, seed=seed, quick=False))
+    results.append(
+        task_noise_open_world(gazetteer, seed=seed, use_rigour=use_rigour, use_nomenklatura=use_nomenklatura)
+    )
     return results
 
 
