@@ -356,6 +356,7 @@ class Resolver:
                 country_of_word.setdefault(word, set()).add(code)
         self._country_of_word = {word: frozenset(codes) for word, codes in country_of_word.items()}
         self._countries_of_token: dict[str, frozenset[str]] = {}
+        self._mentions_naming_a_country: dict[tuple[str, ...], bool] = {}
         # a surname alone names a person; half a place or organisation name rarely names it
         self._partial_floor = {
             "person": self.settings.partial_floor,
@@ -633,7 +634,7 @@ class Resolver:
         penalty = 1.0
         if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
             penalty = _ALTERNATIVE_READING_FACTOR if matched.similarity >= 1.0 else _INEXACT_ALTERNATIVE_READING_FACTOR
-        if self._pairs_other_countries(matched):
+        if self._names_a_country(query.tokens) and self._pairs_other_countries(matched):
             penalty *= _OTHER_COUNTRY_FACTOR
         if index.name_flags.item(name_number) & FOREIGN_LETTERS and not query.foreign_letters:
             # a Persian or Urdu spelling matched by a mention in Arabic spelling: GeoNames lists Urdu and
@@ -664,6 +665,16 @@ class Resolver:
                 if named_by_name and named_by_mention.isdisjoint(named_by_name):
                     return True
         return False
+
+    def _names_a_country(self, tokens: tuple[str, ...]) -> bool:
+        """Some token names a country or is its adjective (most mentions have none: their matches need
+        no pair checked), kept per resolver."""
+        found = self._mentions_naming_a_country.get(tokens)
+        if found is None:
+            if len(self._mentions_naming_a_country) >= _TOKEN_COUNTRIES_KEPT:
+                self._mentions_naming_a_country.clear()
+            found = self._mentions_naming_a_country[tokens] = any(self._countries_named(token) for token in tokens)
+        return found
 
     def _countries_named(self, token: str) -> frozenset[str]:
         """``context.countries_named`` of a token, kept per resolver."""
