@@ -70,6 +70,11 @@ _EXACT_READING_EDGE = 1.0 - _ALTERNATIVE_READING_FACTOR
 #: Score factor of a match through a Persian or Urdu spelling (پ چ ک ی) when the
 #: mention has none of those letters.
 _FOREIGN_SPELLING_FACTOR = 0.95
+#: A person less known than this (``Entity.prior``: most Wikidata persons) whose surname, the last
+#: word of the name matched, the mention resembles less than this, is no link: a namesake by the
+#: given name alone ("فريد الاجي" is no Farid El Guindi, فريد الجندي, when the gazetteer lacks the one meant).
+_LOOSE_SURNAME_MAX_PRIOR = 0.3
+_LOOSE_SURNAME_SIMILARITY = 0.75
 #: Score factor of a match that pairs a word naming one country (تركيا، التركية، Syrian) with a word
 #: naming another: the Turkish ministry of defence is not the American one, however alike the rest.
 _OTHER_COUNTRY_FACTOR = 0.8
@@ -903,6 +908,8 @@ class Resolver:
                 accepted = best.score - _rival(best, ranked[1:]) >= lead
             if accepted and _loose_other_name(query, best):
                 accepted = False
+            if accepted and _loose_surname_of_little_known_person(best):
+                accepted = False
             chosen = best.entity if accepted else None
         return Resolution(
             mention=mention,
@@ -1016,6 +1023,26 @@ def _without_title(matched: NameMatch, partial_floor: float) -> NameMatch:
 #: candidates are made (``Resolver._candidate``), at most ``_NAME_TOKENS_KEPT``.
 _name_tokens_seen: dict[str, tuple[str, ...]] = {}
 _NAME_TOKENS_KEPT = 65_536
+
+
+def _loose_surname_of_little_known_person(candidate: Candidate) -> bool:
+    """A person less known than ``_LOOSE_SURNAME_MAX_PRIOR`` matched by words of which the one paired with
+    the name's last word, the surname, resembles it less than ``_LOOSE_SURNAME_SIMILARITY``.
+
+    A given name is shared by thousands; a surname garbled beyond that resemblance is as often
+    another surname. On the MT-noise model's dev seeds 11 and 13, with each sampled entity
+    taken out of the gazetteer, 68 and 57 fewer false links; in the closed world 5 and 17 right
+    links lost (little-known Wikidata persons), 4 and 6 wrong ones fewer.
+    """
+    explanation = candidate.explanation
+    if candidate.entity.type != "person" or candidate.entity.prior >= _LOOSE_SURNAME_MAX_PRIOR:
+        return False
+    if len(explanation.alignment) < 2:
+        return False
+    surname = _name_tokens(explanation.matched_name)[-1]
+    return any(
+        pair.name_token == surname and pair.similarity < _LOOSE_SURNAME_SIMILARITY for pair in explanation.alignment
+    )
 
 
 def _name_tokens(name: str) -> tuple[str, ...]:

@@ -891,3 +891,16 @@ def test_a_word_of_another_country_is_no_garble_of_the_country_in_a_name() -> No
     assert resolver.resolve("وزارة الدفاع التركية").entity is None
     assert resolver.resolve("Turkish Ministry of Defence").entity is None
     assert resolver.resolve("وزارة الدفاع الامركية").entity.id == "dod"  # a garbled adjective names no country
+
+
+def test_a_loose_surname_is_no_link_to_a_little_known_namesake_by_the_given_name() -> None:
+    gazetteer = er.Gazetteer.from_records(
+        [
+            {"id": "fg", "type": "person", "name": "Farid El Guindi", "aliases": ["فريد الجندي"], "prior": 0.2},
+            {"id": "sg", "type": "person", "name": "Samir Geagea", "aliases": ["سمير جعجع"], "prior": 0.45},
+        ]
+    )
+    resolver = er.Resolver(gazetteer)
+    assert resolver.resolve("فريد الجندى").entity.id == "fg"  # the surname spelt alike
+    assert resolver.resolve("فريد الاجي").entity is None  # another surname, by all the mention shows
+    assert resolver.resolve("سمير ججع").entity.id == "sg"  # a better-known person keeps a garbled surname
