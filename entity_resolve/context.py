@@ -22,7 +22,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -160,12 +160,8 @@ def country_name_lines(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
     ['jnb sdn', 'sT sdn', 'sdsdn']
     """
     lines: dict[str, set[str]] = {}
-    for entity in gazetteer:
-        if not is_country(entity) or entity.country is None:
-            continue
-        bucket = lines.setdefault(entity.country, set())
-        for name in entity.names:
-            bucket.add(" ".join(fine_skeleton(token) for token in normalize_name(name).tokens))
+    for code, tokens in _country_name_tokens(gazetteer):
+        lines.setdefault(code, set()).add(" ".join(fine_skeleton(token) for token in tokens))
     return {code: frozenset(line for line in found if line.strip()) for code, found in lines.items()}
 
 
@@ -181,15 +177,18 @@ def country_words(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
     ['turkey', 'تركيا']
     """
     words: dict[str, set[str]] = {}
+    for code, tokens in _country_name_tokens(gazetteer):
+        if len(tokens) == 1:
+            words.setdefault(code, set()).add(tokens[0])
+    return {code: frozenset(found) for code, found in words.items()}
+
+
+def _country_name_tokens(gazetteer: Gazetteer) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """``(ISO code, normalised tokens)`` of every name of every country (``is_country``)."""
     for entity in gazetteer:
-        if not is_country(entity) or entity.country is None:
-            continue
-        bucket = words.setdefault(entity.country, set())
-        for name in entity.names:
-            tokens = normalize_name(name).tokens
-            if len(tokens) == 1:
-                bucket.add(tokens[0])
-    return {code: frozenset(found) for code, found in words.items() if found}
+        if is_country(entity) and entity.country is not None:
+            for name in entity.names:
+                yield entity.country, normalize_name(name).tokens
 
 
 #: Endings of the adjective of a country (Arabic nisba: سوري، السورية، العراقيون; English:
