@@ -78,7 +78,7 @@ _LOOSE_SURNAME_SIMILARITY = 0.75
 #: Score factor of a match that pairs a word naming one country (تركيا، التركية، Syrian) with a word
 #: naming another: the Turkish ministry of defence is not the American one, however alike the rest.
 _OTHER_COUNTRY_FACTOR = 0.8
-#: Tokens whose countries a resolver keeps (``Resolver._countries_named``).
+#: Tokens whose countries, and mentions whether they name one, a resolver keeps (``Resolver._countries_named``).
 _TOKEN_COUNTRIES_KEPT = 65_536
 #: Names scored again with the learned model are those within this much of the best first score.
 _RESCORE_REACH = 0.15

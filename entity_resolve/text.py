@@ -744,8 +744,9 @@ def _accepted(
 
 
 def _lowercase_words_spelt(candidate: Candidate, lowercase_words: frozenset[str]) -> bool:
-    """A span with lowercase words (Parti démocratique du Kurdistan) names a whole organisation
-    name that spells each of them: "Hamas said" is no name, though Said is one.
+    """A span with lowercase words (Parti démocratique du Kurdistan, Jenin camp) names a whole
+    organisation or place name that spells each of them: "Hamas said" is no name, though Said is
+    one, and no person's name is read with a lowercase word.
 
     Examples
     --------
