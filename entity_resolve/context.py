@@ -27,12 +27,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from .gazetteer import Entity, Gazetteer
 from .keys import fine_skeleton
 from .normalize import normalize_name
 
 __all__ = [
     "MAX_CONTEXT_CHARS",
+    "CountrySpellings",
     "DocumentContext",
     "countries_named",
     "country_name_lines",
@@ -227,6 +231,83 @@ def countries_named(token: str, country_of_word: Mapping[str, frozenset[str]]) -
                 if found:
                     return found
     return frozenset()
+
+
+def _adjective_forms(word: str) -> Iterator[str]:
+    """The spellings ``countries_named`` reads as the country named by ``word`` (a name of one word):
+    the word, and its adjectives with and without the article (Arabic), or its adjectives (Latin)."""
+    yield word
+    arabic = "\u0600" <= word[:1] <= "\u06ff"
+    bare = word.removeprefix(_ARABIC_ARTICLE) if arabic else word
+    prefixes = ("", _ARABIC_ARTICLE) if arabic else ("",)
+    for name_ending in _NAME_ENDINGS:
+        if not bare.endswith(name_ending):
+            continue
+        stem = bare[: len(bare) - len(name_ending)]
+        if len(stem) < 2:
+            continue
+        for ending in _ADJECTIVE_ENDINGS:
+            if ("\u0600" <= ending[:1] <= "\u06ff") == arabic:
+                for prefix in prefixes:
+                    yield prefix + stem + ending
+
+
+class CountrySpellings:
+    """Which country a word names or, garbled, resembles most: every country's names of one word
+    and their adjectives, searched with rapidfuzz.
+
+    Parameters
+    ----------
+    country_of_word : mapping of str to frozenset of str
+        Each ``country_words`` word to its countries.
+
+    Examples
+    --------
+    >>> spellings = CountrySpellings({"الكويت": frozenset({"KW"}), "ليبيا": frozenset({"LY"}),
+    ...     "kuwait": frozenset({"KW"}), "libya": frozenset({"LY"})})
+    >>> spellings.nearest("الكوييه")  # الكويتية (Kuwaiti), a letter lost
+    (frozenset({'KW'}), 0.875)
+    >>> spellings.nearest("libyen")
+    (frozenset({'LY'}), 0.833)
+    """
+
+    __slots__ = ("_codes", "_forms", "_nearest")
+
+    def __init__(self, country_of_word: Mapping[str, frozenset[str]]) -> None:
+        codes: dict[str, frozenset[str]] = {}
+        for word in sorted(country_of_word):
+            for form in _adjective_forms(word):
+                named = countries_named(form, country_of_word)
+                if named and form not in codes:
+                    codes[form] = named
+        self._codes = codes
+        arabic = sorted(form for form in codes if "\u0600" <= form[:1] <= "\u06ff")
+        self._forms = (sorted(set(codes) - set(arabic)), arabic)
+        self._nearest: dict[str, tuple[frozenset[str], float]] = {}
+
+    def nearest(self, token: str) -> tuple[frozenset[str], float]:
+        """The countries of the spellings of its script most like ``token`` (normalised Levenshtein
+        similarity) and that similarity; kept per token (at most ``_NEAREST_KEPT``)."""
+        found = self._nearest.get(token)
+        if found is None:
+            if len(self._nearest) >= _NEAREST_KEPT:
+                self._nearest.clear()
+            found = self._nearest[token] = self._search(token)
+        return found
+
+    def _search(self, token: str) -> tuple[frozenset[str], float]:
+        forms = self._forms["\u0600" <= token[:1] <= "\u06ff"]
+        best = process.extract(token, forms, scorer=Levenshtein.normalized_similarity, limit=_NEAREST_LOOKED_AT)
+        if not best:
+            return frozenset(), 0.0
+        top = best[0][1]
+        codes = frozenset().union(*(self._codes[form] for form, score, _ in best if score == top))
+        return codes, round(top, 3)
+
+
+#: Spellings ``CountrySpellings.nearest`` weighs (those as similar as the best all count) and tokens kept.
+_NEAREST_LOOKED_AT: Final = 8
+_NEAREST_KEPT: Final = 16_384
 
 
 @dataclass(frozen=True, slots=True)

@@ -888,9 +888,69 @@ def test_a_word_of_another_country_is_no_garble_of_the_country_in_a_name() -> No
     resolver = er.Resolver(gazetteer)
     assert resolver.resolve("وزارة الدفاع الأمريكية").entity.id == "dod"
     assert resolver.resolve("وزارة الدفاع الأميركية").entity.id == "dod"  # another spelling of one adjective
-    assert resolver.resolve("وزارة الدفاع التركية").entity is None
+    turkish = resolver.resolve("وزارة الدفاع التركية")
+    assert turkish.entity is None
+    assert turkish.candidates[0].explanation.penalties == (("other country", 0.8),)  # the reason, shown
+    assert resolver.resolve("وزارة الدفاع الأمريكية").candidates[0].explanation.penalties == ()
     assert resolver.resolve("Turkish Ministry of Defence").entity is None
     assert resolver.resolve("وزارة الدفاع الامركية").entity.id == "dod"  # a garbled adjective names no country
+
+
+def test_a_garbled_word_of_another_country_is_no_garble_of_the_country_in_a_name() -> None:
+    # the Kuwaiti ministry (الكويتية, a letter lost) is not the Libyan one; a garbled Libyan still is
+    gazetteer = er.Gazetteer.from_records(
+        [
+            {
+                "id": "ly",
+                "type": "place",
+                "name": "Libya",
+                "aliases": ["ليبيا"],
+                "country": "LY",
+                "description": "country",
+            },
+            {
+                "id": "kw",
+                "type": "place",
+                "name": "Kuwait",
+                "aliases": ["الكويت"],
+                "country": "KW",
+                "description": "country",
+            },
+            {
+                "id": "moi",
+                "type": "organization",
+                "name": "Ministry of Interior of Libya",
+                "aliases": ["وزارة الداخلية الليبية"],
+                "country": "LY",
+            },
+        ]
+    )
+    resolver = er.Resolver(gazetteer)
+    assert resolver.resolve("وزارة الداخلية الليبية").entity.id == "moi"
+    assert resolver.resolve("وزارة الداخلية الليية").entity.id == "moi"  # Libyan, garbled
+    assert resolver.resolve("وزارة الداخلية الكويية").entity is None  # Kuwaiti, garbled
+    assert resolver.resolve("Ministry of Interior of Lybia").entity.id == "moi"
+    assert resolver.resolve("Ministry of Interior of Kowait").entity is None
+
+
+def test_a_word_unlike_its_pair_gets_no_relief_below_the_threshold() -> None:
+    # every word aligns, but the Democratic Front is not the Popular Front (الشعبية)
+    gazetteer = er.Gazetteer.from_records(
+        [
+            {
+                "id": "pflp",
+                "type": "organization",
+                "name": "Popular Front for the Liberation of Palestine",
+                "aliases": ["الجبهة الشعبية لتحرير فلسطين"],
+            }
+        ]
+    )
+    resolver = er.Resolver(gazetteer)
+    assert resolver.resolve("الجبهة الشعبية لتحرير فلسطين").entity.id == "pflp"
+    assert resolver.resolve("الجبهة الشعبيه لتحرير فلسطن").entity.id == "pflp"  # garbled
+    democratic = resolver.resolve("الجبهة الديمقراطية لتحرير فلسطين")
+    assert democratic.entity is None
+    assert democratic.candidates[0].entity.id == "pflp"  # still the best candidate, shown with its reasons
 
 
 def test_a_loose_surname_is_no_link_to_a_little_known_namesake_by_the_given_name() -> None:
