@@ -938,6 +938,9 @@ def test_a_place_named_like_a_person_of_the_text_is_the_place_after_a_word_of_pl
         # a capitalised Latin word that resembles a Latin name of the place by its letters
         ("Heavy fighting broke out in Pelmyra on Monday evening.", "Pelmyra", "place:palmyra"),
         ("The delegation arrived in Mogedishu late on Sunday.", "Mogedishu", "place:mogadishu"),
+        # a garble of three consonants where the phrase ends with it (an everyday word or "on" after)
+        ("واندلعت اشتباكات عنيفة في الففاشر مساء أمس.", "الففاشر", "place:el-fasher"),
+        ("Heavy fighting broke out in Mosoul on Monday evening.", "Mosoul", "place:mosul"),
     ],
 )
 def test_builtin_gazetteer_a_garbled_place_after_a_word_of_place(
