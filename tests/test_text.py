@@ -941,6 +941,9 @@ def test_a_place_named_like_a_person_of_the_text_is_the_place_after_a_word_of_pl
         # a garble of three consonants where the phrase ends with it (an everyday word or "on" after)
         ("واندلعت اشتباكات عنيفة في الففاشر مساء أمس.", "الففاشر", "place:el-fasher"),
         ("Heavy fighting broke out in Mosoul on Monday evening.", "Mosoul", "place:mosul"),
+        # an Arabic garble of four consonants or more may name a little-known place (prior 0.3 and 0.2)
+        ("واندلعت اشتباكات عنيفة في قيرداها مساء أمس.", "قيرداها", "place:qardaha"),
+        ("وتوجه الوفد إلى ممركبا صباح اليوم.", "ممركبا", "place:markaba"),
     ],
 )
 def test_builtin_gazetteer_a_garbled_place_after_a_word_of_place(
