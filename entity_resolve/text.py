@@ -74,7 +74,7 @@ from .resolver import (
     _tagged_match,
     resolver_for,
 )
-from .score import token_similarity, token_weight
+from .score import is_particle, token_similarity, token_weight
 
 __all__ = [
     "CONTEXT_WINDOW_CHARS",
@@ -641,6 +641,14 @@ def _spelt_together(candidate: Candidate) -> bool:
     return _joined(_name_tokens(candidate.explanation.matched_name)) in _spellings(query_tokens[0])
 
 
+def _pair_similarities(explanation: Explanation) -> list[float]:
+    """The similarity of each aligned pair, a particle of a name in the other script aside ("of", "the"
+    of "Supreme Court of Israel" read back into Arabic letters: اف، ثي), unless it is all there is."""
+    cross_script = detect_script(explanation.matched_name) != detect_script(explanation.query)
+    kept = [pair.similarity for pair in explanation.alignment if not (cross_script and is_particle(pair.name_token))]
+    return kept or [pair.similarity for pair in explanation.alignment]
+
+
 def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float, lone_place: bool = False) -> bool:
     """The span matches the candidate's name well (see ``_accepted``)."""
     entity = candidate.entity
@@ -652,7 +660,7 @@ def _structure_ok(candidate: Candidate, *, strict: bool, min_similarity: float, 
         return False
     if len(explanation.alignment) < len(query_tokens):
         return False  # a token of the span matches nothing of the name
-    if min(pair.similarity for pair in explanation.alignment) < min_similarity:
+    if min(_pair_similarities(explanation)) < min_similarity:
         return False
     if any(_is_code(token) for token in query_tokens) and not _named_by_own_name(candidate):
         return False  # Section 13, Station 50, HH: designations and codes that GeoNames lists as old names
@@ -1999,8 +2007,9 @@ def resolve_text(
     Arabic words) and the entity is not among the least
     known (``GARBLED_NAME_MIN_PRIOR``); then a lone Arabic word after a word
     of place (في، إلى ...) that is no common word (``common_words``) and has
-    ``GARBLED_PLACE_MIN_CONSONANTS`` consonants is read as a garbled place
-    (في طرابلوس). A later pass
+    ``GARBLED_PLACE_MIN_CONSONANTS`` consonants, or
+    ``GARBLED_SHORT_PLACE_MIN_CONSONANTS`` where the phrase ends with it, is
+    read as a garbled place (في طرابلوس). A later pass
     reads a leftover word as a person's surname when it resembles the last
     word of a name of two words or more that the text gave that person
     (``COREFERENCE_SIMILARITY``), and no other person's as much. Finally, a

@@ -982,6 +982,9 @@ def test_builtin_gazetteer_no_garbled_place_where_a_word_or_a_longer_name_stands
         # English names read back into Arabic letters, word by word: matched across scripts
         ("وقالت سيرين ابسيرفتوري فور هومن ريغتس في بيان إن القصف استمر.", "org:syrian-observatory-for-human-rights"),
         ("وقال ان سكوريتي كونكيل في بيان إن الجلسة تأجلت.", "org:un-security-council"),
+        # "of" read back into Arabic letters (اف) resembles "of" little; a particle, it does not count
+        ("وقالت سوبرامي كورت اف اسريل في بيان إن الجلسة تأجلت.", "org:supreme-court-of-israel"),
+        ("وقالت برمنينت كورت اف اربتراتيون في بيان إن الجلسة تأجلت.", "org:permanent-court-of-arbitration"),
     ],
 )
 def test_builtin_gazetteer_an_organisation_name_transliterated_word_by_word(
