@@ -993,6 +993,38 @@ def test_builtin_gazetteer_an_organisation_name_transliterated_word_by_word(
     assert entity_id in {m.entity.id for m in read_checked(text, builtin_resolver)}
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "entity_id"),
+    [
+        ("وقالت كرملن في بيان إن المحادثات ستستمر الأسبوع المقبل.", "كرملن", "org:kremlin"),
+        ("On Monday the Knessat said in a statement that the talks would continue.", "Knessat", "org:knesset"),
+        ("وقال حافتر في بيان إن المحادثات ستستمر.", "حافتر", "person:khalifa-haftar"),
+    ],
+)
+def test_builtin_gazetteer_a_lone_garble_of_a_well_known_name(
+    builtin_resolver: er.Resolver, text: str, word: str, entity_id: str
+) -> None:
+    assert (word, entity_id) in found(read_checked(text, builtin_resolver))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word of a longer name the gazetteer does not know: بن beside it
+        "وقال موبارك بن الي الخاتر في بيان إن المحادثات ستستمر.",
+        # a lone word resembles a country in names the gazetteer does not know
+        "On Monday the Agence Maouritanienne d'information said in a statement.",
+        # a Latin word capitalised because it begins the sentence
+        "Kremlen is a word we made up.",
+    ],
+)
+def test_builtin_gazetteer_no_lone_garble_where_the_word_is_part_of_a_name(
+    builtin_resolver: er.Resolver, text: str
+) -> None:
+    linked = {m.entity.id for m in read_checked(text, builtin_resolver)}
+    assert not linked & {"person:hosni-mubarak", "place:mauritania", "org:kremlin"}
+
+
 def test_builtin_gazetteer_an_everyday_phrase_is_no_name_garbled_in_every_word(builtin_resolver: er.Resolver) -> None:
     # دولي للسلام ("international ... for peace") resembles الدولة الإسلامية, the Islamic State, word for word
     text = "دعا الرئيس الفلسطيني محمود عباس إلى عقد مؤتمر دولي للسلام."
