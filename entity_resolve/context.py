@@ -269,6 +269,8 @@ class CountrySpellings:
     (frozenset({'KW'}), 0.875)
     >>> spellings.nearest("libyen")
     (frozenset({'LY'}), 0.833)
+    >>> spellings.nearest("")
+    (frozenset(), 0.0)
     """
 
     __slots__ = ("_codes", "_forms", "_nearest")
@@ -298,14 +300,15 @@ class CountrySpellings:
     def _search(self, token: str) -> tuple[frozenset[str], float]:
         forms = self._forms["\u0600" <= token[:1] <= "\u06ff"]
         best = process.extract(token, forms, scorer=Levenshtein.normalized_similarity, limit=_NEAREST_LOOKED_AT)
-        if not best:
+        if not best or best[0][1] <= 0.0:
             return frozenset(), 0.0
         top = best[0][1]
         codes = frozenset().union(*(self._codes[form] for form, score, _ in best if score == top))
         return codes, round(top, 3)
 
 
-#: Spellings ``CountrySpellings.nearest`` weighs (those as similar as the best all count) and tokens kept.
+#: Spellings ``CountrySpellings.nearest`` weighs (of these nearest, those as similar as the best all
+#: count) and tokens kept.
 _NEAREST_LOOKED_AT: Final = 8
 _NEAREST_KEPT: Final = 16_384
 

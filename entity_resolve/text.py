@@ -154,14 +154,20 @@ GARBLED_NAME_EVERYDAY_ZIPF = 4.0
 #: Paris, حلب Aleppo; الثورة, a name of Tabqa, is the revolution) or a word of place, a direction or
 #: a preposition comes before it (في صور, شمال سيناء, بصور: Tyre).
 EVERYDAY_WORD_MIN_PRIOR = 0.6
-#: Consonants (``token_weight``) that a lone word needs to be read as a garbled place name ...
+#: Consonants (``token_weight``) that a lone word needs to be read as a garbled place name, or as
+#: a garbled name of a person or organisation (``_lone_garbles_pass``) ...
 GARBLED_PLACE_MIN_CONSONANTS = 4
 #: ... or, when the phrase ends with it (``_Spotter.ends_phrase``), this many: الففاشر (El Fasher),
 #: عدنن (Aden), "Mosoul" (Mosul). Chosen on the text benchmark's dev seeds 11 and 13 (garbles in a
-#: sentence: 39 and 32 more right, 3 and 7 more wrong of about 2,860) and 3,000 rare Arabic words
+#: sentence: 39 and 32 more right, 2 and 6 more wrong of about 2,860) and 3,000 rare Arabic words
 #: (wordfreq Zipf 2-3.5) after في and إلى: 28 more linked (0.9 %, most of them verbs, which
 #: never follow في), rare English words after "in": 8 more (0.3 %).
 GARBLED_SHORT_PLACE_MIN_CONSONANTS = 3
+#: ... and a capitalised Latin word after "in", "near" ... must resemble a Latin name of the place
+#: this much (name similarity; a lone garble of a person or organisation too): rare English words
+#: resemble place names as much as garbles do through skeletons and metaphone codes ("Pollinate"
+#: ~ Poland 0.88, "Motored" ~ Madrid 0.88), far less by their letters ("Pelmyra" ~ Palmyra 0.91).
+GARBLED_LATIN_PLACE_SIMILARITY = 0.9
 #: An Arabic garble of ``GARBLED_PLACE_MIN_CONSONANTS`` or more may name a place known this little
 #: (``LONE_TOKEN_MIN_PRIOR`` for the others): Arabic news spells villages and small towns (قرداحة،
 #: مركبا) anew each time. Chosen on the text benchmark's dev seeds 11 and 13 (garbles in a sentence:
@@ -169,11 +175,6 @@ GARBLED_SHORT_PLACE_MIN_CONSONANTS = 3
 #: linked, 0.4 %; Hatfield and Tafresh among them). Not Latin words: a capitalised word after "in"
 #: that spells a little-known place (Chatters, Isaacson) is as often no place.
 GARBLED_ARABIC_PLACE_MIN_PRIOR = 0.2
-#: ... and a capitalised Latin word after "in", "near" ... must resemble a Latin name of the place
-#: this much (name similarity): rare English words resemble place names as much as garbles do
-#: through skeletons and metaphone codes ("Pollinate" ~ Poland 0.88, "Motored" ~ Madrid 0.88),
-#: far less by their letters ("Pelmyra" ~ Palmyra 0.91, "Thailend" ~ Thailand 0.92).
-GARBLED_LATIN_PLACE_SIMILARITY = 0.9
 #: A lone word garbling the name of a person or organisation (``_lone_garbles_pass``) is read only
 #: for an entity known at least this well. Chosen on the text benchmark's dev seeds 11 and 13 (garbles
 #: in a sentence: 18 and 4 more right, 0 and 2 more wrong; coreference, namesakes, everyday words
@@ -1198,16 +1199,22 @@ class _Spotter:
         """The consonants of a token (``token_weight`` of its likeliest reading)."""
         return max((token_weight(form) for form in self.folded(token)), default=0.0)
 
-    def rare_name_word_follows(self, index: int) -> bool:
-        """Token ``index`` is joined to a next word that may be a name's and is no common word."""
+    def joined_next(self, index: int) -> _Token | None:
+        """The token after token ``index`` when nothing but a space stands between them, else None."""
         following = index + 1
         if following >= len(self.tokens) or not self.tokens[index].joins_next:
-            return False
-        return self.rare_name_word(self.tokens[following])
+            return None
+        return self.tokens[following]
+
+    def rare_name_word_follows(self, index: int) -> bool:
+        """Token ``index`` is joined to a next word that may be a name's and is no common word."""
+        following = self.joined_next(index)
+        return following is not None and self.rare_name_word(following)
 
     def ends_phrase(self, index: int) -> bool:
         """No name word is joined after token ``index``: nothing is, or a stopword, an everyday
-        Arabic word (``EVERYDAY_WORD_ZIPF``: في الففاشر مساء أمس) or a lowercase Latin word is.
+        Arabic word (``EVERYDAY_WORD_ZIPF``: في الففاشر مساء أمس) or a lowercase Latin word (in a
+        text that is not case-blind) is.
 
         Examples
         --------
@@ -1216,37 +1223,35 @@ class _Spotter:
         >>> spotter.ends_phrase(1), spotter.ends_phrase(5)
         (True, False)
         """
-        following = index + 1
-        if following >= len(self.tokens) or not self.tokens[index].joins_next:
-            return True
-        token = self.tokens[following]
-        if not self.name_like(token) or self.is_stopword(token, single=True):
+        token = self.joined_next(index)
+        if token is None or not self.name_like(token) or self.is_stopword(token, single=True):
             return True
         return token.arabic and zipf_frequency(token.text) >= EVERYDAY_WORD_ZIPF
 
     def stands_alone(self, index: int) -> bool:
-        """Token ``index`` is no word of a longer name: no title right before it, no particle or
-        بن joined beside it, no rare name word joined to it (``rare_name_word``).
+        """Token ``index`` is no word of a longer name: no title right before it, and joined beside
+        it no particle, no بن, no word spelt as a word of some name (محمد حافتر, أبو حافتر) and
+        no rare name word (``rare_name_word``); stopwords and other common words may stand there.
 
         Examples
         --------
         >>> from entity_resolve.gazetteer import Gazetteer
-        >>> spotter = _Spotter("وقال حافتر إن موبارك بن الي قال", Resolver(Gazetteer.from_records([])), None)
-        >>> spotter.stands_alone(1), spotter.stands_alone(3)
-        (True, False)
+        >>> resolver = Resolver(Gazetteer.from_records([{"id": "m", "type": "person", "name": "محمد الدرة"}]))
+        >>> spotter = _Spotter("وقال حافتر إن موبارك بن الي قال محمد حافتر", resolver, None)
+        >>> spotter.stands_alone(1), spotter.stands_alone(3), spotter.stands_alone(8)
+        (True, False, False)
         """
         if self.title_before(index) is not None:
             return False
-        token = self.tokens[index]
-        neighbours = []
-        if index and self.tokens[index - 1].joins_next:
-            neighbours.append(self.tokens[index - 1])
-        if index + 1 < len(self.tokens) and token.joins_next:
-            neighbours.append(self.tokens[index + 1])
-        for other in neighbours:
-            if self.is_particle(other) or {other.text, *self.folded(other)} & _NASAB_WORDS:
+        before = self.tokens[index - 1] if index and self.tokens[index - 1].joins_next else None
+        for other in (before, self.joined_next(index)):
+            if other is None:
+                continue
+            if self.is_particle(other) or _is_nasab(self, other):
                 return False
-            if self.rare_name_word(other):
+            # a word of some name (محمد، أبو، عبد) or a rare word: the two may be one name
+            word_of_a_name = self.spelt_as_a_name(other) or not self.is_common(other)
+            if word_of_a_name and self.name_like(other) and not self.is_stopword(other, single=True):
                 return False
         return True
 
@@ -1555,7 +1560,7 @@ def _garbled_places_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     a garble when it is no common word, nor an inflected form of one
     (``_Spotter.is_common``: في الحوار, "in the dialogue", is no Lahore, في
     أبطالنا no Badalona), has ``GARBLED_PLACE_MIN_CONSONANTS`` consonants or
-    more, or ``GARBLED_SHORT_PLACE_MIN_CONSONANTS`` when the phrase ends with
+    more, or ``GARBLED_SHORT_PLACE_MIN_CONSONANTS`` or more when the phrase ends with
     it (``_Spotter.ends_phrase``: "في الففاشر مساء أمس" is El Fasher; in "في
     سادنايا برسون" the garble begins Sednaya Prison, not Sudan), and is not followed by another
     rare name word (then it begins a longer name). Its span must resemble a
@@ -1608,8 +1613,8 @@ def _lone_garbles_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     Latin word, a Latin name by its letters, ``_latin_garble_of_name``). Not
     places: a lone word resembles a country or a town in half the names the
     gazetteer does not know ("Agence Maouritanienne" is no Mauritania);
-    ``_garbled_places_pass`` reads them after a word of place. Last of the
-    passes: a garbled surname of a person the text names is that person
+    ``_garbled_places_pass`` reads them after a word of place. It runs after
+    coreference: a garbled surname of a person the text names is that person
     (``_coreference_pass``), not a better-known namesake.
     """
     found: list[_Span] = []
@@ -2083,11 +2088,14 @@ def resolve_text(
     (``GARBLE_TOKEN_SIMILARITY``; across scripts, as a transliteration does,
     ``TRANSLITERATED_TOKEN_SIMILARITY``, with two words that are no common
     Arabic words) and the entity is not among the least
-    known (``GARBLED_NAME_MIN_PRIOR``); then a lone Arabic word after a word
-    of place (في، إلى ...) that is no common word (``common_words``) and has
-    ``GARBLED_PLACE_MIN_CONSONANTS`` consonants, or
-    ``GARBLED_SHORT_PLACE_MIN_CONSONANTS`` where the phrase ends with it, is
-    read as a garbled place (في طرابلوس). A later pass
+    known (``GARBLED_NAME_MIN_PRIOR``); then a lone word after a word of
+    place (في، إلى ...; "in", "near" for a capitalised Latin word that
+    resembles a Latin name of the place by its letters) that is no common
+    word (``common_words``) and has ``GARBLED_PLACE_MIN_CONSONANTS``
+    consonants, or ``GARBLED_SHORT_PLACE_MIN_CONSONANTS`` where the phrase
+    ends with it, is read as a garbled place (في طرابلوس), known at least as
+    ``LONE_TOKEN_MIN_PRIOR`` (``GARBLED_ARABIC_PLACE_MIN_PRIOR`` for a long
+    Arabic garble). A later pass
     reads a leftover word as a person's surname when it resembles the last
     word of a name of two words or more that the text gave that person
     (``COREFERENCE_SIMILARITY``), and no other person's as much. Finally, a
@@ -2098,7 +2106,10 @@ def resolve_text(
     a country, or to a place after في or "in", keeps its link. A given name
     after a person and a word of kinship (حفتر ونجله صدام, "Haftar's son
     Saddam") is the relative whose given name and the person's surname,
-    read together, name another person of the gazetteer.
+    read together, name another person of the gazetteer. After coreference,
+    a lone word that stands alone and garbles the name of a person or
+    organisation known at least as ``LONE_GARBLE_MIN_PRIOR`` is read as that
+    entity ("وقالت كرملن", the Kremlin).
 
     Cost is linear in the length of the text: at most ``2 * MAX_SPAN_TOKENS``
     spans start at each token; a multi-token span is resolved only when the

@@ -981,7 +981,7 @@ def test_a_word_unlike_its_pair_gets_no_relief_below_the_threshold() -> None:
     assert resolver.resolve("الجبهة الشعبيه لتحرير فلسطن").entity.id == "pflp"  # garbled
     democratic = resolver.resolve("الجبهة الديمقراطية لتحرير فلسطين")
     assert democratic.entity is None
-    assert democratic.candidates[0].entity.id == "pflp"  # still the best candidate, shown with its reasons
+    assert democratic.candidates[0].entity.id == "pflp"  # still the best candidate, for a reader to weigh
 
 
 def test_a_loose_surname_is_no_link_to_a_little_known_namesake_by_the_given_name() -> None:
