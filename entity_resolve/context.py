@@ -238,18 +238,20 @@ def _adjective_forms(word: str) -> Iterator[str]:
     the word, and its adjectives with and without the article (Arabic), or its adjectives (Latin)."""
     yield word
     arabic = "\u0600" <= word[:1] <= "\u06ff"
-    bare = word.removeprefix(_ARABIC_ARTICLE) if arabic else word
     prefixes = ("", _ARABIC_ARTICLE) if arabic else ("",)
-    for name_ending in _NAME_ENDINGS:
-        if not bare.endswith(name_ending):
-            continue
-        stem = bare[: len(bare) - len(name_ending)]
-        if len(stem) < 2:
-            continue
-        for ending in _ADJECTIVE_ENDINGS:
-            if ("\u0600" <= ending[:1] <= "\u06ff") == arabic:
-                for prefix in prefixes:
-                    yield prefix + stem + ending
+    # an Arabic name that begins with ال is read with and without it as an article (المانيا: Germany)
+    bases = {word, word.removeprefix(_ARABIC_ARTICLE)} if arabic else {word}
+    for base in sorted(bases):
+        for name_ending in _NAME_ENDINGS:
+            if not base.endswith(name_ending):
+                continue
+            stem = base[: len(base) - len(name_ending)]
+            if len(stem) < 2:
+                continue
+            for ending in _ADJECTIVE_ENDINGS:
+                if ("\u0600" <= ending[:1] <= "\u06ff") == arabic:
+                    for prefix in prefixes:
+                        yield prefix + stem + ending
 
 
 class CountrySpellings:
@@ -287,6 +289,17 @@ class CountrySpellings:
         self._forms = (sorted(set(codes) - set(arabic)), arabic)
         self._nearest: dict[str, tuple[frozenset[str], float]] = {}
 
+    def countries(self, token: str) -> frozenset[str]:
+        """``countries_named(token, country_of_word)``: every spelling it reads as a country is here.
+
+        Examples
+        --------
+        >>> spellings = CountrySpellings({"ليبيا": frozenset({"LY"}), "libya": frozenset({"LY"})})
+        >>> spellings.countries("الليبيه"), spellings.countries("libyan"), spellings.countries("الليية")
+        (frozenset({'LY'}), frozenset({'LY'}), frozenset())
+        """
+        return self._codes.get(token, _NONE)
+
     def nearest(self, token: str) -> tuple[frozenset[str], float]:
         """The countries of the spellings of its script most like ``token`` (normalised Levenshtein
         similarity) and that similarity; kept per token (at most ``_NEAREST_KEPT``)."""
@@ -307,6 +320,7 @@ class CountrySpellings:
         return codes, round(top, 3)
 
 
+_NONE: Final[frozenset[str]] = frozenset()
 #: Spellings ``CountrySpellings.nearest`` weighs (of these nearest, those as similar as the best all
 #: count) and tokens kept.
 _NEAREST_LOOKED_AT: Final = 8
