@@ -233,11 +233,16 @@ def countries_named(token: str, country_of_word: Mapping[str, frozenset[str]]) -
     return frozenset()
 
 
+def _arabic_word(word: str) -> bool:
+    """A normalised word (or ending) in Arabic script: its first letter tells."""
+    return "\u0600" <= word[:1] <= "\u06ff"
+
+
 def _adjective_forms(word: str) -> Iterator[str]:
     """The spellings ``countries_named`` reads as the country named by ``word`` (a name of one word):
     the word, and its adjectives with and without the article (Arabic), or its adjectives (Latin)."""
     yield word
-    arabic = "\u0600" <= word[:1] <= "\u06ff"
+    arabic = _arabic_word(word)
     prefixes = ("", _ARABIC_ARTICLE) if arabic else ("",)
     # an Arabic name that begins with ال is read with and without it as an article (المانيا: Germany)
     bases = {word, word.removeprefix(_ARABIC_ARTICLE)} if arabic else {word}
@@ -249,7 +254,7 @@ def _adjective_forms(word: str) -> Iterator[str]:
             if len(stem) < 2:
                 continue
             for ending in _ADJECTIVE_ENDINGS:
-                if ("\u0600" <= ending[:1] <= "\u06ff") == arabic:
+                if _arabic_word(ending) == arabic:
                     for prefix in prefixes:
                         yield prefix + stem + ending
 
@@ -285,7 +290,7 @@ class CountrySpellings:
                 if named and form not in codes:
                     codes[form] = named
         self._codes = codes
-        arabic = sorted(form for form in codes if "\u0600" <= form[:1] <= "\u06ff")
+        arabic = sorted(form for form in codes if _arabic_word(form))
         self._forms = (sorted(set(codes) - set(arabic)), arabic)
         self._nearest: dict[str, tuple[frozenset[str], float]] = {}
 
@@ -311,7 +316,7 @@ class CountrySpellings:
         return found
 
     def _search(self, token: str) -> tuple[frozenset[str], float]:
-        forms = self._forms["\u0600" <= token[:1] <= "\u06ff"]
+        forms = self._forms[_arabic_word(token)]
         best = process.extract(token, forms, scorer=Levenshtein.normalized_similarity, limit=_NEAREST_LOOKED_AT)
         if not best or best[0][1] <= 0.0:
             return frozenset(), 0.0

@@ -93,8 +93,6 @@ _GARBLED_OTHER_COUNTRY_SIMILARITY = 0.75
 _GARBLED_COUNTRY_MIN_SIMILARITY = 0.6
 #: The countries of a word that names none.
 _NO_COUNTRIES: Final[frozenset[str]] = frozenset()
-#: Mentions whether they name a country, a resolver keeps (``Resolver._names_a_country``).
-_TOKEN_COUNTRIES_KEPT = 65_536
 #: Names scored again with the learned model are those within this much of the best first score.
 _RESCORE_REACH = 0.15
 #: Entities scored again with the learned transliteration model, at least.
@@ -224,6 +222,7 @@ class _PreparedMention:
     mention: str
     readings: tuple[NormalizedName, ...]
     lone_title: bool  # made of titles only: must match a whole name
+    naming_country: tuple[bool, ...]  # of each reading: some word names a country (``Resolver._names_a_country``)
     # (reading number, name number) of each shortlisted name of a wanted type
     shortlisted: list[tuple[int, int]] = field(default_factory=list)
     matches: list[_MatchedName] | None = None  # of the shortlisted names, made when first needed
@@ -392,10 +391,8 @@ class Resolver:
         for code, words in self.index.country_words.items():
             for word in words:
                 country_of_word.setdefault(word, set()).add(code)
-        self._country_of_word = {word: frozenset(codes) for word, codes in country_of_word.items()}
         # every spelling of a country's name or adjective (0.02 s to build on the built-in gazetteer)
-        self._spellings = CountrySpellings(self._country_of_word)
-        self._mentions_naming_a_country: dict[tuple[str, ...], bool] = {}
+        self._spellings = CountrySpellings({word: frozenset(codes) for word, codes in country_of_word.items()})
         # a surname alone names a person; half a place or organisation name rarely names it
         self._partial_floor = {
             "person": self.settings.partial_floor,
@@ -611,7 +608,8 @@ class Resolver:
         wanted = _wanted_types(types)
         readings, lone_title = self._readings(mention, proclitics)
         query = readings[0]
-        prepared = _PreparedMention(mention, readings, lone_title)
+        naming_country = tuple(self._names_a_country(reading.tokens) for reading in readings)
+        prepared = _PreparedMention(mention, readings, lone_title, naming_country)
         if sum(map(len, query.tokens)) < _MIN_LETTERS:
             return prepared
         for reading_number, reading in enumerate(readings):
@@ -677,7 +675,7 @@ class Resolver:
             penalties = (
                 (ALTERNATIVE_READING, _ALTERNATIVE_READING_FACTOR if exact else _INEXACT_ALTERNATIVE_READING_FACTOR),
             )
-        if self._pairs_other_countries(matched, self._names_a_country(query.tokens), entity.type != "person"):
+        if self._pairs_other_countries(matched, prepared.naming_country[reading_number], entity.type != "person"):
             penalties = (*penalties, (OTHER_COUNTRY, _OTHER_COUNTRY_FACTOR))
         if index.name_flags.item(name_number) & FOREIGN_LETTERS and not query.foreign_letters:
             # a Persian or Urdu spelling matched by a mention in Arabic spelling: GeoNames lists Urdu and
@@ -737,13 +735,8 @@ class Resolver:
 
     def _names_a_country(self, tokens: tuple[str, ...]) -> bool:
         """Some token names a country or is its adjective (most mentions have none: their matches need
-        no pair checked), kept per resolver."""
-        found = self._mentions_naming_a_country.get(tokens)
-        if found is None:
-            if len(self._mentions_naming_a_country) >= _TOKEN_COUNTRIES_KEPT:
-                self._mentions_naming_a_country.clear()
-            found = self._mentions_naming_a_country[tokens] = any(self._countries_named(token) for token in tokens)
-        return found
+        no pair checked); read once per reading of a mention (``_PreparedMention.naming_country``)."""
+        return any(self._countries_named(token) for token in tokens)
 
     def _countries_named(self, token: str) -> frozenset[str]:
         """``context.countries_named`` of a token, read from the spellings it knows (one lookup)."""

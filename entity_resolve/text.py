@@ -1576,25 +1576,33 @@ def _garbled_places_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     """
     found: list[_Span] = []
     for index, token in enumerate(spotter.tokens):
-        if taken[index] or not spotter.can_edge(index, first=True, single=True) or not spotter.after_place_cue(index):
+        if not _may_be_lone_garble(spotter, index, taken) or not spotter.after_place_cue(index):
             continue
-        if spotter.is_common(token) or spotter.weight(token) < GARBLED_SHORT_PLACE_MIN_CONSONANTS:
+        consonants = spotter.weight(token)
+        if consonants < GARBLED_SHORT_PLACE_MIN_CONSONANTS:
             continue
-        if spotter.weight(token) < GARBLED_PLACE_MIN_CONSONANTS and not spotter.ends_phrase(index):
-            continue
-        if not token.arabic and (not token.capitalised or spotter.case_blind or spotter.is_acronym(token)):
+        if consonants < GARBLED_PLACE_MIN_CONSONANTS and not spotter.ends_phrase(index):
             continue
         if spotter.rare_name_word_follows(index):
             continue
+        least_prior = LONE_TOKEN_MIN_PRIOR
+        if token.arabic and consonants >= GARBLED_PLACE_MIN_CONSONANTS:
+            least_prior = GARBLED_ARABIC_PLACE_MIN_PRIOR
         for span in spotter.spans(index, strict=False, taken=taken, min_similarity=GARBLE_TOKEN_SIMILARITY):
-            least_prior = LONE_TOKEN_MIN_PRIOR
-            if token.arabic and spotter.weight(token) >= GARBLED_PLACE_MIN_CONSONANTS:
-                least_prior = GARBLED_ARABIC_PLACE_MIN_PRIOR
             if span.last != index or span.entity.type != "place" or span.entity.prior < least_prior:
                 continue
             if token.arabic or _latin_garble_of_name(token.text, span.resolution.candidates[0].explanation):
                 found.append(span)
     return _select(found, taken)
+
+
+def _may_be_lone_garble(spotter: _Spotter, index: int, taken: Sequence[bool]) -> bool:
+    """Token ``index`` may be a garbled name alone: not taken, may stand alone, no common word, and
+    a Latin word capitalised (no acronym, in a text that is not case-blind)."""
+    token = spotter.tokens[index]
+    if taken[index] or not spotter.can_edge(index, first=True, single=True) or spotter.is_common(token):
+        return False
+    return token.arabic or (token.capitalised and not spotter.case_blind and not spotter.is_acronym(token))
 
 
 def _lone_garbles_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
@@ -1619,14 +1627,10 @@ def _lone_garbles_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
     """
     found: list[_Span] = []
     for index, token in enumerate(spotter.tokens):
-        if taken[index] or not spotter.can_edge(index, first=True, single=True):
+        if not _may_be_lone_garble(spotter, index, taken) or spotter.weight(token) < GARBLED_PLACE_MIN_CONSONANTS:
             continue
-        if spotter.is_common(token) or spotter.weight(token) < GARBLED_PLACE_MIN_CONSONANTS:
-            continue
-        if not token.arabic and (
-            not token.capitalised or token.sentence_initial or spotter.case_blind or spotter.is_acronym(token)
-        ):
-            continue
+        if token.sentence_initial and not token.arabic:
+            continue  # capitalised by its place
         if not spotter.stands_alone(index):
             continue
         for span in spotter.spans(index, strict=False, taken=taken, min_similarity=GARBLE_TOKEN_SIMILARITY):
