@@ -25,19 +25,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from itertools import chain
 from typing import Final
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .gazetteer import Entity, Gazetteer
+from .gazetteer import Entity
 from .keys import fine_skeleton
 from .normalize import normalize_name
 
 __all__ = [
+    "COUNTRY_COLUMNS",
+    "COUNTRY_TABLE",
     "MAX_CONTEXT_CHARS",
     "CountrySpellings",
     "DocumentContext",
+    "builtin_countries",
     "countries_named",
     "country_name_lines",
     "country_names",
@@ -46,6 +51,7 @@ __all__ = [
     "evidence_forms",
     "evidence_skeletons",
     "is_country",
+    "with_builtin_countries",
     "words_of_lines",
 ]
 
@@ -55,6 +61,10 @@ _CHUNK = 200
 #: Shortest fine skeleton that counts as evidence (two letters are too common).
 _MIN_EVIDENCE = 3
 _COUNTRY_DESCRIPTIONS = ("country",)
+#: Columns of the built-in country table ``data/gazetteer/countries.tsv`` (``scripts/build_countries.py``).
+COUNTRY_COLUMNS: Final = ("code", "id", "names", "source")
+#: Where it is inside the package.
+COUNTRY_TABLE: Final = ("data", "gazetteer", "countries.tsv")
 _ARTICLE = "ال"
 _LI_ARTICLE = "لل"  # li- + al-: للسودان
 _PROCLITICS = frozenset("وبفكل")
@@ -129,7 +139,55 @@ def is_country(entity: Entity) -> bool:
     return entity.type == "place" and bool(entity.country) and description.startswith(_COUNTRY_DESCRIPTIONS)
 
 
-def country_names(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+@lru_cache(maxsize=1)
+def builtin_countries() -> tuple[Entity, ...]:
+    """The countries known whatever the gazetteer: those of the built-in one, with every name it gives
+    them (GeoNames, CLDR in nine languages, the curated layer), read once from ``countries.tsv``.
+
+    A user's gazetteer of persons or companies rarely holds the countries
+    themselves; their names still tell the resolver that "وزارة الدفاع
+    المصرية" (Egyptian) is not the Syrian ministry (``with_builtin_countries``).
+
+    Examples
+    --------
+    >>> egypt = next(country for country in builtin_countries() if country.country == "EG")
+    >>> egypt.name, "مصر" in egypt.names, is_country(egypt)
+    ('Egypt', True, True)
+    """
+    text = resources.files("entity_resolve").joinpath(*COUNTRY_TABLE).read_text(encoding="utf-8")
+    where = "/".join(COUNTRY_TABLE)
+    lines = text.splitlines()
+    if not lines or tuple(lines[0].split("\t")) != COUNTRY_COLUMNS:
+        raise ValueError(f"{where}:1: expected the header {' '.join(COUNTRY_COLUMNS)!r}")
+    countries: list[Entity] = []
+    for number, line in enumerate(lines[1:], start=2):
+        fields = line.split("\t")
+        if len(fields) != len(COUNTRY_COLUMNS) or not all(fields[:3]):
+            raise ValueError(f"{where}:{number}: expected {len(COUNTRY_COLUMNS)} tab-separated fields")
+        code, entity_id, names, source = fields
+        spelt = tuple(names.split("|"))
+        country = Entity(entity_id, "place", spelt[0], spelt, country=code, description="country", source=source)
+        countries.append(country)
+    return tuple(countries)
+
+
+def with_builtin_countries(gazetteer: Iterable[Entity]) -> Iterator[Entity]:
+    """The entities of ``gazetteer``, then ``builtin_countries``: what the country tables read.
+
+    A country the gazetteer holds too gets the names of both (its ISO code joins them).
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Gazetteer
+    >>> g = Gazetteer.from_records([{"id": "m", "type": "organization", "name": "Ministry of Defense (Syria)",
+    ...     "aliases": ["وزارة الدفاع السورية"], "country": "SY"}])
+    >>> sorted(country_words(g)), {"egypt", "مصر"} <= country_words(with_builtin_countries(g))["EG"]
+    ([], True)
+    """
+    return chain(gazetteer, builtin_countries())
+
+
+def country_names(gazetteer: Iterable[Entity]) -> dict[str, frozenset[str]]:
     """Fine skeletons of every country's names, by ISO code (countries as ``is_country`` tells)."""
     return words_of_lines(country_name_lines(gazetteer))
 
@@ -148,7 +206,7 @@ def words_of_lines(lines: dict[str, frozenset[str]]) -> dict[str, frozenset[str]
     }
 
 
-def country_name_lines(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+def country_name_lines(gazetteer: Iterable[Entity]) -> dict[str, frozenset[str]]:
     """Every country's whole names as lines of fine skeletons, by ISO code.
 
     A line is the fine skeletons of a name's tokens joined by spaces: "Saudi
@@ -169,7 +227,7 @@ def country_name_lines(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
     return {code: frozenset(line for line in found if line.strip()) for code, found in lines.items()}
 
 
-def country_words(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+def country_words(gazetteer: Iterable[Entity]) -> dict[str, frozenset[str]]:
     """Every country's names of one word, normalised (``normalize_name``), by ISO code.
 
     Examples
@@ -187,7 +245,7 @@ def country_words(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
     return {code: frozenset(found) for code, found in words.items()}
 
 
-def _country_name_tokens(gazetteer: Gazetteer) -> Iterator[tuple[str, tuple[str, ...]]]:
+def _country_name_tokens(gazetteer: Iterable[Entity]) -> Iterator[tuple[str, tuple[str, ...]]]:
     """``(ISO code, normalised tokens)`` of every name of every country (``is_country``)."""
     for entity in gazetteer:
         if is_country(entity) and entity.country is not None:

@@ -38,7 +38,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from . import __version__
-from .context import country_name_lines, country_words, words_of_lines
+from .context import COUNTRY_TABLE, country_name_lines, country_words, with_builtin_countries, words_of_lines
 from .gazetteer import Gazetteer
 from .keys import Reading, coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
 from .normalize import COMPOUND_HEADS, NormalizedName, may_be_one_word, normalize_as_name
@@ -561,7 +561,8 @@ class NameIndex:
                     key_of_posting.append(key_hash)
                     name_of_posting.append(name_number)
                 name_prior.append(entity.prior)
-        country_lines = country_name_lines(gazetteer)
+        # the built-in countries too: a gazetteer of persons or companies still needs their names
+        country_lines = country_name_lines(with_builtin_countries(gazetteer))
         keys = np.array(key_of_posting, dtype=np.int64)
         names = np.array(name_of_posting, dtype=np.int32)
         importance = np.array(name_prior, dtype=np.float64)[names]
@@ -584,7 +585,7 @@ class NameIndex:
             name_length=np.array([min(255, len(tokens.split(" "))) for tokens in name_tokens], dtype=np.uint8),
             country_names=words_of_lines(country_lines),
             country_name_lines=country_lines,
-            country_words=country_words(gazetteer),
+            country_words=country_words(with_builtin_countries(gazetteer)),
             fingerprint=gazetteer.fingerprint,
         )
 
@@ -1009,7 +1010,8 @@ class NameIndex:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Digest of the code that decides index keys (normalize, keys, index) and the library version.
+    """Digest of the code and data that decide what an index holds (normalize, keys, index; context and
+    the built-in country table for its country names) and the library version.
 
     A saved index is reused only by the same code: any change to how names are
     normalised or keyed rebuilds it, without anyone having to remember to bump
@@ -1017,8 +1019,8 @@ def code_fingerprint() -> str:
     """
     digest = hashlib.blake2b(f"{INDEX_FORMAT}:{__version__}".encode(), digest_size=8)
     package = resources.files("entity_resolve")
-    for module in ("normalize.py", "keys.py", "index.py"):
-        digest.update(package.joinpath(module).read_bytes())
+    for parts in (("normalize.py",), ("keys.py",), ("index.py",), ("context.py",), COUNTRY_TABLE):
+        digest.update(package.joinpath(*parts).read_bytes())
     return digest.hexdigest()
 
 

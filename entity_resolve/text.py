@@ -517,6 +517,7 @@ class _Lexicon:
 
     vocabulary: frozenset[str]  # every token of every name, without the Arabic article; two-word names joined
     single_names: dict[str, tuple[int, ...]]  # one-word names: the positions of their entities
+    country_words: frozenset[str]  # one-word names of countries, the built-in ones too (``NameIndex.country_words``)
 
 
 def _lexicon(resolver: Resolver) -> _Lexicon:
@@ -535,7 +536,9 @@ def _lexicon(resolver: Resolver) -> _Lexicon:
                 if len(tokens) == 1:
                     single.setdefault(joined, set()).add(int(index.name_entity[name_number]))
             found = _Lexicon(
-                frozenset(vocabulary), {name: tuple(sorted(positions)) for name, positions in single.items()}
+                frozenset(vocabulary),
+                {name: tuple(sorted(positions)) for name, positions in single.items()},
+                frozenset(word for words in index.country_words.values() for word in words),
             )
             _lexicons[resolver] = found
         return found
@@ -942,9 +945,8 @@ class _Spotter:
         return found
 
     def names_country(self, word: str) -> bool:
-        """Some country has ``word`` (folded) as a one-word name."""
-        gazetteer = self.resolver.gazetteer
-        return any(is_country(gazetteer.entity_at(position)) for position in self.lexicon.single_names.get(word, ()))
+        """Some country has ``word`` (folded) as a one-word name, whether or not the gazetteer holds it."""
+        return word in self.lexicon.country_words
 
     def is_common(self, token: _Token) -> bool:
         """A common word of its language (``is_common_word``): if it spells no name, a word, not a garbled name."""

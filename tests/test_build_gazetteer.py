@@ -221,3 +221,9 @@ def test_a_city_named_like_its_country_yields_to_the_country(build_module: Modul
 )
 def test_country_names_resolve_to_the_country(builtin_resolver: er.Resolver, mention: str, expected: str) -> None:
     assert builtin_resolver.resolve(mention).entity.id == expected
+
+
+def test_the_country_table_is_built_from_the_committed_gazetteer(builtin_resolver: er.Resolver) -> None:
+    # scripts/build_countries.py --check, without reading the gazetteer file a second time
+    rows = script_module("build_countries").country_rows(builtin_resolver.gazetteer)
+    assert (GAZETTEER_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines() == rows

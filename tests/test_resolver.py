@@ -964,6 +964,63 @@ def test_a_garbled_word_of_another_country_is_no_garble_of_the_country_in_a_name
     assert resolver.resolve("Ministry of Interior of Kowait").entity is None
 
 
+#: A user's own gazetteer without a single country: a register of institutions and persons.
+NO_COUNTRY_RECORDS = [
+    {
+        "id": "mod-sy",
+        "type": "organization",
+        "name": "Ministry of Defense (Syria)",
+        "aliases": ["وزارة الدفاع السورية", "Syrian Ministry of Defense"],
+        "country": "SY",
+    },
+    {
+        "id": "hor-ly",
+        "type": "organization",
+        "name": "House of Representatives of Libya",
+        "aliases": ["مجلس النواب الليبي"],
+        "country": "LY",
+    },
+    {"id": "haftar", "type": "person", "name": "Khalifa Haftar", "aliases": ["خليفة حفتر"], "country": "LY"},
+]
+
+
+@pytest.mark.parametrize(
+    "mention",
+    ["وزارة الدفاع المصرية", "Egyptian Ministry of Defense", "وزارة الدفاع الإسرائيلية", "وزارة الدفاع الكويية"],
+)
+def test_another_countrys_institution_is_not_linked_though_the_gazetteer_holds_no_country(mention: str) -> None:
+    # the countries' names come with the library (data/gazetteer/countries.tsv), not from the user's gazetteer
+    result = er.Resolver(er.Gazetteer.from_records(NO_COUNTRY_RECORDS)).resolve(mention)
+    assert result.entity is None, result.candidates[:1]
+    assert result.candidates[0].explanation.penalties == (("other country", 0.8),)
+
+
+def test_a_gazetteer_without_countries_still_reads_them() -> None:
+    resolver = er.Resolver(er.Gazetteer.from_records(NO_COUNTRY_RECORDS))
+    assert resolver.resolve("وزارة الدفاع السورية").entity.id == "mod-sy"
+    assert resolver.resolve("Syrian Ministry of Defence").entity.id == "mod-sy"
+    # a Libyan report leaves out Libya: the built-in names of Libya tell which words are the country's
+    in_libya = resolver.resolve("مجلس النواب", context="عقد مجلس النواب في ليبيا جلسة")
+    assert in_libya.entity.id == "hor-ly"
+    assert in_libya.score > resolver.resolve("مجلس النواب").score
+    # and a document naming the country supports a garbled name of its people
+    garbled = resolver.resolve("هوثر", context="قال المشير في ليبيا")
+    assert garbled.candidates[0].entity.id == "haftar"
+    assert garbled.candidates[0].explanation.context_support > 0.0
+
+
+def test_the_builtin_country_table_is_the_builtin_gazetteers_countries(builtin_resolver: er.Resolver) -> None:
+    from entity_resolve.context import builtin_countries, is_country
+
+    builtin_gazetteer = builtin_resolver.gazetteer
+    table = {country.country: set(country.names) for country in builtin_countries()}
+    in_gazetteer = {entity.country: set(entity.names) for entity in builtin_gazetteer if is_country(entity)}
+    assert table == in_gazetteer
+    assert len(table) >= 250  # every country of GeoNames, with the curated ones merged into theirs
+    assert {"PS", "AE", "KM", "EH", "LY", "SY"} <= set(table)
+    assert all(country.source for country in builtin_countries())  # every row credits its source
+
+
 def test_a_word_unlike_its_pair_gets_no_relief_below_the_threshold() -> None:
     # every word aligns, but the Democratic Front is not the Popular Front (الشعبية)
     gazetteer = er.Gazetteer.from_records(
