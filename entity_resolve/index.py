@@ -27,7 +27,7 @@ import logging
 import math
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -38,10 +38,18 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from . import __version__
-from .context import COUNTRY_TABLE, country_name_lines, country_words, with_builtin_countries, words_of_lines
+from .context import (
+    COUNTRY_TABLE,
+    countries_named,
+    country_name_lines,
+    country_words,
+    with_builtin_countries,
+    words_of_lines,
+)
 from .gazetteer import Gazetteer
 from .keys import Reading, coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
 from .normalize import COMPOUND_HEADS, NormalizedName, may_be_one_word, normalize_as_name
+from .score import is_particle
 
 __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys", "token_keys", "whole_name_key"]
 
@@ -83,6 +91,10 @@ FOREIGN_LETTERS: Final = 2
 MAX_CACHED_INDEXES = 4
 #: How many names the index hands to the scorer at most.
 MAX_CANDIDATE_NAMES = 64
+#: A word of the names of this many organisations or more, at least ``ORGANIZATION_WORD_SHARE``
+#: of the entities whose names have it, is an organisation word (``organization_words``).
+ORGANIZATION_WORD_MIN_ENTITIES = 5
+ORGANIZATION_WORD_SHARE = 0.8
 #: ``shortlist`` draws on this many times ``limit`` best supported names ...
 SHORTLIST_POOL_FACTOR = 5
 #: ... keeps the best supported few as they are and fills the rest by skeleton similarity.
@@ -373,6 +385,40 @@ def _support_factors(query_length: int, query_arabic: bool) -> tuple[np.ndarray,
     return divisors, factors
 
 
+def organization_words(
+    entities_of_word: Mapping[str, Sequence[int]], words_of_countries: Mapping[str, frozenset[str]]
+) -> frozenset[str]:
+    """Words typical of organisation names: "وزارة", "ministry", "حزب", "army", "agency".
+
+    ``entities_of_word`` gives, per normalised word, how many organisations
+    and how many other entities have it in a name. A word of
+    ``ORGANIZATION_WORD_MIN_ENTITIES`` organisations or more, which are
+    ``ORGANIZATION_WORD_SHARE`` of its entities at least, is one; not
+    particles (of, for, في) and not the names of countries or their adjectives
+    (``context.countries_named``: "syrian" is in many organisation names, and
+    before a person's name too). Read off the gazetteer: a gazetteer of a few
+    organisations has none.
+
+    Examples
+    --------
+    >>> sorted(organization_words({"ministry": [12, 0], "for": [9, 1], "syrian": [8, 1], "hassan": [6, 900],
+    ...     "party": [3, 0]}, {"SY": frozenset({"syria"})}))
+    ['ministry']
+    """
+    country_of_word: dict[str, frozenset[str]] = {}
+    for code, words in words_of_countries.items():
+        for word in words:
+            country_of_word[word] = country_of_word.get(word, frozenset()) | {code}
+    return frozenset(
+        word
+        for word, (organizations, others) in entities_of_word.items()
+        if organizations >= ORGANIZATION_WORD_MIN_ENTITIES
+        and organizations >= ORGANIZATION_WORD_SHARE * (organizations + others)
+        and not is_particle(word)
+        and not countries_named(word, country_of_word)
+    )
+
+
 def _capped_per_entity(ranked: list[int], entities: list[int], votes: list[int], limit: int) -> list[int]:
     """The first ``limit`` of ``ranked`` names, at most ``MAX_NAMES_PER_ENTITY`` of each entity (``entities[k]``
     is the entity of ``ranked[k]``), each entity with its name of most votes (``votes[k]``: how many query
@@ -478,6 +524,8 @@ class NameIndex:
     country_words : dict
         Each country's names of one word, normalised, by ISO code
         (``context.country_words``).
+    organization_words : frozenset of str
+        Normalised words typical of organisation names (``organization_words``).
     name_flags : numpy.ndarray
         For each indexed name, ``ARABIC_NAME`` (written in Arabic script) and
         ``FOREIGN_LETTERS`` (with Persian or Urdu letters) bits.
@@ -503,6 +551,7 @@ class NameIndex:
     country_names: dict[str, frozenset[str]]
     country_name_lines: dict[str, frozenset[str]]
     country_words: dict[str, frozenset[str]]
+    organization_words: frozenset[str]
     fingerprint: str
     _name_facts: np.ndarray = field(init=False, repr=False)
     _token_postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(init=False, repr=False)
@@ -538,9 +587,12 @@ class NameIndex:
         key_of_posting: list[int] = []
         name_of_posting: list[int] = []
         name_prior: list[float] = []
+        entities_of_word: dict[str, list[int]] = {}  # per word: organisations, other entities with it
         for entity_position, entity in enumerate(gazetteer):
+            entity_words: set[str] = set()
             for alias_position, normalized in _distinct_forms(entity.names):
                 tokens = normalized.tokens
+                entity_words.update(tokens)
                 name_flags.append(
                     (ARABIC_NAME if normalized.script == "arabic" else 0)
                     | (FOREIGN_LETTERS if normalized.foreign_letters else 0)
@@ -561,8 +613,12 @@ class NameIndex:
                     key_of_posting.append(key_hash)
                     name_of_posting.append(name_number)
                 name_prior.append(entity.prior)
+            slot = 0 if entity.type == "organization" else 1
+            for word in entity_words:
+                entities_of_word.setdefault(word, [0, 0])[slot] += 1
         # the built-in countries too: a gazetteer of persons or companies still needs their names
         country_lines = country_name_lines(with_builtin_countries(gazetteer))
+        words_of_countries = country_words(with_builtin_countries(gazetteer))
         keys = np.array(key_of_posting, dtype=np.int64)
         names = np.array(name_of_posting, dtype=np.int32)
         importance = np.array(name_prior, dtype=np.float64)[names]
@@ -585,7 +641,8 @@ class NameIndex:
             name_length=np.array([min(255, len(tokens.split(" "))) for tokens in name_tokens], dtype=np.uint8),
             country_names=words_of_lines(country_lines),
             country_name_lines=country_lines,
-            country_words=country_words(with_builtin_countries(gazetteer)),
+            country_words=words_of_countries,
+            organization_words=organization_words(entities_of_word, words_of_countries),
             fingerprint=gazetteer.fingerprint,
         )
 
@@ -969,6 +1026,7 @@ class NameIndex:
             "country_words": _pack(
                 [f"{code}\t{' '.join(sorted(words))}" for code, words in sorted(self.country_words.items())]
             ),
+            "organization_words": _pack(sorted(self.organization_words)),
         }
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
@@ -1002,6 +1060,7 @@ class NameIndex:
                     country_names=_unpack_country_names(data["country_names"]),
                     country_name_lines=_unpack_country_names(data["country_name_lines"], separator="|"),
                     country_words=_unpack_country_names(data["country_words"]),
+                    organization_words=frozenset(_unpack(data["organization_words"])),
                     fingerprint=fingerprint,
                 )
         except (OSError, ValueError, KeyError):

@@ -75,6 +75,15 @@ _FOREIGN_SPELLING_FACTOR = 0.95
 ALTERNATIVE_READING: Final = "alternative reading"
 OTHER_COUNTRY: Final = "other country"
 FOREIGN_SPELLING: Final = "foreign spelling"
+ORGANIZATION_WORD: Final = "organisation word"
+#: Score factor of a person or place matched by a mention that begins (in Latin script: or ends)
+#: with a word typical of organisation names that no name word explains: "وزارة الصحة في قطاع
+#: غزة" is the ministry, not the Gaza Strip; "Islamic Republic of Iran Army" the army, not Iran.
+_ORGANIZATION_WORD_FACTOR = 0.8
+#: A mention word paired this alike is the name word, spelt otherwise (``score``'s bar of a different word).
+_SAME_WORD_SIMILARITY = 0.6
+#: Penalties that say the mention names something else than the name: such a match gets no relief.
+_OTHER_THING: Final = frozenset({OTHER_COUNTRY, ORGANIZATION_WORD})
 #: A person less known than this (``Entity.prior``: most Wikidata persons) whose surname, the last
 #: word of the name matched, the mention resembles less than this, is no link: a namesake by the
 #: given name alone ("فريد الاجي" is no Farid El Guindi, فريد الجندي, when the gazetteer lacks the one meant).
@@ -223,6 +232,8 @@ class _PreparedMention:
     readings: tuple[NormalizedName, ...]
     lone_title: bool  # made of titles only: must match a whole name
     naming_country: tuple[bool, ...]  # of each reading: some word names a country (``Resolver._names_a_country``)
+    # of each reading: its first word (Latin script: and last) if typical of organisation names
+    organization_edges: tuple[tuple[str, ...], ...]
     # (reading number, name number) of each shortlisted name of a wanted type
     shortlisted: list[tuple[int, int]] = field(default_factory=list)
     matches: list[_MatchedName] | None = None  # of the shortlisted names, made when first needed
@@ -270,8 +281,10 @@ class Explanation:
         names another country, or is more like another country's name
         garbled, paired with a name word naming this one's: the Turkish
         ministry of defence is not the American one), "foreign spelling"
-        (a Persian or Urdu spelling matched by Arabic letters). Empty for
-        most matches.
+        (a Persian or Urdu spelling matched by Arabic letters), "organisation
+        word" (a person or place matched by a mention headed by a word of
+        organisation names that no name word explains: وزارة، ministry,
+        army). Empty for most matches.
     """
 
     query: str
@@ -609,7 +622,8 @@ class Resolver:
         readings, lone_title = self._readings(mention, proclitics)
         query = readings[0]
         naming_country = tuple(self._names_a_country(reading.tokens) for reading in readings)
-        prepared = _PreparedMention(mention, readings, lone_title, naming_country)
+        organization_edges = tuple(self._organization_edges(reading) for reading in readings)
+        prepared = _PreparedMention(mention, readings, lone_title, naming_country, organization_edges)
         if sum(map(len, query.tokens)) < _MIN_LETTERS:
             return prepared
         for reading_number, reading in enumerate(readings):
@@ -677,6 +691,9 @@ class Resolver:
             )
         if self._pairs_other_countries(matched, prepared.naming_country[reading_number], entity.type != "person"):
             penalties = (*penalties, (OTHER_COUNTRY, _OTHER_COUNTRY_FACTOR))
+        edges = prepared.organization_edges[reading_number]
+        if edges and entity.type != _INSTITUTION_TYPE and _unexplained(edges, matched):
+            penalties = (*penalties, (ORGANIZATION_WORD, _ORGANIZATION_WORD_FACTOR))
         if index.name_flags.item(name_number) & FOREIGN_LETTERS and not query.foreign_letters:
             # a Persian or Urdu spelling matched by a mention in Arabic spelling: GeoNames lists Urdu and
             # Persian exonyms (فن لینڈ for Finland); MT output in Arabic rarely uses their letters, and
@@ -732,6 +749,17 @@ class Resolver:
             if similarity >= _GARBLED_COUNTRY_MIN_SIMILARITY and nearest.isdisjoint(named_by_name):
                 return True
         return False
+
+    def _organization_edges(self, reading: NormalizedName) -> tuple[str, ...]:
+        """The first word of a mention of two words or more, and its last in Latin script (English puts
+        the head last: "Iran Army"), that are organisation words (``NameIndex.organization_words``);
+        none after a title (a role: "وزير الخارجية", minister of foreign affairs, before a person)."""
+        tokens = reading.tokens
+        if reading.cues or len(tokens) < 2:
+            return ()
+        edges = (tokens[0], tokens[-1]) if reading.script == "latin" else (tokens[0],)
+        words = self.index.organization_words
+        return tuple(token for token in edges if token in words)
 
     def _names_a_country(self, tokens: tuple[str, ...]) -> bool:
         """Some token names a country or is its adjective (most mentions have none: their matches need
@@ -1232,10 +1260,17 @@ def _relieved_threshold(explanation: Explanation, lead: float) -> float:
     return 1.0
 
 
+def _unexplained(words: tuple[str, ...], matched: NameMatch) -> bool:
+    """Some of ``words`` is in no pair of ``matched`` as alike as two spellings of one word."""
+    explained = {pair.query_token for pair in matched.alignment if pair.similarity >= _SAME_WORD_SIMILARITY}
+    return any(word not in explained for word in words)
+
+
 def _names_other_country(explanation: Explanation) -> bool:
-    """The mention names another country than a word of the name (``OTHER_COUNTRY``): not all its
-    words are the name's, however many align."""
-    return any(reason == OTHER_COUNTRY for reason, _factor in explanation.penalties)
+    """The mention names another country than a word of the name (``OTHER_COUNTRY``), or begins with
+    an organisation word no name word explains (``ORGANIZATION_WORD``): not all its words are the
+    name's, however many align."""
+    return any(reason in _OTHER_THING for reason, _factor in explanation.penalties)
 
 
 def _reordered(explanation: Explanation) -> bool:

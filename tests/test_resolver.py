@@ -1021,6 +1021,63 @@ def test_the_builtin_country_table_is_the_builtin_gazetteers_countries(builtin_r
     assert all(country.source for country in builtin_countries())  # every row credits its source
 
 
+#: Five ministries and five armies make "وزارة", "ministry" and "army" organisation words; a place
+#: and a person that such mentions contain.
+ORGANIZATION_WORD_RECORDS = [
+    *(
+        {"id": f"mo-{n}", "type": "organization", "name": f"Ministry of {english}", "aliases": [f"وزارة {arabic}"]}
+        for n, (english, arabic) in enumerate(
+            [
+                ("Interior", "الداخلية"),
+                ("Defence", "الدفاع"),
+                ("Finance", "المالية"),
+                ("Justice", "العدل"),
+                ("Foreign Affairs", "الخارجية"),
+            ]
+        )
+    ),
+    *(
+        {"id": f"army-{n}", "type": "organization", "name": f"{country} Army"}
+        for n, country in enumerate(["Syrian Arab", "Libyan National", "Lebanese", "Jordanian", "Sudanese"])
+    ),
+    {"id": "gaza", "type": "place", "name": "Gaza Strip", "aliases": ["قطاع غزة"], "country": "PS"},
+    {
+        "id": "iran",
+        "type": "place",
+        "name": "Iran",
+        "aliases": ["Islamic Republic of Iran", "إيران"],
+        "country": "IR",
+        "description": "country",
+    },
+    {"id": "haftar", "type": "person", "name": "Khalifa Haftar", "aliases": ["خليفة حفتر"], "country": "LY"},
+]
+
+
+@pytest.mark.parametrize(
+    "mention", ["وزارة الصحة في قطاع غزة", "Islamic Republic of Iran Army", "Gaza Strip Army", "وزارة حفتر"]
+)
+def test_a_mention_headed_by_an_organisation_word_is_no_place_or_person(mention: str) -> None:
+    # the ministry of health in Gaza is not the Gaza Strip, Iran's army not Iran
+    result = er.Resolver(er.Gazetteer.from_records(ORGANIZATION_WORD_RECORDS)).resolve(mention)
+    assert result.entity is None, result.candidates[:1]
+    contained = next(candidate for candidate in result.candidates if candidate.entity.type != "organization")
+    assert ("organisation word", 0.8) in contained.explanation.penalties
+
+
+def test_organisation_words_leave_places_persons_and_roles_alone() -> None:
+    resolver = er.Resolver(er.Gazetteer.from_records(ORGANIZATION_WORD_RECORDS))
+    assert resolver.index.organization_words >= {"وزاره", "ministry", "army"}
+    assert not resolver.index.organization_words & {"of", "syrian", "libyan", "gaza"}  # particles, countries
+    assert resolver.resolve("قطاع غزة").entity.id == "gaza"
+    assert resolver.resolve("Islamic Republic of Iran").entity.id == "iran"
+    assert resolver.resolve("Iran").candidates[0].explanation.penalties == ()
+    assert resolver.resolve("وزارة الدفاع").entity.id == "mo-1"
+    # after a title the words are a role: the minister, not his ministry
+    assert resolver.resolve("المشير خليفة حفتر").entity.id == "haftar"
+    # a gazetteer of fewer organisations has no organisation words
+    assert not er.Resolver(er.Gazetteer.from_records(ORGANIZATION_WORD_RECORDS[:4])).index.organization_words
+
+
 def test_a_word_unlike_its_pair_gets_no_relief_below_the_threshold() -> None:
     # every word aligns, but the Democratic Front is not the Popular Front (الشعبية)
     gazetteer = er.Gazetteer.from_records(
