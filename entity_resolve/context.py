@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,9 +33,11 @@ from typing import Final
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from .common_words import is_common_word
 from .gazetteer import Entity
 from .keys import fine_skeleton
 from .normalize import normalize_name
+from .score import is_particle
 
 __all__ = [
     "COUNTRY_COLUMNS",
@@ -52,14 +55,15 @@ __all__ = [
     "evidence_skeletons",
     "is_country",
     "with_builtin_countries",
-    "words_of_lines",
 ]
 
 #: Context text read at most (a long article is cut, not refused).
 MAX_CONTEXT_CHARS = 100_000
 _CHUNK = 200
-#: Shortest fine skeleton that counts as evidence (two letters are too common).
+#: Shortest fine skeleton that counts as evidence (two letters are too common) ...
 _MIN_EVIDENCE = 3
+#: ... but a country's own name of one word counts from two (ليبيا, Libya: lb).
+_MIN_COUNTRY_NAME = 2
 _COUNTRY_DESCRIPTIONS = ("country",)
 #: Columns of the built-in country table ``data/gazetteer/countries.tsv`` (``scripts/build_countries.py``).
 COUNTRY_COLUMNS: Final = ("code", "id", "names", "source")
@@ -188,21 +192,39 @@ def with_builtin_countries(gazetteer: Iterable[Entity]) -> Iterator[Entity]:
 
 
 def country_names(gazetteer: Iterable[Entity]) -> dict[str, frozenset[str]]:
-    """Fine skeletons of every country's names, by ISO code (countries as ``is_country`` tells)."""
-    return words_of_lines(country_name_lines(gazetteer))
-
-
-def words_of_lines(lines: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    """The skeletons of two letters or more in ``country_name_lines``: every word of every name.
+    """Fine skeletons of two letters or more that name each country in a document, by ISO code
+    (countries as ``is_country`` tells): its names of one word, and the words of its longer names
+    that are in no other country's names, are no common word and have three letters or more in
+    their skeletons ("Saudi" of Saudi Arabia). Not
+    "Arabia", "Republic", "State", دولة or الأراضي: "الدولية" (international, the skeleton of
+    دولة) names neither Libya nor Palestine (دولة ليبيا، دولة فلسطين).
 
     Examples
     --------
-    >>> sorted(words_of_lines({"SA": frozenset({"sd", "sd rb", "ksa"})})["SA"])
-    ['ksa', 'rb', 'sd']
+    >>> from entity_resolve.gazetteer import Gazetteer
+    >>> g = Gazetteer.from_records([
+    ...     {"id": "ly", "type": "place", "name": "Libya", "aliases": ["ليبيا", "دولة ليبيا", "State of Libya"],
+    ...      "country": "LY", "description": "country"},
+    ...     {"id": "kw", "type": "place", "name": "Kuwait", "aliases": ["الكويت", "دولة الكويت", "State of Kuwait"],
+    ...      "country": "KW", "description": "country"}])
+    >>> {code: sorted(found) for code, found in sorted(country_names(g).items())}
+    {'KW': ['kt'], 'LY': ['lb']}
     """
+    whole: dict[str, set[str]] = {}  # a name of one word names its country, common or shared or not
+    words: dict[str, set[str]] = {}  # the other words of longer names
+    for code, tokens in _country_name_tokens(gazetteer):
+        if len(tokens) == 1:
+            whole.setdefault(code, set()).add(fine_skeleton(tokens[0]))
+            continue
+        found = words.setdefault(code, set())
+        found.update(fine_skeleton(token) for token in tokens if not is_particle(token) and not is_common_word(token))
+    countries_of_word = Counter(word for found in words.values() for word in found)
     return {
-        code: frozenset(word for line in found for word in line.split() if len(word) >= 2)
-        for code, found in lines.items()
+        code: frozenset(
+            {word for word in whole.get(code, ()) if len(word) >= _MIN_COUNTRY_NAME}
+            | {word for word in words.get(code, ()) if countries_of_word[word] == 1 and len(word) >= _MIN_EVIDENCE}
+        )
+        for code in sorted(whole.keys() | words.keys())
     }
 
 

@@ -42,9 +42,9 @@ from .context import (
     COUNTRY_TABLE,
     countries_named,
     country_name_lines,
+    country_names,
     country_words,
     with_builtin_countries,
-    words_of_lines,
 )
 from .gazetteer import Gazetteer
 from .keys import Reading, coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
@@ -517,7 +517,8 @@ class NameIndex:
     name_alias : numpy.ndarray
         For each indexed name, its position in ``Entity.names``.
     country_names : dict
-        Fine skeletons of each country's names, by ISO code (context evidence).
+        Fine skeletons that name each country in a document, by ISO code
+        (``context.country_names``: context evidence).
     country_name_lines : dict
         Each country's whole names as lines of fine skeletons, by ISO code
         (``context.country_name_lines``).
@@ -618,6 +619,7 @@ class NameIndex:
                 entities_of_word.setdefault(word, [0, 0])[slot] += 1
         # the built-in countries too: a gazetteer of persons or companies still needs their names
         country_lines = country_name_lines(with_builtin_countries(gazetteer))
+        country_evidence = country_names(with_builtin_countries(gazetteer))
         words_of_countries = country_words(with_builtin_countries(gazetteer))
         keys = np.array(key_of_posting, dtype=np.int64)
         names = np.array(name_of_posting, dtype=np.int32)
@@ -639,7 +641,7 @@ class NameIndex:
             postings=names,
             name_prior=np.array(name_prior, dtype=np.float32),
             name_length=np.array([min(255, len(tokens.split(" "))) for tokens in name_tokens], dtype=np.uint8),
-            country_names=words_of_lines(country_lines),
+            country_names=country_evidence,
             country_name_lines=country_lines,
             country_words=words_of_countries,
             organization_words=organization_words(entities_of_word, words_of_countries),

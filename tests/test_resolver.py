@@ -429,6 +429,22 @@ def test_an_institution_without_its_country_is_the_one_of_the_country_in_context
     assert builtin_resolver.resolve(mention).entity is None  # without context: several countries have one
 
 
+def test_a_generic_word_of_a_countrys_long_name_does_not_name_it(builtin_resolver: er.Resolver) -> None:
+    # "الدولية" (international) is spelt like دولة of "دولة فلسطين" (the State of Palestine): the
+    # Iranian security forces are not the Palestinian ones, though "قوات الأمن" is their name
+    # without their country
+    iranian = "قالت منظمة العفو الدولية إن قوات الأمن الإيرانية اعتقلت مئات المحتجين في طهران"
+    assert builtin_resolver.resolve("قوات الأمن", context=iranian).entity is None
+    palestinian = "قالت السلطة الفلسطينية إن قوات الأمن انتشرت في جنين"
+    assert builtin_resolver.resolve("قوات الأمن", context=palestinian).entity.id == "org:palestinian-security-forces"
+    from entity_resolve.keys import fine_skeleton
+
+    generic = {fine_skeleton(word) for word in ("دوله", "state", "republic", "العربيه", "الاراضي", "united")}
+    assert len(generic) == 6
+    for code in ("PS", "LY", "SA", "AE", "SY", "EG", "SD", "JO", "US", "GB"):
+        assert not generic & builtin_resolver.index.country_names[code], code
+
+
 def test_a_word_of_a_country_name_is_no_country(builtin_resolver: er.Resolver) -> None:
     # "South" alone names no country: Sudan beside South Kordofan is not South Sudan
     context = "The army shelled Kadugli in South Kordofan and El Fasher in North Darfur."
