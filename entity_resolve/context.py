@@ -47,6 +47,7 @@ __all__ = [
     "DocumentContext",
     "builtin_countries",
     "countries_named",
+    "countries_of_words",
     "country_name_lines",
     "country_names",
     "country_words",
@@ -267,6 +268,22 @@ def country_words(gazetteer: Iterable[Entity]) -> dict[str, frozenset[str]]:
     return {code: frozenset(found) for code, found in words.items()}
 
 
+def countries_of_words(words_of_countries: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """``country_words`` inverted: each word to the countries it is a name of (``countries_named``
+    reads it).
+
+    Examples
+    --------
+    >>> sorted(countries_of_words({"CG": frozenset({"congo"}), "CD": frozenset({"congo", "zaire"})})["congo"])
+    ['CD', 'CG']
+    """
+    countries: dict[str, set[str]] = {}
+    for code, words in words_of_countries.items():
+        for word in words:
+            countries.setdefault(word, set()).add(code)
+    return {word: frozenset(codes) for word, codes in countries.items()}
+
+
 def _country_name_tokens(gazetteer: Iterable[Entity]) -> Iterator[tuple[str, tuple[str, ...]]]:
     """``(ISO code, normalised tokens)`` of every name of every country (``is_country``)."""
     for entity in gazetteer:
@@ -284,7 +301,8 @@ _ARABIC_ARTICLE: Final = "ال"
 
 def countries_named(token: str, country_of_word: Mapping[str, frozenset[str]]) -> frozenset[str]:
     """The countries whose name a normalised token spells, or whose adjective it is; empty for
-    other words. ``country_of_word`` maps each ``country_words`` word to its countries.
+    other words. ``country_of_word`` maps each ``country_words`` word to its countries
+    (``countries_of_words``).
 
     Spelt exactly, not resembled: a garbled adjective (التكية for التركية) names no country.
 

@@ -41,9 +41,11 @@ from . import __version__
 from .context import (
     COUNTRY_TABLE,
     countries_named,
+    countries_of_words,
     country_name_lines,
     country_names,
     country_words,
+    is_country,
     with_builtin_countries,
 )
 from .gazetteer import Gazetteer
@@ -405,10 +407,7 @@ def organization_words(
     ...     "party": [3, 0]}, {"SY": frozenset({"syria"})}))
     ['ministry']
     """
-    country_of_word: dict[str, frozenset[str]] = {}
-    for code, words in words_of_countries.items():
-        for word in words:
-            country_of_word[word] = country_of_word.get(word, frozenset()) | {code}
+    country_of_word = countries_of_words(words_of_countries)
     return frozenset(
         word
         for word, (organizations, others) in entities_of_word.items()
@@ -618,9 +617,10 @@ class NameIndex:
             for word in entity_words:
                 entities_of_word.setdefault(word, [0, 0])[slot] += 1
         # the built-in countries too: a gazetteer of persons or companies still needs their names
-        country_lines = country_name_lines(with_builtin_countries(gazetteer))
-        country_evidence = country_names(with_builtin_countries(gazetteer))
-        words_of_countries = country_words(with_builtin_countries(gazetteer))
+        countries = [entity for entity in with_builtin_countries(gazetteer) if is_country(entity)]
+        country_lines = country_name_lines(countries)
+        country_evidence = country_names(countries)
+        words_of_countries = country_words(countries)
         keys = np.array(key_of_posting, dtype=np.int64)
         names = np.array(name_of_posting, dtype=np.int32)
         importance = np.array(name_prior, dtype=np.float64)[names]

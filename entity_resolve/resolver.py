@@ -33,7 +33,7 @@ import numpy as np
 
 from .common_words import is_common_spelling, is_word_of_its_own
 from .config import Settings
-from .context import CountrySpellings, DocumentContext, entity_skeletons, evidence_skeletons
+from .context import CountrySpellings, DocumentContext, countries_of_words, entity_skeletons, evidence_skeletons
 from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
@@ -400,12 +400,8 @@ class Resolver:
         listed = bool(np.all(name_entity[1:] >= name_entity[:-1]))
         self._name_starts = np.searchsorted(name_entity, np.arange(len(self.gazetteer) + 1)) if listed else None
         self._skeletons: dict[int, frozenset[str]] = {}
-        country_of_word: dict[str, set[str]] = {}
-        for code, words in self.index.country_words.items():
-            for word in words:
-                country_of_word.setdefault(word, set()).add(code)
         # every spelling of a country's name or adjective (0.02 s to build on the built-in gazetteer)
-        self._spellings = CountrySpellings({word: frozenset(codes) for word, codes in country_of_word.items()})
+        self._spellings = CountrySpellings(countries_of_words(self.index.country_words))
         # a surname alone names a person; half a place or organisation name rarely names it
         self._partial_floor = {
             "person": self.settings.partial_floor,
@@ -1227,7 +1223,7 @@ def _transliteration_threshold(query: NormalizedName, explanation: Explanation, 
     words = len(explanation.alignment) >= 2
     if explanation.missed or detect_script(explanation.matched_name) == query.script:
         return 1.0
-    if len(explanation.alignment) != len(explanation.query.split()) or _names_other_country(explanation):
+    if len(explanation.alignment) != len(explanation.query.split()) or _names_something_else(explanation):
         return 1.0
     if words:
         return _TRANSLITERATION_THRESHOLD_WORDS if lead >= _TRANSLITERATION_LEAD_WORDS else 1.0
@@ -1244,7 +1240,7 @@ def _relieved_threshold(explanation: Explanation, lead: float) -> float:
     or a description (``match_name`` weighs them little). Every pair must be
     ``_RELIEF_LEAST_PAIR`` alike, and name no other country (``OTHER_COUNTRY``).
     """
-    if explanation.missed or explanation.whole > explanation.aligned or _names_other_country(explanation):
+    if explanation.missed or explanation.whole > explanation.aligned or _names_something_else(explanation):
         return 1.0
     if any(pair.similarity < _RELIEF_LEAST_PAIR for pair in explanation.alignment):
         return 1.0  # a word unlike its pair: not every word of the name is there
@@ -1266,7 +1262,7 @@ def _unexplained(words: tuple[str, ...], matched: NameMatch) -> bool:
     return any(word not in explained for word in words)
 
 
-def _names_other_country(explanation: Explanation) -> bool:
+def _names_something_else(explanation: Explanation) -> bool:
     """The mention names another country than a word of the name (``OTHER_COUNTRY``), or begins with
     an organisation word no name word explains (``ORGANIZATION_WORD``): not all its words are the
     name's, however many align."""
