@@ -97,6 +97,8 @@ MAX_CANDIDATE_NAMES = 64
 #: of the entities whose names have it, is an organisation word (``organization_words``).
 ORGANIZATION_WORD_MIN_ENTITIES = 5
 ORGANIZATION_WORD_SHARE = 0.8
+#: A word that begins the names of this many persons or more is a given name (``NameIndex.given_names``).
+GIVEN_NAME_MIN_PERSONS = 50
 #: ``shortlist`` draws on this many times ``limit`` best supported names ...
 SHORTLIST_POOL_FACTOR = 5
 #: ... keeps the best supported few as they are and fills the rest by skeleton similarity.
@@ -526,6 +528,9 @@ class NameIndex:
         (``context.country_words``).
     organization_words : frozenset of str
         Normalised words typical of organisation names (``organization_words``).
+    given_names : frozenset of str
+        Normalised words that begin the names (of two words or more) of
+        ``GIVEN_NAME_MIN_PERSONS`` persons or more: Ahmad, حسن، Fatima.
     name_flags : numpy.ndarray
         For each indexed name, ``ARABIC_NAME`` (written in Arabic script) and
         ``FOREIGN_LETTERS`` (with Persian or Urdu letters) bits.
@@ -552,6 +557,7 @@ class NameIndex:
     country_name_lines: dict[str, frozenset[str]]
     country_words: dict[str, frozenset[str]]
     organization_words: frozenset[str]
+    given_names: frozenset[str]
     fingerprint: str
     _name_facts: np.ndarray = field(init=False, repr=False)
     _token_postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(init=False, repr=False)
@@ -588,11 +594,15 @@ class NameIndex:
         name_of_posting: list[int] = []
         name_prior: list[float] = []
         entities_of_word: dict[str, list[int]] = {}  # per word: organisations, other entities with it
+        persons_of_first_word: dict[str, int] = {}  # per word: persons with a name of 2+ words it begins
         for entity_position, entity in enumerate(gazetteer):
             entity_words: set[str] = set()
+            entity_first_words: set[str] = set()
             for alias_position, normalized in _distinct_forms(entity.names):
                 tokens = normalized.tokens
                 entity_words.update(tokens)
+                if len(tokens) >= 2:
+                    entity_first_words.add(tokens[0])
                 name_flags.append(
                     (ARABIC_NAME if normalized.script == "arabic" else 0)
                     | (FOREIGN_LETTERS if normalized.foreign_letters else 0)
@@ -616,6 +626,9 @@ class NameIndex:
             slot = 0 if entity.type == "organization" else 1
             for word in entity_words:
                 entities_of_word.setdefault(word, [0, 0])[slot] += 1
+            if entity.type == "person":
+                for word in entity_first_words:
+                    persons_of_first_word[word] = persons_of_first_word.get(word, 0) + 1
         # the built-in countries too: a gazetteer of persons or companies still needs their names
         countries = [entity for entity in with_builtin_countries(gazetteer) if is_country(entity)]
         country_lines = country_name_lines(countries)
@@ -645,6 +658,9 @@ class NameIndex:
             country_name_lines=country_lines,
             country_words=words_of_countries,
             organization_words=organization_words(entities_of_word, words_of_countries),
+            given_names=frozenset(
+                word for word, persons in persons_of_first_word.items() if persons >= GIVEN_NAME_MIN_PERSONS
+            ),
             fingerprint=gazetteer.fingerprint,
         )
 
@@ -1029,6 +1045,7 @@ class NameIndex:
                 [f"{code}\t{' '.join(sorted(words))}" for code, words in sorted(self.country_words.items())]
             ),
             "organization_words": _pack(sorted(self.organization_words)),
+            "given_names": _pack(sorted(self.given_names)),
         }
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
@@ -1063,6 +1080,7 @@ class NameIndex:
                     country_name_lines=_unpack_country_names(data["country_name_lines"], separator="|"),
                     country_words=_unpack_country_names(data["country_words"]),
                     organization_words=frozenset(_unpack(data["organization_words"])),
+                    given_names=frozenset(_unpack(data["given_names"])),
                     fingerprint=fingerprint,
                 )
         except (OSError, ValueError, KeyError):

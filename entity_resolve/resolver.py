@@ -76,6 +76,13 @@ ALTERNATIVE_READING: Final = "alternative reading"
 OTHER_COUNTRY: Final = "other country"
 FOREIGN_SPELLING: Final = "foreign spelling"
 ORGANIZATION_WORD: Final = "organisation word"
+GIVEN_NAME: Final = "given name"
+#: Score factor of a name of one word of an entity known less than ``_GIVEN_NAME_MAX_PRIOR`` matched by a
+#: bare mention of one word that begins the names of many persons (``NameIndex.given_names``): "Ahmad"
+#: alone is one of them, not Al Ahmadi in Kuwait (a GeoNames alias); "Hassan" not the Indian town,
+#: "Fatima" not Fátima, "بلال" not the one person of Wikidata named Bilal alone.
+_GIVEN_NAME_FACTOR = 0.8
+_GIVEN_NAME_MAX_PRIOR = 0.8
 #: Score factor of a person or place matched by a mention that begins (in Latin script: or ends)
 #: with a word typical of organisation names that no name word explains: "وزارة الصحة في قطاع
 #: غزة" is the ministry, not the Gaza Strip; "Islamic Republic of Iran Army" the army, not Iran.
@@ -284,7 +291,9 @@ class Explanation:
         (a Persian or Urdu spelling matched by Arabic letters), "organisation
         word" (a person or place matched by a mention headed by a word of
         organisation names that no name word explains: وزارة، ministry,
-        army). Empty for most matches.
+        army), "given name" (a little-known entity's name of one word
+        matched by a bare given name: "Ahmad" is no Al Ahmadi). Empty for
+        most matches.
     """
 
     query: str
@@ -687,6 +696,8 @@ class Resolver:
             )
         if self._pairs_other_countries(matched, prepared.naming_country[reading_number], entity.type != "person"):
             penalties = (*penalties, (OTHER_COUNTRY, _OTHER_COUNTRY_FACTOR))
+        if len(name_tokens) == 1 and entity.prior < _GIVEN_NAME_MAX_PRIOR and self._bare_given_name(query):
+            penalties = (*penalties, (GIVEN_NAME, _GIVEN_NAME_FACTOR))
         edges = prepared.organization_edges[reading_number]
         if edges and entity.type != _INSTITUTION_TYPE and _unexplained(edges, matched):
             penalties = (*penalties, (ORGANIZATION_WORD, _ORGANIZATION_WORD_FACTOR))
@@ -745,6 +756,10 @@ class Resolver:
             if similarity >= _GARBLED_COUNTRY_MIN_SIMILARITY and nearest.isdisjoint(named_by_name):
                 return True
         return False
+
+    def _bare_given_name(self, reading: NormalizedName) -> bool:
+        """A mention of one word, without a title, that is a given name (``NameIndex.given_names``)."""
+        return not reading.cues and len(reading.tokens) == 1 and reading.tokens[0] in self.index.given_names
 
     def _organization_edges(self, reading: NormalizedName) -> tuple[str, ...]:
         """The first word of a mention of two words or more, and its last in Latin script (English puts

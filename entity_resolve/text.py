@@ -2016,6 +2016,48 @@ def _namesake_pass(spotter: _Spotter, chosen: list[_Span]) -> list[_Span]:
     return relinked
 
 
+def _given_names_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bool]) -> list[_Span]:
+    """A lone given name that no pass read, after a person the text names in full with it, is that
+    person: "وأضاف جمال" after "جمال خاشقجي".
+
+    The resolver links a bare given name (``NameIndex.given_names``) to none of
+    the many persons, nor the little-known places, so named; the text tells
+    which person it is. The word must stand alone (``_Spotter.stands_alone``:
+    "جمال عبد الناصر" is another name) and spell the given name of a person
+    named in full in the ``COREFERENCE_WINDOW_CHARS`` before it (the last of
+    them when several).
+    """
+    full_names = _full_names(spotter, chosen)
+    if not full_names:
+        return []
+    given_names = spotter.resolver.index.given_names
+    known: DocumentContext | None = None
+    found: list[_Span] = []
+    for index, token in enumerate(spotter.tokens):
+        if taken[index] or not spotter.name_like(token) or spotter.is_title(index):
+            continue
+        if spotter.is_stopword(token, single=False):
+            continue  # على ("on") folds to علي (Ali)
+        forms = {form for folded in spotter.folded(token) for form in (folded, strip_clitic(folded)) if form}
+        if not forms & given_names or not spotter.stands_alone(index):
+            continue
+        window = full_names[
+            bisect.bisect_left(full_names, (token.start - COREFERENCE_WINDOW_CHARS,)) : bisect.bisect_left(
+                full_names, (token.start,)
+            )
+        ]
+        named = [entity_id for _start, entity_id, names in window if forms & names]
+        if not named:
+            continue
+        if known is None:
+            known = DocumentContext.from_text(_document_names(chosen)[0])
+        person = _span_of_person(spotter, _Bounds(index, index, token.start, token.end), named[-1], known)
+        if person is not None:
+            found.append(person)
+            taken[index] = True
+    return found
+
+
 def _arabic_name_words(chosen: Sequence[_Span]) -> frozenset[str]:
     """Normalised words of the Arabic-script names of the entities found (``DOCUMENT_NAMES_PER_ENTITY``
     names each at most), particles and words of fewer than ``MIN_TOKEN_LETTERS`` consonants aside."""
@@ -2156,6 +2198,7 @@ def resolve_text(
     chosen += _coreference_pass(spotter, chosen, taken)
     chosen += _lone_garbles_pass(spotter, taken)
     chosen = _namesake_pass(spotter, chosen)
+    chosen += _given_names_pass(spotter, chosen, taken)
     chosen = _kin_pass(spotter, chosen, taken)
     chosen = [span for span in chosen if not _unfounded_everyday_word(spotter, span)]
     chosen.sort(key=lambda span: span.start)

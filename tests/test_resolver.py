@@ -1094,6 +1094,50 @@ def test_organisation_words_leave_places_persons_and_roles_alone() -> None:
     assert not er.Resolver(er.Gazetteer.from_records(ORGANIZATION_WORD_RECORDS[:4])).index.organization_words
 
 
+#: Fifty persons named Ahmad ... and Jordan ..., a little-known place with the GeoNames alias
+#: "Ahmad", and a country named Jordan.
+GIVEN_NAME_RECORDS = [
+    *(
+        {"id": f"{given}-{n}", "type": "person", "name": f"{given} {surname}"}
+        for given in ("Ahmad", "Jordan")
+        for n, surname in enumerate(f"Surname{chr(97 + n // 26)}{chr(97 + n % 26)}" for n in range(50))
+    ),
+    {
+        "id": "ahmadi",
+        "type": "place",
+        "name": "Al Ahmadi",
+        "aliases": ["Ahmad", "الأحمدي"],
+        "country": "KW",
+        "prior": 0.72,
+    },
+    {
+        "id": "jordan",
+        "type": "place",
+        "name": "Jordan",
+        "aliases": ["الأردن"],
+        "country": "JO",
+        "prior": 0.95,
+        "description": "country",
+    },
+]
+
+
+def test_a_bare_given_name_is_no_little_known_place() -> None:
+    # "Ahmad" alone is one of the persons so named, not Al Ahmadi in Kuwait (a GeoNames alias)
+    resolver = er.Resolver(er.Gazetteer.from_records(GIVEN_NAME_RECORDS))
+    assert resolver.index.given_names >= {"ahmad", "jordan"}
+    assert resolver.resolve("Ahmad").entity is None
+    as_place = resolver.resolve("Ahmad", types="place")
+    assert as_place.entity is None
+    assert as_place.candidates[0].entity.id == "ahmadi"
+    assert as_place.candidates[0].explanation.penalties == (("given name", 0.8),)
+    assert resolver.resolve("Al Ahmadi").entity.id == "ahmadi"
+    assert resolver.resolve("Jordan").entity.id == "jordan"  # a well-known place keeps its name
+    assert resolver.resolve("الأحمدي").entity.id == "ahmadi"
+    # a gazetteer of few persons has no given names
+    assert not er.Resolver(er.Gazetteer.from_records(GIVEN_NAME_RECORDS[-2:])).index.given_names
+
+
 def test_a_word_unlike_its_pair_gets_no_relief_below_the_threshold() -> None:
     # every word aligns, but the Democratic Front is not the Popular Front (الشعبية)
     gazetteer = er.Gazetteer.from_records(

@@ -450,6 +450,34 @@ def test_builtin_gazetteer_country_adjective_after_title_is_no_person(builtin_re
     assert not [m for m in mentions if m.entity is not None and m.entity.type == "person"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hassan, a father of three, said the strike hit his home in Gaza.",
+        "Ahmad, a resident of Khan Younis, said the family had fled twice.",
+        "وقالت فاطمة إن القصف أصاب منزلها في غزة.",
+    ],
+)
+def test_builtin_gazetteer_a_bare_given_name_is_no_little_known_place(builtin_resolver: er.Resolver, text: str) -> None:
+    # GeoNames lists a town Hassan (India), Al Ahmadi alias Ahmad (Kuwait), Fátima (Portugal)
+    mentions = read_checked(text, builtin_resolver)
+    first_word = text.split()[0].strip(",") if text.isascii() else "فاطمة"
+    assert not [m for m in mentions if m.entity is not None and m.text == first_word and m.entity.type == "place"]
+
+
+def test_builtin_gazetteer_a_lone_given_name_is_the_person_named_in_full(builtin_resolver: er.Resolver) -> None:
+    text = "Hassan Nasrallah spoke on Monday. Hassan added that the war would go on."
+    assert linked(text, builtin_resolver) == {
+        "Hassan Nasrallah": "person:hassan-nasrallah",
+        "Hassan": "person:hassan-nasrallah",
+    }
+    # على ("on") folds like علي (Ali): a function word is no given name
+    text = "قال علي خامنئي إن الوضع مستقر. وأكد على أهمية الحوار."
+    assert linked(text, builtin_resolver) == {"علي خامنئي": "person:ali-khamenei"}
+    # a given name with no full name before it stays unread
+    assert linked("Hassan added that the war would go on.", builtin_resolver) == {}
+
+
 def test_builtin_gazetteer_bare_arabic_garble_links_to_a_person_named_earlier(builtin_resolver: er.Resolver) -> None:
     # Arabic has no capitals: a garble without a title (هوتر) is re-read because it resembles
     # a word of a name found in the document (حفتر), and links only to that document's entity
