@@ -37,6 +37,7 @@ __all__ = [
     "TITLE_WORDS",
     "NormalizedName",
     "Script",
+    "begins_with_article",
     "detect_script",
     "fold_arabic",
     "fold_digits",
@@ -628,6 +629,19 @@ def _split_titles(tokens: list[str], titles: dict[tuple[str, ...], str]) -> tupl
     # A title may also follow the name ("Haftar, General" is rare); keep it simple:
     # only leading titles are cues, and a name made only of titles keeps nothing.
     return rest, cues
+
+
+def begins_with_article(text: str) -> bool:
+    """Whether a name in Latin script begins with an Arabic article that normalising leaves out:
+    "Al-Khalil" (Hebron) is no bare given name Khalil.
+
+    Examples
+    --------
+    >>> begins_with_article("Al-Khalil"), begins_with_article("El Fasher"), begins_with_article("Khalil")
+    (True, True, False)
+    """
+    words = _TOKEN.findall(fold_latin(text))
+    return bool(words) and words[0] in _LATIN_ARTICLES
 
 
 def _latin_tokens(text: str) -> list[str]:

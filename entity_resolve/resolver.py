@@ -41,6 +41,7 @@ from .keys import fine_skeleton, fine_skeleton_variants
 from .normalize import (
     TITLE_WORDS,
     NormalizedName,
+    begins_with_article,
     detect_script,
     has_foreign_letters,
     normalize_as_name,
@@ -758,8 +759,14 @@ class Resolver:
         return False
 
     def _bare_given_name(self, reading: NormalizedName) -> bool:
-        """A mention of one word, without a title, that is a given name (``NameIndex.given_names``)."""
-        return not reading.cues and len(reading.tokens) == 1 and reading.tokens[0] in self.index.given_names
+        """A mention of one word, without a title or article, that is a given name (``NameIndex.given_names``):
+        "Khalil", not "Al-Khalil" (Hebron)."""
+        return (
+            not reading.cues
+            and len(reading.tokens) == 1
+            and reading.tokens[0] in self.index.given_names
+            and not begins_with_article(reading.original)
+        )
 
     def _organization_edges(self, reading: NormalizedName) -> tuple[str, ...]:
         """The first word of a mention of two words or more, and its last in Latin script (English puts

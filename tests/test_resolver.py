@@ -1132,6 +1132,7 @@ def test_a_bare_given_name_is_no_little_known_place() -> None:
     assert as_place.candidates[0].entity.id == "ahmadi"
     assert as_place.candidates[0].explanation.penalties == (("given name", 0.8),)
     assert resolver.resolve("Al Ahmadi").entity.id == "ahmadi"
+    assert resolver.resolve("Al-Ahmad").entity.id == "ahmadi"  # with an article, no given name
     assert resolver.resolve("Jordan").entity.id == "jordan"  # a well-known place keeps its name
     assert resolver.resolve("الأحمدي").entity.id == "ahmadi"
     # a gazetteer of few persons has no given names
