@@ -1902,6 +1902,21 @@ def _full_names(spotter: _Spotter, chosen: Sequence[_Span]) -> list[tuple[int, s
     return sorted(full_names)
 
 
+def _word_forms(spotter: _Spotter, token: _Token) -> set[str]:
+    """A token's normalised forms, each with and without a proclitic."""
+    return {form for folded in spotter.folded(token) for form in (folded, strip_clitic(folded)) if form}
+
+
+def _persons_named_before(
+    full_names: Sequence[tuple[int, str, frozenset[str]]], start: int, forms: set[str]
+) -> list[str]:
+    """The persons named in full (``_full_names``) in the ``COREFERENCE_WINDOW_CHARS`` before ``start``
+    with a given name or surname among ``forms``, in text order."""
+    first = bisect.bisect_left(full_names, (start - COREFERENCE_WINDOW_CHARS,))
+    window = full_names[first : bisect.bisect_left(full_names, (start,))]
+    return [entity_id for _start, entity_id, names in window if forms & names]
+
+
 def _namesake_referent(
     spotter: _Spotter, span: _Span, full_names: Sequence[tuple[int, str, frozenset[str]]]
 ) -> str | None:
@@ -1920,13 +1935,7 @@ def _namesake_referent(
         return None
     if span.entity.type == "place" and spotter.after_place_cue(span.first):
         return None
-    forms = {form for folded in spotter.folded(words[0]) for form in (folded, strip_clitic(folded)) if form}
-    before = full_names[
-        bisect.bisect_left(full_names, (span.start - COREFERENCE_WINDOW_CHARS,)) : bisect.bisect_left(
-            full_names, (span.start,)
-        )
-    ]
-    named = [entity_id for _start, entity_id, names in before if forms & names]
+    named = _persons_named_before(full_names, span.start, _word_forms(spotter, words[0]))
     if not named or span.entity.id in named:
         return None
     return named[-1]
@@ -2038,15 +2047,10 @@ def _given_names_pass(spotter: _Spotter, chosen: Sequence[_Span], taken: list[bo
             continue
         if spotter.is_stopword(token, single=False):
             continue  # على ("on") folds to علي (Ali)
-        forms = {form for folded in spotter.folded(token) for form in (folded, strip_clitic(folded)) if form}
+        forms = _word_forms(spotter, token)
         if not forms & given_names or not spotter.stands_alone(index):
             continue
-        window = full_names[
-            bisect.bisect_left(full_names, (token.start - COREFERENCE_WINDOW_CHARS,)) : bisect.bisect_left(
-                full_names, (token.start,)
-            )
-        ]
-        named = [entity_id for _start, entity_id, names in window if forms & names]
+        named = _persons_named_before(full_names, token.start, forms)
         if not named:
             continue
         if known is None:
