@@ -1,9 +1,11 @@
-"""Build: the scoring hot path compiled to C with mypyc when a C compiler is there.
+"""Build: the scoring hot path compiled to C with mypyc, and the index's ranking loop
+(``entity_resolve/_ranking.pyx``) to C++ with Cython, when a compiler is there.
 
 The project's metadata lives in ``pyproject.toml``; this file only adds the
 compiled modules. ``ENTITY_RESOLVE_PURE=1`` forces a pure-Python build, and so
-do an editable install and a failed compile (no C compiler, no mypy): the
-package then runs from its ``.py`` files, with the same results, slower.
+do an editable install and a failed compile (no C compiler, no mypy, no
+Cython): the package then runs from its ``.py`` files (the ranking with
+NumPy), with the same results, slower.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from setuptools.command.build_ext import build_ext
 #: Modules compiled with mypyc: the scoring hot path. The others stay Python (their
 #: classes are weak-referenced, their type errors worded for users, their time small).
 COMPILED_MODULES = ("score", "keys", "name_parts", "learned", "index")
+#: Modules written in Cython (``.pyx``), each with a ``.pyi`` stub and a NumPy twin that the tests compare.
+CYTHON_MODULES = ("_ranking",)
 PURE_ENV = "ENTITY_RESOLVE_PURE"
 _EDITABLE_COMMANDS = frozenset({"develop", "editable_wheel"})
 
@@ -39,7 +43,21 @@ def _compiled_extensions() -> list[Extension]:
         print(f"entity_resolve: mypyc unavailable ({error}); building pure Python", file=sys.stderr)
         return []
     paths = [str(Path("entity_resolve") / f"{module}.py") for module in COMPILED_MODULES]
-    return mypycify(paths, opt_level="3", group_name="entity_resolve")
+    return [*mypycify(paths, opt_level="3", group_name="entity_resolve"), *_cython_extensions()]
+
+
+def _cython_extensions() -> list[Extension]:
+    """The extensions of ``CYTHON_MODULES``, or none when Cython is missing."""
+    try:
+        from Cython.Build import cythonize
+    except ImportError as error:
+        print(f"entity_resolve: Cython unavailable ({error}); ranking with NumPy", file=sys.stderr)
+        return []
+    sources = [
+        Extension(f"entity_resolve.{module}", [str(Path("entity_resolve") / f"{module}.pyx")], language="c++")
+        for module in CYTHON_MODULES
+    ]
+    return list(cythonize(sources, language_level=3, quiet=True))
 
 
 class OptionalBuildExt(build_ext):

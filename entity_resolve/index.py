@@ -53,6 +53,11 @@ from .keys import Reading, coarse_skeleton, fine_skeleton, fine_skeleton_variant
 from .normalize import COMPOUND_HEADS, NormalizedName, may_be_one_word, normalize_as_name
 from .score import is_particle
 
+try:  # the compiled ranking loop, when the build had a C++ compiler and Cython (setup.py)
+    from . import _ranking
+except ImportError:  # pragma: no cover - a pure-Python build ranks with NumPy
+    _ranking = None  # type: ignore[assignment]
+
 __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys", "token_keys", "whole_name_key"]
 
 _log = logging.getLogger("entity_resolve")
@@ -505,6 +510,85 @@ def _run_starts(ordered: np.ndarray) -> np.ndarray:
     return starts.nonzero()[0]
 
 
+def _rank_names_numpy(
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]],
+    postings: np.ndarray,
+    name_facts: np.ndarray,
+    name_entity: np.ndarray,
+    divisors: np.ndarray,
+    script_factors: np.ndarray,
+    max_postings_per_key: int,
+    pool: int,
+) -> tuple[list[int], list[int], list[int]]:
+    """The ``pool`` best supported names of a query's postings, their entities and votes.
+
+    ``parts`` holds, per query word (then word pairs, then the whole name),
+    where its keys' postings start, how many there are and each key's weight
+    (``NameIndex._postings_of_keys``); at most ``max_postings_per_key`` of a
+    key's postings are read. Each word votes once per name with the weight of
+    its best key, and the votes add up in word order. The sum is scaled by
+    ``1 + prior``, divided by ``divisors`` and multiplied by
+    ``script_factors`` of the name's length-and-script code (``name_facts >>
+    _LENGTH_SHIFT``). Names are ranked by support, then prior, then name
+    number; votes count the words that voted for each.
+
+    This is the reference of the compiled ``_ranking.rank_names`` (its
+    fallback when the build had no C compiler).
+
+    Examples
+    --------
+    >>> facts = np.array([0, 1 << _LENGTH_SHIFT, 1 << _LENGTH_SHIFT], dtype=np.uint64)  # priors 0, lengths 0, 1, 1
+    >>> words = [(np.array([0], dtype=np.int32), np.array([2], dtype=np.int32), np.array([1.0])),
+    ...          (np.array([2], dtype=np.int32), np.array([1], dtype=np.int32), np.array([0.5]))]
+    >>> divisors, factors = _support_factors(1, False)
+    >>> _rank_names_numpy(words, np.array([1, 2, 1], dtype=np.int32), facts, np.array([0, 0, 1], dtype=np.int32),
+    ...     divisors, factors, 300, 5)
+    ([1, 2], [0, 1], [2, 1])
+    """
+    starts = np.concatenate([part[0] for part in parts])
+    if not len(starts):
+        return [], [], []
+    counts = np.concatenate([part[1] for part in parts])
+    idf = np.concatenate([part[2] for part in parts])
+    owners = np.arange(len(parts), dtype=np.int64).repeat([len(part[0]) for part in parts])
+    taken = np.minimum(counts, max_postings_per_key)
+    names = postings[_posting_positions(starts, taken)]
+    # one vote per (query word, name): the weight of its best key. Each posting is coded as the
+    # bit fields (name, word, rank of its key's weight among the word's keys), so that one sort
+    # groups the votes of a (name, word) pair and ends each group with its best, and the grouping
+    # shifts and masks instead of dividing.
+    key_count = len(idf)
+    by_weight = np.lexsort((idf, owners))
+    weight_rank = by_weight.argsort()  # the inverse permutation
+    rank_bits = (key_count - 1).bit_length()
+    owner_bits = (len(parts) - 1).bit_length()
+    codes = np.left_shift(names, owner_bits + rank_bits, dtype=np.int64)
+    codes |= ((owners << rank_bits) | weight_rank).repeat(taken)
+    codes.sort()
+    best_codes = codes[_run_ends(codes >> rank_bits)]
+    best_weights = idf[by_weight][best_codes & ((1 << rank_bits) - 1)]
+    pair_names = best_codes >> (owner_bits + rank_bits)
+    # pair_names is sorted, so names of one name number are adjacent (and their votes add up in word order)
+    name_starts = _run_starts(pair_names)
+    unique_names = pair_names[name_starts]
+    support = np.add.reduceat(best_weights, name_starts)
+    # what the ranking needs of each name, read in one gather: prior, token count, script
+    facts = name_facts[unique_names]
+    prior = facts.astype(np.uint32).view(np.float32)  # the low 32 bits
+    support = support * (1.0 + prior)
+    length_and_script = facts >> _LENGTH_SHIFT
+    support = support / divisors[length_and_script]
+    support = support * script_factors[length_and_script]
+    order = np.lexsort((unique_names, -prior, -support))[:pool]
+    ranked = unique_names[order]
+    votes = np.diff(np.append(name_starts, len(pair_names)))[order]
+    return ranked.tolist(), name_entity[ranked].tolist(), votes.tolist()
+
+
+#: ``lookup``'s ranking: the compiled loop when the build made it, else ``_rank_names_numpy`` (the same results).
+_rank_names: Final = _rank_names_numpy if _ranking is None else _ranking.rank_names
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class NameIndex:
     """Inverted index from skeleton keys to names of a gazetteer.
@@ -885,59 +969,18 @@ class NameIndex:
         if not tokens or not len(self.key_hashes):
             return []
         parts = self._query_postings(tokens)
-        starts = np.concatenate([part[0] for part in parts])
-        if not len(starts):
-            return []
-        counts = np.concatenate([part[1] for part in parts])
-        idf = np.concatenate([part[2] for part in parts])
-        owners = np.arange(len(parts), dtype=np.int64).repeat([len(part[0]) for part in parts])
-        taken = np.minimum(counts, MAX_POSTINGS_PER_KEY)
-        names = self.postings[_posting_positions(starts, taken)]
-        # one vote per (query token, name): the weight of its best key. Each posting is coded as the
-        # bit fields (name, token, rank of its key's weight among the token's keys), so that one sort
-        # groups the votes of a (name, token) pair and ends each group with its best, and the grouping
-        # shifts and masks instead of dividing.
-        key_count = len(idf)
-        by_weight = np.lexsort((idf, owners))
-        weight_rank = by_weight.argsort()  # the inverse permutation
-        rank_bits = (key_count - 1).bit_length()
-        owner_bits = (len(parts) - 1).bit_length()
-        codes = np.left_shift(names, owner_bits + rank_bits, dtype=np.int64)
-        codes |= ((owners << rank_bits) | weight_rank).repeat(taken)
-        codes.sort()
-        best_codes = codes[_run_ends(codes >> rank_bits)]
-        best_weights = idf[by_weight][best_codes & ((1 << rank_bits) - 1)]
-        pair_names = best_codes >> (owner_bits + rank_bits)
-        # pair_names is sorted, so names of one name number are adjacent (and their votes add up in token order)
-        name_starts = _run_starts(pair_names)
-        unique_names = pair_names[name_starts]
-        support = np.add.reduceat(best_weights, name_starts)
-        # what the ranking needs of each name, read in one gather: prior, token count, script
-        facts = self._name_facts[unique_names]
-        prior = facts.astype(np.uint32).view(np.float32)  # the low 32 bits
-        # a salient entity reached through a deletion beats an obscure exact namesake
-        support = support * (1.0 + prior)
-        # a name longer than the mention is a looser fit than one of its length (BM25's length norm), and
-        # among an entity's names, those in the query's script first (حفتر before Haftar)
         divisors, script_factors = _support_factors(len(tokens), "\u0600" <= tokens[0][:1] <= "\u06ff")
-        length_and_script = facts >> _LENGTH_SHIFT
-        support = support / divisors[length_and_script]
-        support = support * script_factors[length_and_script]
-        shortlist = min(len(unique_names), limit * MAX_NAMES_PER_ENTITY)
-        kept: np.ndarray | None = None
-        if len(unique_names) > shortlist:
-            kept = (-support).argpartition(shortlist - 1)[:shortlist]
-            unique_names, support, prior = unique_names[kept], support[kept], prior[kept]
-        order = np.lexsort((unique_names, -prior, -support))
-        ranked = unique_names[order]
-        votes: list[int]
-        if len(parts) == 1:  # one word, no pairs: one vote each
-            votes = [1] * len(ranked)
-        else:  # how many query words (and word pairs) voted for each name: the length of its run
-            runs = np.append(name_starts, len(pair_names))
-            of_ranked = order if kept is None else kept[order]
-            votes = (runs[of_ranked + 1] - runs[of_ranked]).tolist()
-        return _capped_per_entity(ranked.tolist(), self.name_entity[ranked].tolist(), votes, limit)
+        ranked, entities, votes = _rank_names(
+            parts,
+            self.postings,
+            self._name_facts,
+            self.name_entity,
+            divisors,
+            script_factors,
+            MAX_POSTINGS_PER_KEY,
+            limit * MAX_NAMES_PER_ENTITY,
+        )
+        return _capped_per_entity(ranked, entities, votes, limit)
 
     def names_with_word(self, token: str) -> int:
         """How many indexed names have a word spelt exactly as ``token`` (normalised).

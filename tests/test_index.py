@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -49,7 +51,6 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path, small_gazetteer: er.Gazetteer)
 
 
 def test_saved_index_holds_no_pickle(tmp_path: Path, small_gazetteer: er.Gazetteer) -> None:
-    import numpy as np
 
     path = tmp_path / "index.npz"
     NameIndex.build(small_gazetteer).save(path)
@@ -89,7 +90,6 @@ def test_token_keys_rank_what_they_prove() -> None:
 def _reference_lookup(index: NameIndex, tokens: list[str], limit: int) -> list[int]:
     """``NameIndex.lookup`` written plainly: one vote per (token, name) through an argsort, as before
     the single integer sort and the packed per-name facts."""
-    import numpy as np
 
     from entity_resolve import index as module
 
@@ -137,11 +137,9 @@ def _reference_lookup(index: NameIndex, tokens: list[str], limit: int) -> list[i
     query_arabic = "\u0600" <= tokens[0][:1] <= "\u06ff"
     same_script = ((index.name_flags[unique_names] & module.ARABIC_NAME) > 0) == query_arabic
     support = support * np.where(same_script, 1.0 + module.SAME_SCRIPT_BONUS, 1.0)
-    shortlist = min(len(unique_names), limit * module.MAX_NAMES_PER_ENTITY)
-    if len(unique_names) > shortlist:
-        best = np.argpartition(-support, shortlist - 1)[:shortlist]
-        unique_names, support = unique_names[best], support[best]
+    # the pool: the best by support, then prior, then name number (ties at its edge too)
     order = np.lexsort((unique_names, -index.name_prior[unique_names], -support))
+    order = order[: limit * module.MAX_NAMES_PER_ENTITY]
     ranked = unique_names[order].tolist()
     chosen: list[int] = []
     passed_over: list[int] = []
@@ -257,3 +255,57 @@ def test_shortlist_of_an_exact_spelling_is_the_best_supported(builtin_resolver: 
     index = builtin_resolver.index
     tokens = list(index.name_token_tuple(index.lookup(["haftar"], limit=1)[0]))
     assert index.shortlist(tokens, limit=20) == index.lookup(tokens, limit=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.integers(0, 39), st.integers(1, 12), st.sampled_from([0.5, 1.0, 2.5])), max_size=5),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(st.integers(0, 29), min_size=40, max_size=40),
+    st.lists(st.sampled_from([0.0, 0.25, 0.9]), min_size=30, max_size=30),
+    st.integers(1, 40),
+    st.integers(1, 12),
+    st.booleans(),
+)
+def test_compiled_ranking_equals_numpy(
+    words: list[list[tuple[int, int, float]]],
+    postings: list[int],
+    priors: list[float],
+    pool: int,
+    cap: int,
+    arabic_query: bool,
+) -> None:
+    """The compiled ranking loop gives the names, entities and votes of its NumPy reference, ties included
+    (few distinct weights and priors: many names tie, at the edge of the pool too)."""
+    ranking = pytest.importorskip("entity_resolve._ranking") if not _expect_compiled() else index_module._ranking
+    parts = [
+        (
+            np.array([min(start, len(postings) - 1) for start, _count, _weight in keys], dtype=np.int32),
+            np.array([min(count, len(postings) - min(start, len(postings) - 1)) for start, count, _ in keys], np.int32),
+            np.array([weight for _start, _count, weight in keys], dtype=np.float64),
+        )
+        for keys in words
+    ]
+    facts = (
+        np.array(priors, dtype=np.float32).view(np.uint32).astype(np.uint64)
+        | (np.arange(30, dtype=np.uint64) % np.uint64(4) << np.uint64(32))
+        | (np.arange(30, dtype=np.uint64) % np.uint64(3) == 0).astype(np.uint64) << np.uint64(40)
+    )
+    arguments = (
+        parts,
+        np.array(postings, dtype=np.int32),
+        facts,
+        np.arange(30, dtype=np.int32) // 2,
+        *index_module._support_factors(2, arabic_query),
+        cap,
+        pool,
+    )
+    assert ranking.rank_names(*arguments) == index_module._rank_names_numpy(*arguments)
+
+
+def _expect_compiled() -> bool:
+    """A compiled install under test (``.ci/run`` sets the variable when a C compiler is there)."""
+    return os.environ.get("ENTITY_RESOLVE_EXPECT_COMPILED") == "1"
