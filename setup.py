@@ -21,7 +21,7 @@ from setuptools.command.build_ext import build_ext
 #: classes are weak-referenced, their type errors worded for users, their time small).
 COMPILED_MODULES = ("score", "keys", "name_parts", "learned", "index")
 #: Modules written in Cython (``.pyx``), each with a ``.pyi`` stub and a NumPy twin that the tests compare.
-CYTHON_MODULES = ("_ranking",)
+CYTHON_MODULES = ("_ranking", "_transducer")
 PURE_ENV = "ENTITY_RESOLVE_PURE"
 _EDITABLE_COMMANDS = frozenset({"develop", "editable_wheel"})
 

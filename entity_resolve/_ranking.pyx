@@ -14,29 +14,52 @@ processor's cache, where arrays over every name of the index would miss it
 at nearly every posting. No state outlives a call: threads may share it.
 """
 
+from cpython.buffer cimport PyBUF_C_CONTIGUOUS, PyBUF_FORMAT, PyBuffer_Release, PyObject_GetBuffer
 from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
-from libc.string cimport memcpy
+from libc.string cimport memcpy, strcmp
 from libcpp.algorithm cimport nth_element, sort
 from libcpp.pair cimport pair
 from libcpp.vector cimport vector
 
 ctypedef pair[pair[double, float], int32_t] RankKey  # (-support, -prior, name): ascending is best first
 
+cdef extern from *:
+    """
+    #if defined(__GNUC__) || defined(__clang__)
+    #define ENTITY_RESOLVE_PREFETCH(address) __builtin_prefetch(address)
+    #else
+    #define ENTITY_RESOLVE_PREFETCH(address) ((void)0)
+    #endif
+    """
+    void _prefetch "ENTITY_RESOLVE_PREFETCH"(const void* address) noexcept nogil
+
 
 cdef struct Tally:
-    int32_t name     # -1: a free slot
+    int32_t key      # the name's number plus one; 0: a free slot (a zeroed table is empty)
     int32_t word     # the last query word (part) that voted for the name
     int32_t votes    # how many query words voted for it
     double best      # that word's best key weight for the name
     double support   # the sum of the best weights of the words before it
 
 
-cdef inline Py_ssize_t _slot(Tally* table, int32_t name, Py_ssize_t mask) noexcept nogil:
-    """The slot of ``name`` in an open-addressing table (Fibonacci hashing, linear probing)."""
-    cdef Py_ssize_t slot = <Py_ssize_t>((<uint64_t>name * 11400714819323198485u) >> 40) & mask
-    while table[slot].name != name and table[slot].name != -1:
+cdef inline Py_ssize_t _slot(const Tally* table, int32_t key, Py_ssize_t mask) noexcept nogil:
+    """The slot of ``key`` (a name's number plus one) in an open-addressing table whose free slots hold 0
+    (Fibonacci hashing, linear probing)."""
+    cdef Py_ssize_t slot = <Py_ssize_t>((<uint64_t>key * 11400714819323198485u) >> 40) & mask
+    while table[slot].key != key and table[slot].key != 0:
         slot = (slot + 1) & mask
     return slot
+
+
+cdef const void* _buffer(object array, Py_buffer* view, const char* format, vector[Py_buffer*]& held) except NULL:
+    """The data of a contiguous one-dimensional array of ``format`` (``"i"`` int32, ``"d"`` float64), its
+    view kept in ``held`` for release: the buffer protocol directly, cheaper than a typed memoryview for
+    the few short arrays of each query word."""
+    PyObject_GetBuffer(array, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT)
+    held.push_back(view)
+    if view.ndim != 1 or view.format == NULL or strcmp(view.format, format) != 0:
+        raise ValueError(f"expected a one-dimensional array of format {format.decode()!r}")
+    return view.buf
 
 
 def rank_names(
@@ -51,36 +74,54 @@ def rank_names(
 ):
     """``index._rank_names_numpy``, compiled: see there for the parameters and the result."""
     cdef Py_ssize_t part_count = len(parts)
+    cdef vector[Py_buffer] views = vector[Py_buffer](3 * part_count)
+    cdef vector[Py_buffer*] held
+    try:
+        return _rank(parts, views, held, postings, name_facts, name_entity, divisors, script_factors,
+                     max_postings_per_key, pool)
+    finally:
+        for view in held:
+            PyBuffer_Release(view)
+
+
+cdef tuple _rank(
+    list parts,
+    vector[Py_buffer]& views,
+    vector[Py_buffer*]& held,
+    const int32_t[::1] postings,
+    const uint64_t[::1] name_facts,
+    const int32_t[::1] name_entity,
+    const double[::1] divisors,
+    const double[::1] script_factors,
+    int64_t max_postings_per_key,
+    Py_ssize_t pool,
+):
+    cdef Py_ssize_t part_count = len(parts)
     cdef vector[const int32_t*] part_starts
     cdef vector[const int32_t*] part_counts
     cdef vector[const double*] part_weights
     cdef vector[Py_ssize_t] part_keys
-    cdef const int32_t[::1] starts
-    cdef const int32_t[::1] counts
-    cdef const double[::1] weights
-    cdef Py_ssize_t p, k, position, end, slot, total = 0
+    cdef Py_ssize_t p, k, position, end, slot, keys, total = 0
     for p in range(part_count):
-        starts, counts, weights = parts[p][0], parts[p][1], parts[p][2]
-        part_keys.push_back(starts.shape[0])
-        part_starts.push_back(&starts[0] if starts.shape[0] else NULL)
-        part_counts.push_back(&counts[0] if starts.shape[0] else NULL)
-        part_weights.push_back(&weights[0] if starts.shape[0] else NULL)
-        for k in range(starts.shape[0]):
-            total += min(<int64_t>counts[k], max_postings_per_key)
+        starts, counts, weights = parts[p]
+        part_starts.push_back(<const int32_t*>_buffer(starts, &views[3 * p], b"i", held))
+        part_counts.push_back(<const int32_t*>_buffer(counts, &views[3 * p + 1], b"i", held))
+        part_weights.push_back(<const double*>_buffer(weights, &views[3 * p + 2], b"d", held))
+        keys = views[3 * p].shape[0]
+        if views[3 * p + 1].shape[0] != keys or views[3 * p + 2].shape[0] != keys:
+            raise ValueError(f"query word {p}: starts, counts and weights of unequal lengths")
+        part_keys.push_back(keys)
+        for k in range(keys):
+            total += min(<int64_t>part_counts[p][k], max_postings_per_key)
     cdef Py_ssize_t capacity = 16
     while capacity < 2 * total:
         capacity *= 2
     cdef Py_ssize_t mask = capacity - 1
-    cdef Tally free_slot
-    free_slot.name = -1
-    free_slot.word = -1
-    free_slot.votes = 0
-    free_slot.best = 0.0
-    free_slot.support = 0.0
-    cdef vector[Tally] table = vector[Tally](capacity, free_slot)  # a few hundred kB at most
+    cdef vector[Tally] table = vector[Tally](capacity)  # zeroed: every slot free; a few hundred kB at most
     cdef vector[Py_ssize_t] occupied
+    occupied.reserve(total)
     cdef Tally* tally
-    cdef int32_t name
+    cdef int32_t name, key
     cdef double weight
     # one vote per (query word, name): the weight of its best key; votes add up in word order
     for p in range(part_count):
@@ -91,14 +132,16 @@ def rank_names(
             while position < end:
                 name = postings[position]
                 position += 1
-                slot = _slot(table.data(), name, mask)
+                key = name + 1
+                slot = _slot(table.data(), key, mask)
                 tally = &table[slot]
-                if tally.name == -1:
-                    tally.name = name
+                if tally.key == 0:
+                    tally.key = key
                     tally.word = <int32_t>p
                     tally.votes = 1
                     tally.best = weight
                     occupied.push_back(slot)
+                    _prefetch(&name_facts[name])  # read after the tally: fetched meanwhile
                 elif tally.word != p:  # this word's first vote: the last word's best joins the sum
                     tally.support += tally.best
                     tally.word = <int32_t>p
@@ -106,6 +149,7 @@ def rank_names(
                     tally.best = weight
                 elif weight > tally.best:
                     tally.best = weight
+
     # the support scaled by the entity's prior, the name's length and its script, as lookup documents
     cdef vector[RankKey] ranked
     ranked.reserve(occupied.size())
@@ -115,7 +159,8 @@ def rank_names(
     cdef double support
     for slot in range(<Py_ssize_t>occupied.size()):
         tally = &table[occupied[slot]]
-        facts = name_facts[tally.name]
+        name = tally.key - 1
+        facts = name_facts[name]
         code = <uint32_t>(facts >> 32)
         low = <uint32_t>(facts & 0xFFFFFFFFu)  # the prior's float32 bits
         memcpy(&prior, &low, 4)
@@ -123,12 +168,12 @@ def rank_names(
         support = (tally.support + tally.best) * <double>factor
         support = support / divisors[code]
         support = support * script_factors[code]
-        ranked.push_back(RankKey(pair[double, float](-support, -prior), tally.name))
+        ranked.push_back(RankKey(pair[double, float](-support, -prior), name))
     cdef Py_ssize_t kept = min(pool, <Py_ssize_t>ranked.size())
     if kept < <Py_ssize_t>ranked.size():
         nth_element(ranked.begin(), ranked.begin() + kept, ranked.end())
     sort(ranked.begin(), ranked.begin() + kept)
     names_out = [ranked[slot].second for slot in range(kept)]
     entities_out = [name_entity[ranked[slot].second] for slot in range(kept)]
-    votes_out = [table[_slot(table.data(), ranked[slot].second, mask)].votes for slot in range(kept)]
+    votes_out = [table[_slot(table.data(), ranked[slot].second + 1, mask)].votes for slot in range(kept)]
     return names_out, entities_out, votes_out

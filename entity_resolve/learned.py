@@ -35,6 +35,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Final
 
+try:  # the compiled Viterbi, when the build had a C++ compiler and Cython (setup.py)
+    from . import _transducer
+except ImportError:  # pragma: no cover - a pure-Python build scores with ``_viterbi``
+    _transducer = None  # type: ignore[assignment]
+
 __all__ = [
     "EMIT",
     "EMPTY_CHUNK",
@@ -139,6 +144,8 @@ def event_keys(arabic: str) -> list[EventKey]:
 
 Event = tuple[dict[str, float], int]
 """One event of a chain: its chunk costs and its longest chunk."""
+Chain = tuple[tuple[Event, ...], tuple[int, ...]]
+"""The events of an Arabic token and, per event, the most Latin letters it and the later ones can emit."""
 
 
 @dataclass(frozen=True)
@@ -160,6 +167,10 @@ class TransliterationModel:
     unseen_cost: float
     scale: float
     _events: dict[EventKey, Event] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Event number of each key (its place in ``_events``), and the compiled ``_transducer.Transducer``
+    #: of the events when there is one (a list of at most one: the dataclass is frozen).
+    _numbers: dict[EventKey, int] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _compiled: list[_transducer.Transducer] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # every chunk of 0 or 1 letter is listed, unseen ones at unseen_cost: the DP never falls back
@@ -167,6 +178,9 @@ class TransliterationModel:
         self._events[_UNKNOWN] = (unseen, 1)
         for key, table in self.costs.items():
             self._events[key] = (unseen | table, max(1, max((len(chunk) for chunk in table), default=1)))
+        for number, key in enumerate(self._events):
+            self._numbers[key] = number
+        self._compiled.extend(_compiled_events(list(self._events.values())))
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> TransliterationModel:
@@ -212,7 +226,7 @@ class TransliterationModel:
             raise ValueError(f"transliteration table: missing parameter(s) {', '.join(sorted(missing))}")
         return cls(costs, params[UNSEEN_COST_PARAM], params[SCALE_PARAM])
 
-    def chain(self, arabic: str) -> tuple[tuple[Event, ...], tuple[int, ...]]:
+    def chain(self, arabic: str) -> Chain:
         """The events of ``arabic`` and, per event, the most Latin letters it and the later ones can emit."""
         unknown = self._events[_UNKNOWN]
         events = tuple(self._events.get(key, unknown) for key in event_keys(arabic))
@@ -220,6 +234,23 @@ class TransliterationModel:
         for t in range(len(events) - 1, -1, -1):
             reach[t] = reach[t + 1] + events[t][1]
         return events, tuple(reach)
+
+    def event_numbers(self, arabic: str) -> tuple[int, ...]:
+        """The numbers of the events of ``arabic``: the chain that the compiled Viterbi reads.
+
+        Examples
+        --------
+        >>> model = load_model()
+        >>> len(model.event_numbers("بنا")) == len(event_keys("بنا"))
+        True
+        """
+        unknown = self._numbers[_UNKNOWN]
+        return tuple([self._numbers.get(key, unknown) for key in event_keys(arabic)])
+
+    @property
+    def compiled(self) -> bool:
+        """Whether ``cost`` runs the compiled Viterbi (``_transducer``) rather than ``_viterbi``."""
+        return bool(self._compiled)
 
     def cost(self, arabic: str, latin: str) -> float:
         """``-log P(latin | arabic)`` of the best alignment (``inf`` when there is none).
@@ -237,6 +268,8 @@ class TransliterationModel:
         >>> model.cost("بن", "ben") < model.cost("بن", "bond") < 100.0
         True
         """
+        if self._compiled:
+            return float(self._compiled[0].cost(self.event_numbers(arabic[:_MAX_TOKEN]), latin[:_MAX_TOKEN]))
         return _viterbi(self.chain(arabic[:_MAX_TOKEN]), latin[:_MAX_TOKEN])
 
     def similarity(self, arabic: str, latin: str) -> float:
@@ -244,6 +277,17 @@ class TransliterationModel:
         if not arabic or not latin:
             return 1.0 if arabic == latin else 0.0
         return _from_cost(self.cost(arabic, latin), len(latin), self.scale)
+
+
+def _compiled_events(events: list[Event]) -> list[_transducer.Transducer]:
+    """The compiled Viterbi of ``events`` (in their numbers' order), as a list of one; none without
+    ``_transducer`` (no C++ compiler at build time) or for chunks other than a-z (not the shipped table's)."""
+    if _transducer is None:
+        return []
+    try:
+        return [_transducer.Transducer([table for table, _ in events], [longest for _, longest in events])]
+    except ValueError:
+        return []
 
 
 def load_model(path: Path | None = None) -> TransliterationModel:
@@ -268,8 +312,21 @@ def _shipped_model() -> TransliterationModel:
 
 
 @lru_cache(maxsize=65_536)
-def _shipped_chain(arabic: str) -> tuple[tuple[Event, ...], tuple[int, ...]]:
+def _shipped_chain(arabic: str) -> Chain:
     return _shipped_model().chain(arabic[:_MAX_TOKEN])
+
+
+@lru_cache(maxsize=65_536)
+def _shipped_event_numbers(arabic: str) -> tuple[int, ...]:
+    return _shipped_model().event_numbers(arabic[:_MAX_TOKEN])
+
+
+def _shipped_cost(arabic: str, latin: str) -> float:
+    """``_shipped_model().cost(arabic, latin)`` of a Latin token already cut to ``_MAX_TOKEN``, chains kept."""
+    model = _shipped_model()
+    if model._compiled:
+        return float(model._compiled[0].cost(_shipped_event_numbers(arabic), latin))
+    return _viterbi(_shipped_chain(arabic), latin)
 
 
 @lru_cache(maxsize=65_536)
@@ -282,8 +339,12 @@ def _latin_chunks(latin: str) -> tuple[tuple[tuple[str, int], ...], ...]:
     )
 
 
-def _viterbi(chain: tuple[tuple[Event, ...], tuple[int, ...]], latin: str) -> float:
-    """Cheapest way for a chain of events to emit exactly ``latin`` (a left-to-right push DP)."""
+def _viterbi(chain: Chain, latin: str) -> float:
+    """Cheapest way for a chain of events to emit exactly ``latin`` (a left-to-right push DP).
+
+    The reference of the compiled ``_transducer.Transducer.cost`` and the
+    fallback of a build without it: both give the same cost.
+    """
     events, reach = chain
     length = len(latin)
     chunks = _latin_chunks(latin)
@@ -340,8 +401,8 @@ def transliteration_similarity(arabic_token: str, latin_token: str) -> float:
     Notes
     -----
     Viterbi over ``2 * len(arabic) + 1`` events and ``len(latin) + 1``
-    positions; each Arabic token's chain of events is cached, and so is
-    every pair.
+    positions, compiled (``_transducer``) when the build had a C++ compiler;
+    each Arabic token's chain of events is cached, and so is every pair.
 
     Examples
     --------
@@ -355,7 +416,7 @@ def transliteration_similarity(arabic_token: str, latin_token: str) -> float:
     if not arabic_token or not latin_token:
         return 1.0 if arabic_token == latin_token else 0.0
     latin = latin_token[:_MAX_TOKEN]
-    best = _viterbi(_shipped_chain(arabic_token), latin)
+    best = _shipped_cost(arabic_token, latin)
     if arabic_token.startswith(_ARABIC_ARTICLE) and len(arabic_token) > len(_ARABIC_ARTICLE) + 1:
-        best = min(best, _viterbi(_shipped_chain(arabic_token[len(_ARABIC_ARTICLE) :]), latin))
+        best = min(best, _shipped_cost(arabic_token[len(_ARABIC_ARTICLE) :], latin))
     return _from_cost(best, len(latin), _shipped_model().scale)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from entity_resolve import learned
 from entity_resolve.learned import TransliterationModel, load_model, transliteration_similarity
@@ -94,6 +97,64 @@ def _brute_force_cost(model: TransliterationModel, arabic: str, latin: str) -> f
         return found
 
     return best(0, 0)
+
+
+def _compiled_transducer() -> ModuleType:
+    """The compiled Viterbi: required of a compiled install under test, else skipped when not built."""
+    if os.environ.get("ENTITY_RESOLVE_EXPECT_COMPILED") == "1":
+        assert learned._transducer is not None, "the compiled install has no _transducer"
+        return learned._transducer
+    return pytest.importorskip("entity_resolve._transducer")
+
+
+#: Letters of the shipped table's events, and one it does not know (an unknown event).
+_TABLE_LETTERS = "".join(sorted({letter for _kind, _position, letter in load_model().costs if letter != "^"})) + "ڤ"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=_TABLE_LETTERS, max_size=9),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz", max_size=12) | st.text(alphabet="aehiklorstu0-é", max_size=8),
+)
+def test_compiled_viterbi_equals_python(arabic: str, latin: str) -> None:
+    """The compiled Viterbi gives the reference's cost to the last bit (``inf`` where no alignment exists),
+    Latin letters outside a-z included (no chunk holds them)."""
+    transducer = _compiled_transducer()
+    model = load_model()
+    events = list(model._events.values())
+    compiled = transducer.Transducer([table for table, _ in events], [longest for _, longest in events])
+    expected = learned._viterbi(model.chain(arabic), latin)
+    assert compiled.cost(model.event_numbers(arabic), latin) == expected
+    assert model.cost(arabic, latin) == expected
+
+
+def test_compiled_transducer_refuses_chunks_it_cannot_hold() -> None:
+    transducer = _compiled_transducer()
+    with pytest.raises(ValueError, match="two or three letters"):
+        transducer.Transducer([{"": 1.0, "abcd": 2.0}], [4])
+    with pytest.raises(ValueError, match="a-z"):
+        transducer.Transducer([{"": 1.0, "é": 2.0}], [1])
+    with pytest.raises(IndexError):
+        transducer.Transducer([{"": 1.0}], [1]).cost((0, 1), "a")
+
+
+def test_model_with_other_chunks_scores_in_python() -> None:
+    """A table that the compiled Viterbi cannot hold (a chunk outside a-z) still scores, in Python."""
+    rows = [
+        "kind\tposition\tarabic\tlatin\tcost",
+        "param\t_\t_\tunseen_cost\t9.0",
+        "param\t_\t_\tsimilarity_scale\t7.0",
+        "emit\tinitial\tع\t'a\t0.5",
+    ]
+    model = TransliterationModel.from_lines(rows)
+    assert not model.compiled
+    assert model.cost("ع", "'a") == 0.5 + 2 * 9.0  # the chunk and two empty gaps
+
+
+def test_shipped_model_is_compiled_in_a_compiled_install() -> None:
+    if os.environ.get("ENTITY_RESOLVE_EXPECT_COMPILED") != "1":
+        pytest.skip("not a compiled install under test")
+    assert load_model().compiled
 
 
 # -- the learning script --------------------------------------------------------------
