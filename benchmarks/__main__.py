@@ -1,4 +1,4 @@
-"""Command line: ``python -m benchmarks accuracy|speed|clustering|text [options]``."""
+"""Command line: ``python -m benchmarks accuracy|speed|instructions|clustering|text [options]``."""
 
 from __future__ import annotations
 
@@ -22,12 +22,16 @@ def _parser() -> argparse.ArgumentParser:
     speed = commands.add_parser("speed", help="latency, build time and memory")
     speed.add_argument("--million", action="store_true", help="also the 1,000,000-name scaling run (slow)")
     speed.add_argument("--queries", type=int, default=None, help="mixed queries timed (default 1000)")
+    instructions = commands.add_parser(
+        "instructions", help="instructions per resolve under callgrind (repeatable; needs valgrind)"
+    )
+    instructions.add_argument("--queries", type=int, default=None, help="mixed queries counted (default 1000)")
     clustering = commands.add_parser("clustering", help="clustering of name variants: B-cubed and CEAF-m")
     clustering.add_argument("--quick", action="store_true", help="60 persons, no built-in gazetteer row")
     clustering.add_argument("--persons", type=int, default=None, help="true clusters sampled (default 1000)")
     text = commands.add_parser("text", help="resolve_text on MT garbles: in a sentence, and a surname's coreference")
     text.add_argument("--quick", action="store_true", help="small samples (8 entities per type, 20 persons)")
-    for command in (accuracy, speed, clustering, text):
+    for command in (accuracy, speed, instructions, clustering, text):
         command.add_argument("--seed", type=int, default=DEFAULT_SEED)
         command.add_argument("--out", type=Path, default=None, help="output folder")
     return parser
@@ -50,6 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from . import clustering
 
         return clustering.main(quick=args.quick, seed=args.seed, persons=args.persons, out=args.out)
+    if args.command == "instructions":
+        from . import instructions as instruction_counts
+
+        return instruction_counts.main(seed=args.seed, out=args.out, queries=args.queries)
     if args.command == "text":
         from . import text
 

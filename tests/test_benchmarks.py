@@ -228,12 +228,34 @@ def test_nomenklatura_system_rejects_an_unknown_algorithm() -> None:
 
 
 # -- doctests and the quick run --------------------------------------------------------------
-@pytest.mark.parametrize("module", ["data", "metrics", "noise", "report", "systems", "accuracy", "speed"])
+@pytest.mark.parametrize(
+    "module", ["data", "metrics", "noise", "report", "systems", "accuracy", "speed", "instructions"]
+)
 def test_benchmark_doctests(module: str) -> None:
     if module == "systems":
         pytest.importorskip("anyascii", reason="the bench extra (anyascii) is not installed")
     result = doctest.testmod(importlib.import_module(f"benchmarks.{module}"))
     assert result.failed == 0
+
+
+def test_instruction_counts_read_a_callgrind_dump_and_refuse_a_truncated_one() -> None:
+    from benchmarks import instructions
+
+    dump = "# callgrind format\nversion: 1\ncreator: callgrind-3.19.0\ndesc: Trigger: Client Request: resolve\n"
+    dump += "events: Ir\nfl=(1) a.c\nfn=(1) f\n3 7\nsummary: 4785525081\n\n\ntotals: 4785525081\n"
+    assert instructions.dump_totals(dump) == 4_785_525_081
+    with pytest.raises(ValueError, match="no totals"):
+        instructions.dump_totals("version: 1\nevents: Ir\n")
+
+
+def test_instruction_counts_without_valgrind_say_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    from benchmarks import instructions
+
+    monkeypatch.setattr(instructions.shutil, "which", lambda _name: None)
+    assert instructions.main(seed=1, out=None) == 2
+    assert "valgrind is not installed" in capsys.readouterr().err
 
 
 def test_quick_accuracy_run_exits_zero_and_prints_a_table(tmp_path: Path) -> None:
