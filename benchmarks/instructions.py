@@ -2,7 +2,8 @@
 
 Wall-clock latency on a shared machine moves by a tenth from one process to
 the next; the instructions that a resolve executes do not, for the same code,
-data and mentions. ``python -m benchmarks instructions`` runs the speed
+data and mentions (the subprocess fixes ``PYTHONHASHSEED``: string hashes
+decide the order of dicts and sets, and so some of the work). ``python -m benchmarks instructions`` runs the speed
 benchmark's seeded mixed mentions (``speed.mixed_queries``, after the same
 warm-up) in a subprocess under valgrind's callgrind, which counts only the
 three loops timed by ``speed``: ``Resolver.resolve`` over every mention, the
@@ -93,6 +94,7 @@ def _count(seed: int, count: int) -> dict[str, Any]:
     """Run ``worker`` under callgrind; instructions per phase."""
     environment = dict(os.environ)
     environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(data.repo_root()), environment.get("PYTHONPATH")]))
+    environment["PYTHONHASHSEED"] = "0"  # str hashes, and so dict and set orders, the same in every run
     with tempfile.TemporaryDirectory(prefix="er-instructions-") as folder:
         out = Path(folder) / "callgrind.out"
         done = subprocess.run(
