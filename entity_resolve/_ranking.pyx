@@ -51,15 +51,36 @@ cdef inline Py_ssize_t _slot(const Tally* table, int32_t key, Py_ssize_t mask) n
     return slot
 
 
-cdef const void* _buffer(object array, Py_buffer* view, const char* format, vector[Py_buffer*]& held) except NULL:
-    """The data of a contiguous one-dimensional array of ``format`` (``"i"`` int32, ``"d"`` float64), its
-    view kept in ``held`` for release: the buffer protocol directly, cheaper than a typed memoryview for
-    the few short arrays of each query word."""
-    PyObject_GetBuffer(array, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT)
-    held.push_back(view)
-    if view.ndim != 1 or view.format == NULL or strcmp(view.format, format) != 0:
-        raise ValueError(f"expected a one-dimensional array of format {format.decode()!r}")
-    return view.buf
+cdef class _Buffers:
+    """The buffers of one call's query-word arrays, read through the buffer protocol (cheaper than a
+    typed memoryview for a few short arrays) and released when the call drops the object."""
+
+    cdef vector[Py_buffer] views
+    cdef Py_ssize_t taken
+
+    def __cinit__(self, Py_ssize_t count):
+        self.views.resize(count)
+        self.taken = 0
+
+    def __dealloc__(self):
+        cdef Py_ssize_t held
+        for held in range(self.taken):
+            PyBuffer_Release(&self.views[held])
+
+    cdef const void* data(self, object array, const char* format) except NULL:
+        """The data of a contiguous one-dimensional array of ``format`` (``"i"`` int32, ``"d"`` float64)."""
+        if self.taken >= <Py_ssize_t>self.views.size():
+            raise IndexError("more arrays than buffers")
+        cdef Py_buffer* view = &self.views[self.taken]
+        PyObject_GetBuffer(array, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT)
+        self.taken += 1
+        if view.ndim != 1 or view.format == NULL or strcmp(view.format, format) != 0:
+            raise ValueError(f"expected a one-dimensional array of format {format.decode()!r}")
+        return view.buf
+
+    cdef Py_ssize_t length(self, Py_ssize_t number) noexcept:
+        """The length of the ``number``-th array taken."""
+        return self.views[number].shape[0]
 
 
 def rank_names(
@@ -74,41 +95,19 @@ def rank_names(
 ):
     """``index._rank_names_numpy``, compiled: see there for the parameters and the result."""
     cdef Py_ssize_t part_count = len(parts)
-    cdef vector[Py_buffer] views = vector[Py_buffer](3 * part_count)
-    cdef vector[Py_buffer*] held
-    try:
-        return _rank(parts, views, held, postings, name_facts, name_entity, divisors, script_factors,
-                     max_postings_per_key, pool)
-    finally:
-        for view in held:
-            PyBuffer_Release(view)
-
-
-cdef tuple _rank(
-    list parts,
-    vector[Py_buffer]& views,
-    vector[Py_buffer*]& held,
-    const int32_t[::1] postings,
-    const uint64_t[::1] name_facts,
-    const int32_t[::1] name_entity,
-    const double[::1] divisors,
-    const double[::1] script_factors,
-    int64_t max_postings_per_key,
-    Py_ssize_t pool,
-):
-    cdef Py_ssize_t part_count = len(parts)
     cdef vector[const int32_t*] part_starts
     cdef vector[const int32_t*] part_counts
     cdef vector[const double*] part_weights
     cdef vector[Py_ssize_t] part_keys
     cdef Py_ssize_t p, k, position, end, slot, keys, total = 0
+    cdef _Buffers buffers = _Buffers(3 * part_count)
     for p in range(part_count):
         starts, counts, weights = parts[p]
-        part_starts.push_back(<const int32_t*>_buffer(starts, &views[3 * p], b"i", held))
-        part_counts.push_back(<const int32_t*>_buffer(counts, &views[3 * p + 1], b"i", held))
-        part_weights.push_back(<const double*>_buffer(weights, &views[3 * p + 2], b"d", held))
-        keys = views[3 * p].shape[0]
-        if views[3 * p + 1].shape[0] != keys or views[3 * p + 2].shape[0] != keys:
+        part_starts.push_back(<const int32_t*>buffers.data(starts, b"i"))
+        part_counts.push_back(<const int32_t*>buffers.data(counts, b"i"))
+        part_weights.push_back(<const double*>buffers.data(weights, b"d"))
+        keys = buffers.length(3 * p)
+        if buffers.length(3 * p + 1) != keys or buffers.length(3 * p + 2) != keys:
             raise ValueError(f"query word {p}: starts, counts and weights of unequal lengths")
         part_keys.push_back(keys)
         for k in range(keys):

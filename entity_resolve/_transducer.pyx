@@ -122,7 +122,8 @@ cdef class Transducer:
         cdef vector[double] previous = vector[double](length + 1, INFINITY)
         cdef vector[double] current = vector[double](length + 1, INFINITY)
         cdef Py_ssize_t t, start, low, high, highest = 0
-        cdef int event, first, second, third
+        cdef int event, width
+        cdef int32_t code
         cdef double base, step, candidate
         for t in range(event_count):
             event = events[t]
@@ -147,32 +148,19 @@ cdef class Transducer:
                 candidate = base + self._empty[event]
                 if candidate < current[start]:
                     current[start] = candidate
-                if start >= length:
-                    continue
-                first = letters[start]
-                if first < 0:
-                    continue
-                step = self._single[event * _LETTERS + first]
-                candidate = base + step
-                if candidate < current[start + 1]:
-                    current[start + 1] = candidate
-                if start + 1 >= length:
-                    continue
-                second = letters[start + 1]
-                if second < 0:
-                    continue
-                candidate = base + self._chunk_cost(event, first * _LETTERS + second)
-                if candidate < current[start + 2]:
-                    current[start + 2] = candidate
-                if start + 2 >= length:
-                    continue
-                third = letters[start + 2]
-                if third < 0:
-                    continue
-                candidate = base + self._chunk_cost(event, (first * _LETTERS + second) * _LETTERS + third
-                                                    + _THREE_LETTER_BASE)
-                if candidate < current[start + 3]:
-                    current[start + 3] = candidate
+                # the chunks of one to three letters that start here: a letter outside a-z ends them
+                code = 0
+                for width in range(1, 4):
+                    if start + width > length or letters[start + width - 1] < 0:
+                        break
+                    code = code * _LETTERS + letters[start + width - 1]
+                    if width == 1:
+                        step = self._single[event * _LETTERS + code]
+                    else:
+                        step = self._chunk_cost(event, code + _THREE_LETTER_BASE if width == 3 else code)
+                    candidate = base + step
+                    if candidate < current[start + width]:
+                        current[start + width] = candidate
             highest += self._longest[event]
             previous.swap(current)
         return previous[length]
