@@ -1,10 +1,11 @@
 """Instruction counts: the speed benchmark's resolves under callgrind, beside an exact lookup.
 
 Wall-clock latency on a shared machine moves by a tenth from one process to
-the next; the instructions that a resolve executes do not, for the same code,
-data and mentions (the subprocess fixes ``PYTHONHASHSEED``: string hashes
-decide the order of dicts and sets, and so some of the work). ``python -m benchmarks instructions`` runs the speed
-benchmark's seeded mixed mentions (``speed.mixed_queries``, after the same
+the next; the instructions that a resolve executes do not, for one build and
+the same data and mentions (the subprocess fixes ``PYTHONHASHSEED``: string
+hashes decide the order of dicts and sets, and so some of the work; objects
+hashed by address can still move a count by a few per cent between two builds).
+``python -m benchmarks instructions`` runs the speed benchmark's seeded mixed mentions (``speed.mixed_queries``, after the same
 warm-up) in a subprocess under valgrind's callgrind, which counts only the
 three loops timed by ``speed``: ``Resolver.resolve`` over every mention, the
 same mentions a second time, and the exact dict lookup baseline. It prints
