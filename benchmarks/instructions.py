@@ -5,12 +5,12 @@ the next; the instructions that a resolve executes do not, for one build and
 the same data and mentions (the subprocess fixes ``PYTHONHASHSEED``: string
 hashes decide the order of dicts and sets, and so some of the work; objects
 hashed by address can still move a count by a few per cent between two builds).
-``python -m benchmarks instructions`` runs the speed benchmark's seeded mixed mentions (``speed.mixed_queries``, after the same
-warm-up) in a subprocess under valgrind's callgrind, which counts only the
-three loops timed by ``speed``: ``Resolver.resolve`` over every mention, the
-same mentions a second time, and the exact dict lookup baseline. It prints
-instructions per call and their ratio to the exact lookup, and writes
-``results/instructions.{md,json}``.
+``python -m benchmarks instructions`` runs the speed benchmark's seeded mixed
+mentions (``speed.mixed_queries``, after the same warm-up) in a subprocess
+under valgrind's callgrind, which counts only the three loops timed by
+``speed``: ``Resolver.resolve`` over every mention, the same mentions a second
+time, and the exact dict lookup baseline. It prints instructions per call and
+their ratio to the exact lookup, and writes ``results/instructions.{md,json}``.
 
 Instructions are not time: a cache miss costs many of them, a loop that
 waits on memory few. Use the count to compare two versions of the code (it
