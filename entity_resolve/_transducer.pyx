@@ -96,9 +96,6 @@ cdef class Transducer:
                 self._costs.push_back(cost)
             self._offsets.push_back(self._codes.size())
 
-    def __len__(self):
-        return self._longest.size()
-
     cdef inline double _chunk_cost(self, int event, int32_t code) noexcept:
         """The cost of a chunk of two or three letters, INFINITY when the event does not emit it."""
         cdef const int32_t* first = self._codes.data() + self._offsets[event]
