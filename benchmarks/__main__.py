@@ -1,4 +1,4 @@
-"""Command line: ``python -m benchmarks accuracy|speed|instructions|clustering|text [options]``."""
+"""Command line: ``python -m benchmarks accuracy|speed|instructions|clustering|text|retrieval [options]``."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     clustering.add_argument("--persons", type=int, default=None, help="true clusters sampled (default 1000)")
     text = commands.add_parser("text", help="resolve_text on MT garbles: in a sentence, and a surname's coreference")
     text.add_argument("--quick", action="store_true", help="small samples (8 entities per type, 20 persons)")
-    for command in (accuracy, speed, instructions, clustering, text):
+    retrieval = commands.add_parser("retrieval", help="where MT garbles lose their entity: keys, shortlist or scoring")
+    retrieval.add_argument("--quick", action="store_true", help="10 entities per type")
+    for command in (accuracy, speed, instructions, clustering, text, retrieval):
         command.add_argument("--seed", type=int, default=DEFAULT_SEED)
         command.add_argument("--out", type=Path, default=None, help="output folder")
     return parser
@@ -58,6 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from . import instructions as instruction_counts
 
         return instruction_counts.main(seed=args.seed, out=args.out, queries=args.queries)
+    if args.command == "retrieval":
+        from . import retrieval
+
+        return retrieval.main(quick=args.quick, seed=args.seed, out=args.out)
     if args.command == "text":
         from . import text
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from benchmarks import accuracy, data, noise, systems
 from benchmarks.accuracy import cross_script_queries, name_owner_map, noise_queries
 from benchmarks.metrics import Outcome, acc_at_k, compute_metrics, group_metrics
-from entity_resolve import Gazetteer
+from entity_resolve import Gazetteer, Resolver
 
 REPO = Path(__file__).resolve().parent.parent
 NAMES = (
@@ -229,7 +229,7 @@ def test_nomenklatura_system_rejects_an_unknown_algorithm() -> None:
 
 # -- doctests and the quick run --------------------------------------------------------------
 @pytest.mark.parametrize(
-    "module", ["data", "metrics", "noise", "report", "systems", "accuracy", "speed", "instructions"]
+    "module", ["data", "metrics", "noise", "report", "systems", "accuracy", "speed", "instructions", "retrieval"]
 )
 def test_benchmark_doctests(module: str) -> None:
     if module == "systems":
@@ -276,3 +276,42 @@ def test_quick_accuracy_run_exits_zero_and_prints_a_table(tmp_path: Path) -> Non
     noise_task = next(task for task in report["tasks"] if task["key"] == "C-noise")
     assert set(noise_task["breakdowns"]["ambiguity"]) <= {"clear", "ambiguous"}
     assert noise_task["breakdowns"]["ambiguity"]
+
+
+# -- retrieval stages ---------------------------------------------------------------------------
+def test_retrieval_stage_tells_a_name_beyond_the_key_cap_from_one_no_key_reaches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from benchmarks import retrieval
+    from benchmarks.accuracy import Query
+    from entity_resolve import index as index_module
+
+    records = [
+        {"id": "first", "type": "place", "name": "Karaman"},
+        {"id": "second", "type": "place", "name": "Karamen"},
+        {"id": "other", "type": "place", "name": "Xoxoxo"},
+    ]
+    resolver = Resolver(Gazetteer.from_records(records))
+    query = Query("Karaman", frozenset({"second"}))
+    assert retrieval.stage_of(resolver, query) == "outranked"  # read, scored, second to the exact spelling
+    monkeypatch.setattr(index_module, "MAX_POSTINGS_PER_KEY", 1)  # every key reads its first name only
+    capped = Resolver(Gazetteer.from_records(records))
+    assert retrieval.stage_of(capped, query) == "key cap"
+    assert retrieval.stage_of(capped, Query("Xoxoxo", frozenset({"second"}))) == "no key"
+
+
+def test_retrieval_counts_every_query_once_per_grouping() -> None:
+    from benchmarks import retrieval
+    from benchmarks.accuracy import Query
+
+    resolver = Resolver(Gazetteer.from_records(TINY_RECORDS))
+    entity = next(iter(resolver.gazetteer))
+    queries = [
+        Query(entity.name, frozenset({entity.id}), {"kind": "attested", "type": entity.type}),
+        Query("Qwxzq", frozenset({entity.id}), {"kind": "negative", "type": entity.type}),
+    ]
+    counts = retrieval.stage_counts(resolver, queries)
+    assert counts["all"]["all"] == {"first": 1, "no key": 1}
+    assert sum(sum(counter.values()) for counter in counts["kind"].values()) == 2
+    text = retrieval.render_markdown(counts, ["a note"])
+    assert "| all | 2 | 50.0 | 0.0 | 0.0 | 0.0 | 50.0 |" in text
