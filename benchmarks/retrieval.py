@@ -47,7 +47,7 @@ from entity_resolve.index import NameIndex, _query_digest, token_keys
 from . import accuracy, data
 from .report import git_commit, markdown_table, percent, write_json, write_text
 
-__all__ = ["STAGES", "main", "stage_of"]
+__all__ = ["STAGES", "entity_positions", "main", "render_markdown", "stage_counts", "stage_of"]
 
 #: The stages, in the order a garble's entity passes them (see the module's docstring).
 STAGES = ("first", "outranked", "not shortlisted", "key cap", "no key")
@@ -58,10 +58,15 @@ RESULTS_DIR = Path(__file__).resolve().parent / "results"
 QUICK_PER_TYPE = 10
 
 
-def stage_of(resolver: er.Resolver, query: accuracy.Query) -> str:
-    """The first stage (``STAGES``) that the gold entity of ``query`` does not pass; ``first`` when it passes all."""
+def stage_of(resolver: er.Resolver, query: accuracy.Query, positions: Mapping[str, int] | None = None) -> str:
+    """The first stage (``STAGES``) that the gold entity of ``query`` does not pass; ``first`` when it passes all.
+
+    ``positions``: each entity id's position in ``resolver.index`` (``entity_positions``), made when not given.
+    The names scored are the resolver's own shortlist of the mention's readings (``Resolver._prepare``).
+    """
     index = resolver.index
-    gold = _gold_positions(index, query.gold)
+    positions = entity_positions(index) if positions is None else positions
+    gold = frozenset(positions[entity_id] for entity_id in query.gold if entity_id in positions)
     best = resolver.resolve(query.mention).candidates
     if best and best[0].entity.id in query.gold:
         return "first"
@@ -79,9 +84,9 @@ def stage_of(resolver: er.Resolver, query: accuracy.Query) -> str:
     return "no key"
 
 
-def _gold_positions(index: NameIndex, gold_ids: frozenset[str]) -> frozenset[int]:
-    """The entity positions in ``index`` of the gold ids."""
-    return frozenset(position for position, entity_id in enumerate(index.entity_ids) if entity_id in gold_ids)
+def entity_positions(index: NameIndex) -> dict[str, int]:
+    """Each entity id's position in ``index`` (what ``index.name_entity`` holds)."""
+    return {entity_id: position for position, entity_id in enumerate(index.entity_ids)}
 
 
 def _posted_unread(index: NameIndex, word: str, gold: frozenset[int]) -> bool:
@@ -108,8 +113,9 @@ def stage_counts(
     counts: dict[str, dict[str, collections.Counter[str]]] = collections.defaultdict(
         lambda: collections.defaultdict(collections.Counter)
     )
+    positions = entity_positions(resolver.index)
     for query in queries:
-        stage = stage_of(resolver, query)
+        stage = stage_of(resolver, query, positions)
         counts["all"]["all"][stage] += 1
         for grouping in ("ambiguity", "kind", "type"):
             counts[grouping][query.groups.get(grouping, "?")][stage] += 1
