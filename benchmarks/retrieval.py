@@ -67,10 +67,10 @@ def stage_of(resolver: er.Resolver, query: accuracy.Query, positions: Mapping[st
     index = resolver.index
     positions = entity_positions(index) if positions is None else positions
     gold = frozenset(positions[entity_id] for entity_id in query.gold if entity_id in positions)
-    best = resolver.resolve(query.mention).candidates
+    prepared = resolver._prepare(query.mention)  # ``resolve`` is ``_resolve_prepared(_prepare(mention))``
+    best = resolver._resolve_prepared(prepared).candidates
     if best and best[0].entity.id in query.gold:
         return "first"
-    prepared = resolver._prepare(query.mention)
     if any(int(index.name_entity[name]) in gold for _reading, name in prepared.shortlisted):
         return "outranked"
     readings = [reading.tokens for reading in prepared.readings if reading.tokens]
