@@ -55,6 +55,13 @@ class Settings:
         in the context.
     max_candidates : int
         Names handed from the index to the scorer (``NameIndex.shortlist``).
+    link_veto : float
+        A best candidate that clears the threshold and the margin is not
+        linked when the learned probability that it is the entity meant
+        (``decide.link_probability``) is below this (0.0: never vetoed).
+    link_relief : float
+        A best candidate that does not clear them is linked when that
+        probability is at least this (1.0: never).
     """
 
     threshold: float = 0.81
@@ -67,6 +74,8 @@ class Settings:
     type_mismatch_factor: float = 0.75
     context_weight: float = 0.15
     max_candidates: int = 16
+    link_veto: float = 0.0
+    link_relief: float = 0.85
 
     def __post_init__(self) -> None:
         for spec in fields(self):

@@ -34,6 +34,7 @@ import numpy as np
 from .common_words import is_common_spelling, is_word_of_its_own
 from .config import Settings
 from .context import CountrySpellings, DocumentContext, countries_of_words, entity_skeletons, evidence_skeletons
+from .decide import link_probability
 from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
 from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
@@ -934,6 +935,23 @@ class Resolver:
         query = prepared.readings[0]
         if sum(map(len, query.tokens)) < _MIN_LETTERS:
             return Resolution(mention=prepared.mention, entity=None, score=0.0, cues=query.cues)
+        return self._decide(prepared.mention, query, self._ranked(prepared, context=context, top_k=top_k), top_k)
+
+    def _ranked(
+        self,
+        prepared: _PreparedMention,
+        *,
+        context: str | Iterable[str] | DocumentContext | None = None,
+        top_k: int = 5,
+    ) -> list[Candidate]:
+        """The best candidates of a prepared mention, one per entity, best first: what ``_decide`` decides on.
+
+        At least ``_DECISION_DEPTH`` of them when there are as many. A mention
+        with fewer than ``_MIN_LETTERS`` letters has none.
+        """
+        query = prepared.readings[0]
+        if sum(map(len, query.tokens)) < _MIN_LETTERS:
+            return []
         # title cues are evidence too: "الملك" supports an entity described as King
         document = DocumentContext.from_text(context)
         if query.cues:
@@ -954,11 +972,12 @@ class Resolver:
                 if position not in best or _stands_for_entity(scored, best[position]):
                     best[position] = scored
         ranked_positions = sorted(best, key=lambda p: (-best[p].score, -entities[p].prior, entities[p].id))
-        ranked = [self._candidate(best[p], entities[p]) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
-        return self._decide(prepared.mention, query, ranked, top_k)
+        return [self._candidate(best[p], entities[p]) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
 
     def _decide(self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int) -> Resolution:
-        """The entity of the best candidate when it clears the threshold and the margin, else None.
+        """The entity of the best candidate when it clears the threshold and the margin, or when the
+        learned probability that it is the entity meant (``decide.link_probability``) reaches
+        ``Settings.link_relief``; else None.
 
         Entities of the same exact name are settled first: by the context
         (``_settled_by_context``), else in favour of exact matches of main
@@ -999,7 +1018,14 @@ class Resolver:
             )
             chosen = named[0].entity if lead >= margin or better_known else None
         else:
+            # the threshold and margin, overruled by the learned probability when it is low or high enough;
+            # a title cue is evidence the model never saw (it learned from bare names): it vetoes nothing then
             accepted = best.score >= threshold and best.score - runner_up >= margin
+            veto = self.settings.link_veto if not query.cues else 0.0
+            if accepted and veto > 0.0:
+                accepted = link_probability(query, ranked) >= veto
+            elif not accepted and self.settings.link_relief < 1.0:
+                accepted = link_probability(query, ranked) >= self.settings.link_relief
             if accepted and _one_word_garble(query, best.explanation):
                 shortfall = 1.0 - best.explanation.name_similarity
                 lead = min(_ONE_WORD_LEAD_CAP, _ONE_WORD_LEAD_SHARE * shortfall)
