@@ -178,13 +178,25 @@ def load_model(path: str | Path) -> DecisionModel:
         If the file is not such a model (naming the file and what is wrong).
     """
     path = Path(path)
-    return _model_from_json(json.loads(path.read_text(encoding="utf-8")), str(path))
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"{path}: not JSON ({error})") from error
+    return _model_from_json(document, str(path))
 
 
 def _model_from_json(document: dict[str, Any], origin: str) -> DecisionModel:
     """The model of a parsed ``decision.json``, checked node by node."""
-    if document.get("features") != list(FEATURES):
+    if not isinstance(document, dict) or document.get("features") != list(FEATURES):
         raise ValueError(f"{origin}: the model's features are not entity_resolve.decide.FEATURES")
+    try:
+        return _checked_model(document, origin)
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"{origin}: not a decision model ({type(error).__name__}: {error})") from error
+
+
+def _checked_model(document: dict[str, Any], origin: str) -> DecisionModel:
+    """``_model_from_json`` of a document that names the right features."""
     trees = []
     for number, tree in enumerate(document["trees"]):
         feature = tuple(int(value) for value in tree["feature"])

@@ -88,6 +88,17 @@ def test_a_model_of_other_features_is_refused_naming_the_file(tmp_path: Path) ->
         load_model(path)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["{not json", json.dumps(["a list"]), json.dumps({"features": list(FEATURES), "baseline": 0.0})],
+)
+def test_a_file_that_is_no_model_is_refused_naming_the_file(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"model\.json: "):
+        load_model(path)
+
+
 def test_a_tree_that_points_outside_itself_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "model.json"
     tree = {"feature": [0], "threshold": [0.5], "left": [1], "right": [2], "value": [0.0]}
