@@ -250,6 +250,11 @@ def _vowel_inside(word: str, i: int, ch: str) -> bool:
     return ch in LONG_VOWELS and i > 0 and len(word) > 3
 
 
+def _before_vowel_slot(word: str, i: int, ch: str) -> bool:
+    """A consonant that a long vowel may follow: not the word's last letter."""
+    return _consonant(word, i, ch) and i < len(word) - 1
+
+
 def _replace_at(text: str, position: int, new: str) -> str:
     return text[:position] + new + text[position + 1 :]
 
@@ -265,7 +270,7 @@ def _letter_class(name: str, rng: random.Random) -> str:
 
 def _long_vowel(name: str, rng: random.Random) -> str:
     drops = _positions(name, _vowel_inside)
-    inserts = _positions(name, lambda w, i, ch: _consonant(w, i, ch) and i < len(w) - 1)
+    inserts = _positions(name, _before_vowel_slot)
     if drops and (not inserts or rng.random() < 0.5):
         return _replace_at(name, rng.choice(drops), "")
     position = rng.choice(inserts)
@@ -468,7 +473,7 @@ def applies(name: str, kind: str) -> bool:
     arabic = _is_arabic(name)
     checks: dict[str, Callable[[], bool]] = {
         "letter_class": lambda: arabic and bool(_positions(name, lambda w, i, ch: ch in _CONFUSABLE)),
-        "long_vowel": lambda: arabic and bool(_positions(name, _consonant) or _positions(name, _vowel_inside)),
+        "long_vowel": lambda: arabic and bool(_positions(name, _before_vowel_slot) or _positions(name, _vowel_inside)),
         "consonant_drop": lambda: arabic and bool(_positions(name, _consonant)),
         "consonant_double": lambda: arabic and bool(_positions(name, _consonant)),
         "persian": lambda: arabic and any(ch in _PERSIAN_SYSTEMATIC or ch in _PERSIAN_SOUND for ch in name),
