@@ -931,11 +931,9 @@ class Resolver:
         context: str | Iterable[str] | DocumentContext | None = None,
         top_k: int = 5,
     ) -> Resolution:
-        """``resolve`` of a prepared mention (see ``_prepare``)."""
-        query = prepared.readings[0]
-        if sum(map(len, query.tokens)) < _MIN_LETTERS:
-            return Resolution(mention=prepared.mention, entity=None, score=0.0, cues=query.cues)
-        return self._decide(prepared.mention, query, self._ranked(prepared, context=context, top_k=top_k), top_k)
+        """``resolve`` of a prepared mention (see ``_prepare``): a mention too short for candidates gets none."""
+        ranked = self._ranked(prepared, context=context, top_k=top_k)
+        return self._decide(prepared.mention, prepared.readings[0], ranked, top_k)
 
     def _ranked(
         self,
