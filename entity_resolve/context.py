@@ -22,6 +22,8 @@ Examples
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
@@ -376,9 +378,15 @@ class CountrySpellings:
     (frozenset({'LY'}), 0.833)
     >>> spellings.nearest("")
     (frozenset(), 0.0)
+
+    With a ``floor``, only spellings at least that similar are looked at
+    (a fraction of them: the others are too long or too short):
+
+    >>> spellings.nearest("libyen", floor=0.9), spellings.nearest("libyen", floor=0.8)
+    ((frozenset(), 0.0), (frozenset({'LY'}), 0.833))
     """
 
-    __slots__ = ("_codes", "_forms", "_nearest")
+    __slots__ = ("_codes", "_forms", "_lengths", "_nearest")
 
     def __init__(self, country_of_word: Mapping[str, frozenset[str]]) -> None:
         codes: dict[str, frozenset[str]] = {}
@@ -388,9 +396,12 @@ class CountrySpellings:
                 if named and form not in codes:
                     codes[form] = named
         self._codes = codes
-        arabic = sorted(form for form in codes if _arabic_word(form))
-        self._forms = (sorted(set(codes) - set(arabic)), arabic)
-        self._nearest: dict[str, tuple[frozenset[str], float]] = {}
+        # each script's spellings by length, so that a floor of similarity bounds the lengths searched
+        arabic = sorted((form for form in codes if _arabic_word(form)), key=lambda form: (len(form), form))
+        latin = sorted((form for form in codes if not _arabic_word(form)), key=lambda form: (len(form), form))
+        self._forms = (latin, arabic)
+        self._lengths = ([len(form) for form in latin], [len(form) for form in arabic])
+        self._nearest: dict[tuple[str, float], tuple[frozenset[str], float]] = {}
 
     def countries(self, token: str) -> frozenset[str]:
         """``countries_named(token, country_of_word)``: every spelling it reads as a country is here.
@@ -403,31 +414,51 @@ class CountrySpellings:
         """
         return self._codes.get(token, _NONE)
 
-    def nearest(self, token: str) -> tuple[frozenset[str], float]:
+    def nearest(self, token: str, *, floor: float = 0.0) -> tuple[frozenset[str], float]:
         """The countries of the spellings of its script most like ``token`` (normalised Levenshtein
-        similarity) and that similarity; kept per token (at most ``_NEAREST_KEPT``)."""
-        found = self._nearest.get(token)
+        similarity) and that similarity, or ``(frozenset(), 0.0)`` when none is at least ``floor``
+        similar; kept per token and floor (at most ``_NEAREST_KEPT``)."""
+        key = (token, floor)
+        found = self._nearest.get(key)
         if found is None:
             if len(self._nearest) >= _NEAREST_KEPT:
                 self._nearest.clear()
-            found = self._nearest[token] = self._search(token)
+            found = self._nearest[key] = self._search(token, floor)
         return found
 
-    def _search(self, token: str) -> tuple[frozenset[str], float]:
-        forms = self._forms[_arabic_word(token)]
-        best = process.extract(token, forms, scorer=Levenshtein.normalized_similarity, limit=_NEAREST_LOOKED_AT)
-        if not best or best[0][1] <= 0.0:
+    def _search(self, token: str, floor: float) -> tuple[frozenset[str], float]:
+        arabic = _arabic_word(token)
+        forms = self._forms[arabic]
+        if floor > 0.0:
+            # a normalised Levenshtein similarity is at most the shorter length over the longer
+            lengths = self._lengths[arabic]
+            shortest = math.ceil(len(token) * floor - _ROUNDING)
+            longest = math.floor(len(token) / floor + _ROUNDING)
+            forms = forms[bisect_left(lengths, shortest) : bisect_right(lengths, longest)]
+        # rapidfuzz drops some scores equal to its cutoff (0.6 for 2 edits in 5 letters): ask lower, then compare
+        cutoff = floor - _CUTOFF_SLACK if floor > 0.0 else None
+        found = process.extractOne(token, forms, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff)
+        if found is None or found[1] <= 0.0 or found[1] < floor:
             return frozenset(), 0.0
-        top = best[0][1]
-        codes = frozenset().union(*(self._codes[form] for form, score, _ in best if score == top))
+        top = found[1]
+        ties = process.extract(
+            token, forms, scorer=Levenshtein.normalized_similarity, limit=None, score_cutoff=top - _CUTOFF_SLACK
+        )
+        # the first spellings in alphabetical order of those as similar as the best
+        nearest = sorted(form for form, score, _ in ties if score >= top)[:_NEAREST_LOOKED_AT]
+        codes = frozenset().union(*(self._codes[form] for form in nearest))
         return codes, round(top, 3)
 
 
 _NONE: Final[frozenset[str]] = frozenset()
-#: Spellings ``CountrySpellings.nearest`` weighs (of these nearest, those as similar as the best all
-#: count) and tokens kept.
+#: Spellings ``CountrySpellings.nearest`` weighs (of those as similar as the best, the first in
+#: alphabetical order) and tokens kept.
 _NEAREST_LOOKED_AT: Final = 8
 _NEAREST_KEPT: Final = 16_384
+#: Slack for the float products that bound the lengths a floor admits (5 * 0.6 is 3.0000000000000004).
+_ROUNDING: Final = 1e-9
+#: Slack below a similarity asked of rapidfuzz as a cutoff (scores below the similarity are then left out).
+_CUTOFF_SLACK: Final = 0.01
 
 
 @dataclass(frozen=True, slots=True)

@@ -754,7 +754,7 @@ class Resolver:
                 continue
             if detect_script(query_token) != detect_script(name_token):
                 continue  # across scripts, a transliteration: its likeness is another matter
-            nearest, similarity = self._spellings.nearest(query_token)
+            nearest, similarity = self._spellings.nearest(query_token, floor=_GARBLED_COUNTRY_MIN_SIMILARITY)
             if similarity >= _GARBLED_COUNTRY_MIN_SIMILARITY and nearest.isdisjoint(named_by_name):
                 return True
         return False

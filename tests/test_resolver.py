@@ -1037,6 +1037,31 @@ def test_the_builtin_country_table_is_the_builtin_gazetteers_countries(builtin_r
     assert all(country.source for country in builtin_countries())  # every row credits its source
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    word=st.text(alphabet="اأبتثجحخدذرسشصضطظعغفقكلمنهويةى", min_size=1, max_size=12)
+    | st.text(alphabet="abcdefghiklmnorstuyz", min_size=1, max_size=12),
+    floor=st.sampled_from([0.5, 0.6, 0.75, 0.9]),
+)
+def test_a_floor_on_country_likeness_changes_no_likeness_at_or_above_it(
+    builtin_resolver: er.Resolver, word: str, floor: float
+) -> None:
+    """``CountrySpellings.nearest`` with a floor searches only the spellings of lengths that can reach it:
+    the answer is the unbounded one whenever that is at least the floor, and none otherwise."""
+    spellings = builtin_resolver._spellings
+    unbounded = spellings.nearest(word)
+    bounded = spellings.nearest(word, floor=floor)
+    assert bounded == (unbounded if unbounded[1] >= floor else (frozenset(), 0.0))
+
+
+def test_garbled_country_adjectives_still_name_their_country(builtin_resolver: er.Resolver) -> None:
+    spellings = builtin_resolver._spellings
+    for garble, country in [("الليبيه", "LY"), ("التركيا", "TR"), ("libyen", "LY"), ("syrain", "SY")]:
+        countries, likeness = spellings.nearest(garble, floor=0.6)
+        assert country in countries, garble
+        assert likeness >= 0.6, garble
+
+
 #: Five ministries and five armies make "وزارة", "ministry" and "army" organisation words; a place
 #: and a person that such mentions contain.
 ORGANIZATION_WORD_RECORDS = [
