@@ -28,7 +28,7 @@ import math
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -660,6 +660,12 @@ class NameIndex:
         object.__setattr__(self, "_token_postings_cache", {})
         object.__setattr__(self, "_shortlist_cache", {})
         object.__setattr__(self, "_key_postings_cache", {})
+
+    def __reduce__(self) -> tuple[type[NameIndex], tuple[object, ...]]:
+        # pickled as its constructor's arguments, its caches left behind (a process pool that spawns
+        # its workers sends them the resolver so): compiled by mypyc, a frozen dataclass refuses
+        # the attribute setting that pickle's default way does
+        return (NameIndex, tuple(getattr(self, spec.name) for spec in fields(self) if spec.init))
 
     @classmethod
     def build(cls, gazetteer: Gazetteer) -> NameIndex:

@@ -228,6 +228,11 @@ class Reading:
     vocalic: str
     indexed: bool = True
 
+    def __reduce__(self) -> tuple[type[Reading], tuple[str, str, str, bool]]:
+        # pickled (and copied) as its constructor's arguments: compiled by mypyc, a frozen
+        # dataclass refuses the attribute setting that pickle's default way does
+        return (Reading, (self.fine, self.coarse, self.vocalic, self.indexed))
+
 
 #: Sets a field of a frozen dataclass instance (what its generated ``__init__`` calls).
 _set_field: Final = object.__setattr__

@@ -182,6 +182,11 @@ class TransliterationModel:
             self._numbers[key] = number
         self._compiled.extend(_compiled_events(list(self._events.values())))
 
+    def __reduce__(self) -> tuple[type[TransliterationModel], tuple[dict[EventKey, dict[str, float]], float, float]]:
+        # pickled as its table, the events and compiled transducer made again on loading
+        # (see ``NameIndex.__reduce__``)
+        return (TransliterationModel, (self.costs, self.unseen_cost, self.scale))
+
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> TransliterationModel:
         """Parse the TSV table (``#`` lines are comments, the first other line is the header).

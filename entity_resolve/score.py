@@ -126,6 +126,11 @@ class TokenMatch:
     name_token: str
     similarity: float
 
+    def __reduce__(self) -> tuple[type[TokenMatch], tuple[str, str, float]]:
+        # pickled (and copied) as its constructor's arguments: compiled by mypyc, a frozen
+        # dataclass refuses the attribute setting that pickle's default way does
+        return (TokenMatch, (self.query_token, self.name_token, self.similarity))
+
 
 @dataclass(frozen=True, slots=True)
 class NameMatch:
@@ -154,6 +159,10 @@ class NameMatch:
     coverage: float
     alignment: tuple[TokenMatch, ...]
     missed: int = 0
+
+    def __reduce__(self) -> tuple[type[NameMatch], tuple[float, float, float, float, tuple[TokenMatch, ...], int]]:
+        # pickled as its constructor's arguments (see ``TokenMatch.__reduce__``)
+        return (NameMatch, (self.similarity, self.aligned, self.whole, self.coverage, self.alignment, self.missed))
 
 
 #: Sets a field of a frozen dataclass instance (what its generated ``__init__`` calls).

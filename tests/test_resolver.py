@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 import concurrent.futures
+import copy
+import multiprocessing
+import pickle
 import time
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -9,6 +13,7 @@ from hypothesis import strategies as st
 
 import entity_resolve as er
 from entity_resolve.context import DocumentContext, entity_skeletons
+from entity_resolve.keys import readings
 from entity_resolve.score import match_name
 from tests.conftest import SMALL_RECORDS
 
@@ -162,6 +167,33 @@ def test_results_are_identical_across_threads(small_resolver: er.Resolver) -> No
     with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(small_resolver.resolve, mentions))
     assert got == expected
+
+
+@pytest.mark.parametrize("copier", [copy.copy, copy.deepcopy, lambda value: pickle.loads(pickle.dumps(value))])
+def test_results_pickle_and_copy_with_their_explanations(small_resolver: er.Resolver, copier: Any) -> None:
+    """A process pool returns its results pickled, and users copy them: every part of a result
+    (candidates, explanations, aligned token pairs, the normalised mention) survives, compiled or not."""
+    for mention in ["الجنرال هوثر", "Chalifa Haftar", "مجلس الامن"]:
+        result = small_resolver.resolve(mention)
+        assert result.candidates[0].explanation.alignment  # the compiled classes are inside
+        assert copier(result) == result
+    reading = readings("haftar")[0]
+    assert copier(reading) == reading
+    matched = match_name(("haftar",), ("khalifa", "haftar"))
+    assert copier(matched) == matched
+
+
+def _resolved_by(resolver: er.Resolver, mention: str) -> er.Resolution:
+    return resolver.resolve(mention)
+
+
+def test_a_process_pool_that_spawns_its_workers_resolves_as_this_process_does(small_resolver: er.Resolver) -> None:
+    """Spawned workers (macOS's and Windows's default) get the resolver pickled and send results back so."""
+    mentions = ["هوثر", "Chalifa Haftar", "طرابلس", "مجلس الامن"]
+    spawning = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=spawning) as pool:
+        got = list(pool.map(_resolved_by, [small_resolver] * len(mentions), mentions))
+    assert got == [small_resolver.resolve(mention) for mention in mentions]
 
 
 names_strategy = st.sampled_from([name for record in SMALL_RECORDS for name in [record["name"], *record["aliases"]]])
