@@ -32,6 +32,7 @@ from importlib import resources
 from itertools import chain
 from typing import Final
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
@@ -386,7 +387,7 @@ class CountrySpellings:
     ((frozenset(), 0.0), (frozenset({'LY'}), 0.833))
     """
 
-    __slots__ = ("_codes", "_forms", "_lengths", "_nearest")
+    __slots__ = ("_codes", "_counts", "_forms", "_lengths", "_nearest")
 
     def __init__(self, country_of_word: Mapping[str, frozenset[str]]) -> None:
         codes: dict[str, frozenset[str]] = {}
@@ -401,6 +402,7 @@ class CountrySpellings:
         latin = sorted((form for form in codes if not _arabic_word(form)), key=lambda form: (len(form), form))
         self._forms = (latin, arabic)
         self._lengths = ([len(form) for form in latin], [len(form) for form in arabic])
+        self._counts = (_LetterCounts(latin), _LetterCounts(arabic))
         self._nearest: dict[tuple[str, float], tuple[frozenset[str], float]] = {}
 
     def countries(self, token: str) -> frozenset[str]:
@@ -434,7 +436,10 @@ class CountrySpellings:
             lengths = self._lengths[arabic]
             shortest = math.ceil(len(token) * floor - _ROUNDING)
             longest = math.floor(len(token) / floor + _ROUNDING)
-            forms = forms[bisect_left(lengths, shortest) : bisect_right(lengths, longest)]
+            start, end = bisect_left(lengths, shortest), bisect_right(lengths, longest)
+            # and of those, the spellings whose letters leave room for so few edits
+            kept = self._counts[arabic].within(token, start, end, 1.0 - floor)
+            forms = [forms[start + position] for position in kept]
         # rapidfuzz drops some scores equal to its cutoff (0.6 for 2 edits in 5 letters): ask lower, then compare
         cutoff = floor - _CUTOFF_SLACK if floor > 0.0 else None
         found = process.extractOne(token, forms, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff)
@@ -448,6 +453,53 @@ class CountrySpellings:
         nearest = sorted(form for form, score, _ in ties if score >= top)[:_NEAREST_LOOKED_AT]
         codes = frozenset().union(*(self._codes[form] for form in nearest))
         return codes, round(top, 3)
+
+
+class _LetterCounts:
+    """How often each letter occurs in each of a list of spellings: a bound on their edit distances.
+
+    An edit changes the letter counts by at most two (a substitution) or one
+    (an insertion or deletion, which also changes the length by one). So the
+    Levenshtein distance of two strings is at least half the sum of the L1
+    distance of their letter counts and their length difference: one NumPy
+    pass over the spellings of a length band leaves rapidfuzz the few that
+    may be close enough.
+
+    Examples
+    --------
+    >>> counts = _LetterCounts(["libya", "syria", "sudan"])
+    >>> counts.within("libyen", 0, 3, 0.4).tolist()  # two edits allowed in 6 letters: libya only
+    [0]
+    """
+
+    __slots__ = ("_alphabet", "_by_letter", "_lengths")
+
+    def __init__(self, spellings: list[str]) -> None:
+        letters = sorted({letter for spelling in spellings for letter in spelling})
+        self._alphabet = {letter: row for row, letter in enumerate(letters)}
+        # one row per letter, one column per spelling: a word's few letters are read as a few rows
+        rows = np.array([self._alphabet[letter] for spelling in spellings for letter in spelling], dtype=np.int64)
+        columns = np.repeat(np.arange(len(spellings)), [len(spelling) for spelling in spellings])
+        by_letter = np.zeros((len(letters), len(spellings)), dtype=np.int16)
+        np.add.at(by_letter, (rows, columns), 1)
+        self._by_letter = by_letter
+        self._lengths = by_letter.sum(axis=0)
+
+    def within(self, word: str, start: int, end: int, share: float) -> np.ndarray:
+        """Positions (from ``start``) of the spellings ``start:end`` that may be at most ``share`` of the
+        longer length away from ``word`` in edits."""
+        counted = Counter(word)
+        known = [letter for letter in sorted(counted) if letter in self._alphabet]
+        unknown = len(word) - sum(counted[letter] for letter in known)  # no spelling has them
+        lengths = self._lengths[start:end]
+        # the L1 distance of the counts: a spelling's letters that the word lacks count whole (its
+        # length), and each letter of the word counts its difference instead of the spelling's count
+        block = self._by_letter[[self._alphabet[letter] for letter in known], start:end]
+        wanted = np.array([counted[letter] for letter in known], dtype=np.int16)[:, None]
+        apart = lengths + (np.abs(block - wanted) - block).sum(axis=0) + unknown
+        differences = apart + np.abs(lengths - len(word))
+        allowed = share * np.maximum(lengths, len(word))
+        return np.flatnonzero(differences <= 2.0 * allowed + _ROUNDING)
 
 
 _NONE: Final[frozenset[str]] = frozenset()

@@ -1069,21 +1069,72 @@ def test_the_builtin_country_table_is_the_builtin_gazetteers_countries(builtin_r
     assert all(country.source for country in builtin_countries())  # every row credits its source
 
 
-@settings(max_examples=300, deadline=None)
+_COUNTRY_SPELLINGS = [
+    "الليبية",
+    "ليبيا",
+    "السورية",
+    "العراقي",
+    "تونس",
+    "libyan",
+    "syria",
+    "tunisian",
+    "iraqi",
+    "morocco",
+]
+
+
+@st.composite
+def _edited_spellings(draw: st.DrawFn) -> str:
+    """A country's spelling with one to three letters replaced, inserted or dropped: the near misses."""
+    word = list(draw(st.sampled_from(_COUNTRY_SPELLINGS)))
+    letters = "اأبتثجحخدذرسشصضطظعغفقكلمنهويةى" if "\u0600" <= word[0] <= "\u06ff" else "abcdefghiklmnorstuyz"
+    for _ in range(draw(st.integers(1, 3))):
+        position = draw(st.integers(0, max(0, len(word) - 1)))
+        edit = draw(st.sampled_from(["replace", "insert", "drop"]))
+        if edit == "drop" and len(word) > 1:
+            del word[position]
+        elif edit == "insert":
+            word.insert(position, draw(st.sampled_from(letters)))
+        else:
+            word[position] = draw(st.sampled_from(letters))
+    return "".join(word)
+
+
+@settings(max_examples=400, deadline=None)
 @given(
     word=st.text(alphabet="اأبتثجحخدذرسشصضطظعغفقكلمنهويةى", min_size=1, max_size=12)
-    | st.text(alphabet="abcdefghiklmnorstuyz", min_size=1, max_size=12),
+    | st.text(alphabet="abcdefghiklmnorstuyzé", min_size=1, max_size=12)
+    | _edited_spellings(),
     floor=st.sampled_from([0.5, 0.6, 0.75, 0.9]),
 )
 def test_a_floor_on_country_likeness_changes_no_likeness_at_or_above_it(
     builtin_resolver: er.Resolver, word: str, floor: float
 ) -> None:
-    """``CountrySpellings.nearest`` with a floor searches only the spellings of lengths that can reach it:
-    the answer is the unbounded one whenever that is at least the floor, and none otherwise."""
+    """``CountrySpellings.nearest`` with a floor searches only the spellings whose lengths and letters
+    can reach it: the answer is the unbounded one whenever that is at least the floor, and none otherwise."""
     spellings = builtin_resolver._spellings
     unbounded = spellings.nearest(word)
     bounded = spellings.nearest(word, floor=floor)
     assert bounded == (unbounded if unbounded[1] >= floor else (frozenset(), 0.0))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    word=st.text(alphabet="abcdeخليفة", max_size=9),
+    spellings=st.lists(st.text(alphabet="abcdeخليفةx", min_size=1, max_size=9), min_size=1, max_size=12),
+    share=st.sampled_from([0.1, 0.25, 0.4, 0.5]),
+)
+def test_letter_counts_never_leave_out_a_spelling_few_edits_away(word: str, spellings: list[str], share: float) -> None:
+    """The bound that ``CountrySpellings`` searches within: any spelling at most ``share`` of the longer
+    length away in Levenshtein edits is kept (it may keep others)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from entity_resolve.context import _LetterCounts
+
+    kept = set(_LetterCounts(spellings).within(word, 0, len(spellings), share).tolist())
+    for position, spelling in enumerate(spellings):
+        if Levenshtein.distance(word, spelling) <= share * max(len(word), len(spelling)):
+            assert position in kept, spelling
 
 
 def test_garbled_country_adjectives_still_name_their_country(builtin_resolver: er.Resolver) -> None:
