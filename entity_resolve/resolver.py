@@ -1119,10 +1119,21 @@ def _title_left_out(entity: Entity, alias: str, name_tokens: tuple[str, ...]) ->
     """
     if entity.type != "person" or len(name_tokens) != 1 or not _titled_word(alias):
         return False
-    return not any(
-        normalized.tokens == name_tokens and not normalized.cues
-        for normalized in (normalize_name(name) for name in entity.names)
-    )
+    return name_tokens not in _untitled_names(entity.names)
+
+
+@lru_cache(maxsize=16_384)
+def _untitled_names(names: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """The tokens of each of an entity's names that carry no title (read once per entity: a king or
+    a sheikh has dozens of names, and each of his titled names asks).
+
+    Examples
+    --------
+    >>> sorted(_untitled_names(("King Salman", "Salman", "Salman bin Abdulaziz")))
+    [('salman',), ('salman', 'bin', 'abd', 'aziz')]
+    """
+    untitled = (normalize_name(name) for name in names)
+    return frozenset(normalized.tokens for normalized in untitled if not normalized.cues)
 
 
 def _without_title(matched: NameMatch, partial_floor: float) -> NameMatch:
