@@ -380,8 +380,9 @@ class CountrySpellings:
     >>> spellings.nearest("")
     (frozenset(), 0.0)
 
-    With a ``floor``, only spellings at least that similar are looked at
-    (a fraction of them: the others are too long or too short):
+    With a ``floor``, only spellings that may be that similar are compared
+    (a fraction of them: the others are too long, too short or of too many
+    other letters, ``_LetterCounts``):
 
     >>> spellings.nearest("libyen", floor=0.9), spellings.nearest("libyen", floor=0.8)
     ((frozenset(), 0.0), (frozenset({'LY'}), 0.833))
