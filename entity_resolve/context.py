@@ -23,13 +23,12 @@ Examples
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, pairwise
 from typing import Final
 
 import numpy as np
@@ -388,7 +387,7 @@ class CountrySpellings:
     ((frozenset(), 0.0), (frozenset({'LY'}), 0.833))
     """
 
-    __slots__ = ("_codes", "_counts", "_forms", "_lengths", "_nearest")
+    __slots__ = ("_codes", "_counts", "_forms", "_nearest")
 
     def __init__(self, country_of_word: Mapping[str, frozenset[str]]) -> None:
         codes: dict[str, frozenset[str]] = {}
@@ -402,7 +401,6 @@ class CountrySpellings:
         arabic = sorted((form for form in codes if _arabic_word(form)), key=lambda form: (len(form), form))
         latin = sorted((form for form in codes if not _arabic_word(form)), key=lambda form: (len(form), form))
         self._forms = (latin, arabic)
-        self._lengths = ([len(form) for form in latin], [len(form) for form in arabic])
         self._counts = (_LetterCounts(latin), _LetterCounts(arabic))
         self._nearest: dict[tuple[str, float], tuple[frozenset[str], float]] = {}
 
@@ -433,14 +431,7 @@ class CountrySpellings:
         arabic = _arabic_word(token)
         forms = self._forms[arabic]
         if floor > 0.0:
-            # a normalised Levenshtein similarity is at most the shorter length over the longer
-            lengths = self._lengths[arabic]
-            shortest = math.ceil(len(token) * floor - _ROUNDING)
-            longest = math.floor(len(token) / floor + _ROUNDING)
-            start, end = bisect_left(lengths, shortest), bisect_right(lengths, longest)
-            # and of those, the spellings whose letters leave room for so few edits
-            kept = self._counts[arabic].within(token, start, end, 1.0 - floor)
-            forms = [forms[start + position] for position in kept]
+            forms = [forms[position] for position in self._counts[arabic].within(token, 1.0 - floor)]
         # rapidfuzz drops some scores equal to its cutoff (0.6 for 2 edits in 5 letters): ask lower, then compare
         cutoff = floor - _CUTOFF_SLACK if floor > 0.0 else None
         found = process.extractOne(token, forms, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff)
@@ -459,23 +450,27 @@ class CountrySpellings:
 class _LetterCounts:
     """How often each letter occurs in each of a list of spellings: a bound on their edit distances.
 
-    An edit changes the letter counts by at most two (a substitution) or one
-    (an insertion or deletion, which also changes the length by one). So the
-    Levenshtein distance of two strings is at least half the sum of the L1
-    distance of their letter counts and their length difference: one NumPy
-    pass over the spellings of a length band leaves rapidfuzz the few that
-    may be close enough.
+    The spellings come sorted by length. A normalised Levenshtein similarity
+    is at most the shorter length over the longer, so a share of edits bounds
+    the lengths worth reading: a band of the list. An edit changes the letter
+    counts by at most two (a substitution) or one (an insertion or deletion,
+    which also changes the length by one), so the Levenshtein distance of two
+    strings is at least half the sum of the L1 distance of their letter
+    counts and their length difference: one NumPy pass over the band leaves
+    rapidfuzz the few spellings that may be close enough.
 
     Examples
     --------
     >>> counts = _LetterCounts(["libya", "syria", "sudan"])
-    >>> counts.within("libyen", 0, 3, 0.4).tolist()  # two edits allowed in 6 letters: libya only
+    >>> counts.within("libyen", 0.4).tolist()  # two edits allowed in 6 letters: libya only
     [0]
     """
 
     __slots__ = ("_alphabet", "_by_letter", "_lengths")
 
     def __init__(self, spellings: list[str]) -> None:
+        if any(len(first) > len(second) for first, second in pairwise(spellings)):
+            raise ValueError("spellings must be sorted by length")
         letters = sorted({letter for spelling in spellings for letter in spelling})
         self._alphabet = {letter: row for row, letter in enumerate(letters)}
         # one row per letter, one column per spelling: a word's few letters are read as a few rows
@@ -486,9 +481,14 @@ class _LetterCounts:
         self._by_letter = by_letter
         self._lengths = by_letter.sum(axis=0)
 
-    def within(self, word: str, start: int, end: int, share: float) -> np.ndarray:
-        """Positions (from ``start``) of the spellings ``start:end`` that may be at most ``share`` of the
-        longer length away from ``word`` in edits."""
+    def within(self, word: str, share: float) -> np.ndarray:
+        """Positions of the spellings that may be at most ``share`` (below 1) of the longer length away
+        from ``word`` in edits."""
+        least = 1.0 - share  # the similarity asked
+        shortest = math.ceil(len(word) * least - _ROUNDING)
+        longest = math.floor(len(word) / least + _ROUNDING)
+        start = int(np.searchsorted(self._lengths, shortest, side="left"))
+        end = int(np.searchsorted(self._lengths, longest, side="right"))
         counted = Counter(word)
         known = [letter for letter in sorted(counted) if letter in self._alphabet]
         unknown = len(word) - sum(counted[letter] for letter in known)  # no spelling has them
@@ -500,7 +500,7 @@ class _LetterCounts:
         apart = lengths + (np.abs(block - wanted) - block).sum(axis=0) + unknown
         differences = apart + np.abs(lengths - len(word))
         allowed = share * np.maximum(lengths, len(word))
-        return np.flatnonzero(differences <= 2.0 * allowed + _ROUNDING)
+        return start + np.flatnonzero(differences <= 2.0 * allowed + _ROUNDING)
 
 
 _NONE: Final[frozenset[str]] = frozenset()
