@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -12,8 +13,12 @@ from types import ModuleType
 import pytest
 from hypothesis import settings
 
-# Keep the index cache of the test run out of the user's home, before any import builds one.
-os.environ.setdefault("ENTITY_RESOLVE_CACHE", tempfile.mkdtemp(prefix="entity-resolve-test-cache-"))
+# Keep the index cache of the test run out of the user's home, before any import builds one;
+# a directory made here (45 MB for the built-in gazetteer) goes when the run ends.
+_MADE_CACHE: str | None = None
+if "ENTITY_RESOLVE_CACHE" not in os.environ:
+    _MADE_CACHE = tempfile.mkdtemp(prefix="entity-resolve-test-cache-")
+    os.environ["ENTITY_RESOLVE_CACHE"] = _MADE_CACHE
 
 import entity_resolve as er
 
@@ -23,6 +28,14 @@ settings.register_profile("shared-machine", deadline=None)
 settings.load_profile("shared-machine")
 
 GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Remove the index cache that this run made (a cache the caller named stays)."""
+    if _MADE_CACHE is not None:
+        shutil.rmtree(_MADE_CACHE, ignore_errors=True)
+
+
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 
 
