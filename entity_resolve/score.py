@@ -553,15 +553,22 @@ def _match_tokens(
     chosen = _align(query, name, settings, learned)
     query_weights, query_total = _weights(query)
     name_weights, name_total = _weights(name)
-    credited = [(i, j, sim if sim >= _DIFFERENT_TOKEN else sim / 2.0) for i, j, sim in chosen]
     if len(query) - len(name) >= leading_descriptor and _is_descriptor_then_name(chosen, len(query), len(name)):
         # "رئيس المجلس الرئاسي محمد المنفي": a role before a fully matched name counts little
         first = min(i for i, _j, _sim in chosen)
         descriptor_weights = [w * _DESCRIPTOR_WEIGHT if i < first else w for i, w in enumerate(query_weights)]
         query_weights, query_total = tuple(descriptor_weights), sum(descriptor_weights)
-    precision = sum([query_weights[i] * credit for i, _j, credit in credited]) / query_total
-    coverage = sum([name_weights[j] for _i, j, _sim in chosen]) / name_total
-    recall = sum([name_weights[j] * credit for _i, j, credit in credited]) / name_total
+    # the credited similarities summed in one pass, in alignment order: a pair less similar than
+    # _DIFFERENT_TOKEN is two different tokens, credited half
+    precise, covered, recalled = 0.0, 0.0, 0.0
+    for i, j, sim in chosen:
+        credit = sim if sim >= _DIFFERENT_TOKEN else sim / 2.0
+        precise += query_weights[i] * credit
+        covered += name_weights[j]
+        recalled += name_weights[j] * credit
+    precision = precise / query_total
+    coverage = covered / name_total
+    recall = recalled / name_total
     # a mention that covers a sliver of the name ("of" in "Party of God") keeps little of the floor
     floor = partial_floor * min(1.0, coverage / _MIN_PARTIAL_COVERAGE)
     aligned = precision * (floor + (1.0 - floor) * recall)
