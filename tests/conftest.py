@@ -20,7 +20,7 @@ if "ENTITY_RESOLVE_CACHE" not in os.environ:
     _MADE_CACHE = tempfile.mkdtemp(prefix="entity-resolve-test-cache-")
     os.environ["ENTITY_RESOLVE_CACHE"] = _MADE_CACHE
 
-import entity_resolve as er
+import entity_resolve as er  # noqa: E402 (imported once the cache directory is set)
 
 # No hypothesis deadline: the test machines are shared and noisy, and the first example of a
 # run may load the learned model; speed is measured by the benchmark scripts, not by tests.
