@@ -49,7 +49,17 @@ from .context import (
     with_builtin_countries,
 )
 from .gazetteer import Gazetteer
-from .keys import Reading, coarse_skeleton, fine_skeleton, fine_skeleton_variants, readings
+from .keys import (
+    Reading,
+    coarse_skeleton,
+    fine_skeleton,
+    fine_skeleton_variants,
+    knows_readings,
+    packed_readings,
+    readings,
+    remember_readings,
+    unpacked_readings,
+)
 from .normalize import COMPOUND_HEADS, NormalizedName, may_be_one_word, normalize_as_name
 from .score import is_particle
 
@@ -63,7 +73,7 @@ __all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys"
 _log = logging.getLogger("entity_resolve")
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 15
+INDEX_FORMAT = 16
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
 DELETION_KEY_WEIGHT: Final = 0.7
 #: Weight of a key reached through a deletion on both sides (a substitution).
@@ -219,6 +229,47 @@ def _pack(strings: Sequence[str]) -> np.ndarray:
 def _unpack(packed: np.ndarray) -> tuple[str, ...]:
     text = packed.tobytes().decode("utf-8")
     return tuple(text.split("\n")) if text else ()
+
+
+def _readings_of_words(name_tokens: Sequence[str]) -> dict[str, np.ndarray]:
+    """``NameIndex``'s ``reading_words``, ``reading_word_offsets``, ``reading_offsets`` and
+    ``reading_text`` of names (each name's tokens joined by spaces). A word whose readings cannot
+    be packed has no line (word number -1): ``keys.readings`` works it out when asked.
+
+    Examples
+    --------
+    >>> arrays = _readings_of_words(["khalifa haftar", "حفتر", "haftar"])
+    >>> arrays["reading_words"].tolist(), arrays["reading_word_offsets"].tolist()
+    ([0, 1, 2, 1], [0, 2, 3, 4])
+    >>> start, end = arrays["reading_offsets"][1:3]
+    >>> arrays["reading_text"][start:end].tobytes().decode()
+    'hftr,HBTR,haftar,1'
+    """
+    number_of_word: dict[str, int] = {}
+    lines: list[bytes] = []
+    words: list[int] = []
+    word_offsets = [0]
+    for tokens in name_tokens:
+        for word in tokens.split(" ") if tokens else ():
+            number = number_of_word.get(word)
+            if number is None:
+                packed = packed_readings(readings(word))
+                number = -1 if packed is None else len(lines)
+                if packed is not None:
+                    lines.append(packed.encode())
+                number_of_word[word] = number
+            words.append(number)
+        word_offsets.append(len(words))
+    lengths = np.array([len(line) for line in lines], dtype=np.int64)
+    offsets = np.concatenate([np.zeros(1, dtype=np.int64), np.cumsum(lengths)])
+    # int32 while they fit (the built-in gazetteer's: 7.5 MB of text, 0.7 million words)
+    dtype = np.int32 if max(int(offsets[-1]), len(words)) < np.iinfo(np.int32).max else np.int64
+    return {
+        "reading_words": np.array(words, dtype=np.int32),
+        "reading_word_offsets": np.array(word_offsets, dtype=dtype),
+        "reading_offsets": offsets.astype(dtype),
+        "reading_text": np.frombuffer(b"".join(lines), dtype=np.uint8),
+    }
 
 
 def pair_keys(tokens: Sequence[str]) -> tuple[str, ...]:
@@ -624,6 +675,13 @@ class NameIndex:
         For each indexed name, the fine skeletons of its tokens joined by spaces.
     name_length : numpy.ndarray
         For each indexed name, its number of tokens (at most 255).
+    reading_words, reading_word_offsets, reading_offsets, reading_text : numpy.ndarray
+        The readings (``keys.readings``) of the words of the names, worked out
+        once when the index is built and saved with it. The words of name ``n``
+        are numbered ``reading_words[reading_word_offsets[n]:reading_word_offsets[n + 1]]``
+        (-1: none saved); word ``w``'s readings are ``keys.packed_readings`` in
+        ``reading_text`` (UTF-8) between ``reading_offsets[w]`` and
+        ``reading_offsets[w + 1]``. See ``recall_readings``.
     """
 
     entity_ids: tuple[str, ...]
@@ -642,6 +700,10 @@ class NameIndex:
     country_words: dict[str, frozenset[str]]
     organization_words: frozenset[str]
     given_names: frozenset[str]
+    reading_words: np.ndarray
+    reading_word_offsets: np.ndarray
+    reading_offsets: np.ndarray
+    reading_text: np.ndarray
     fingerprint: str
     _name_facts: np.ndarray = field(init=False, repr=False)
     _token_postings_cache: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(init=False, repr=False)
@@ -751,6 +813,7 @@ class NameIndex:
             given_names=frozenset(
                 word for word, persons in persons_of_first_word.items() if persons >= GIVEN_NAME_MIN_PERSONS
             ),
+            **_readings_of_words(name_tokens),
             fingerprint=gazetteer.fingerprint,
         )
 
@@ -775,6 +838,43 @@ class NameIndex:
     def name_token_tuple(self, name: int) -> tuple[str, ...]:
         """The normalised tokens of indexed name number ``name``."""
         return _split_tokens(self.name_tokens[name])
+
+    def recall_readings(self, name: int) -> None:
+        """Hand ``keys.readings`` the readings of the words of indexed name number ``name`` that it
+        does not keep, as the index worked them out when it was built: read back (a microsecond
+        or two a word), not worked out again (ten or more). The scorer reads every word of the
+        names a mention shortlists; a process that loaded its index from the cache has read none.
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> from entity_resolve import keys
+        >>> index = NameIndex.build(Gazetteer.from_records([{"id": "h", "type": "person", "name": "Khalifa Haftar"}]))
+        >>> index.built_readings(0) == tuple(keys._read(word) for word in ("khalifa", "haftar"))
+        True
+        """
+        first = -1  # where the name's word numbers start, read when a word is not kept
+        for position, token in enumerate(self.name_token_tuple(name)):
+            if knows_readings(token):
+                continue
+            if first < 0:
+                first = self.reading_word_offsets.item(name)
+            found = self._saved_readings(self.reading_words.item(first + position))
+            if found is not None:
+                remember_readings(token, found)
+
+    def built_readings(self, name: int) -> tuple[tuple[Reading, ...] | None, ...]:
+        """The readings saved for each word of indexed name number ``name`` (None: not saved)."""
+        words = self.reading_words[self.reading_word_offsets.item(name) : self.reading_word_offsets.item(name + 1)]
+        return tuple(self._saved_readings(word) for word in words.tolist())
+
+    def _saved_readings(self, word: int) -> tuple[Reading, ...] | None:
+        """The readings saved for word number ``word`` (``reading_words``); None for -1."""
+        if word < 0:
+            return None
+        start: int = self.reading_offsets.item(word)
+        end: int = self.reading_offsets.item(word + 1)
+        return unpacked_readings(self.reading_text[start:end].tobytes().decode("utf-8"))
 
     def _postings_of_keys(self, hashes: np.ndarray, families: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Where the postings of the usable keys start, how many there are, and each key's weight.
@@ -1095,6 +1195,10 @@ class NameIndex:
             ),
             "organization_words": _pack(sorted(self.organization_words)),
             "given_names": _pack(sorted(self.given_names)),
+            "reading_words": self.reading_words,
+            "reading_word_offsets": self.reading_word_offsets,
+            "reading_offsets": self.reading_offsets,
+            "reading_text": self.reading_text,
         }
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
@@ -1130,6 +1234,10 @@ class NameIndex:
                     country_words=_unpack_country_names(data["country_words"]),
                     organization_words=frozenset(_unpack(data["organization_words"])),
                     given_names=frozenset(_unpack(data["given_names"])),
+                    reading_words=data["reading_words"],
+                    reading_word_offsets=data["reading_word_offsets"],
+                    reading_offsets=data["reading_offsets"],
+                    reading_text=data["reading_text"],
                     fingerprint=fingerprint,
                 )
         except (OSError, ValueError, KeyError):

@@ -234,8 +234,12 @@ class Reading:
         return (Reading, (self.fine, self.coarse, self.vocalic, self.indexed))
 
 
-#: Sets a field of a frozen dataclass instance (what its generated ``__init__`` calls).
-_set_field: Final = object.__setattr__
+#: Set a field of a frozen dataclass instance past its ``__setattr__`` that refuses it: the
+#: field's own slot descriptor (``score._set_query_token`` says more).
+_set_fine: Final = vars(Reading)["fine"].__set__
+_set_coarse: Final = vars(Reading)["coarse"].__set__
+_set_vocalic: Final = vars(Reading)["vocalic"].__set__
+_set_indexed: Final = vars(Reading)["indexed"].__set__
 
 
 def _reading(fine: str, coarse: str, vocalic: str, indexed: bool) -> Reading:
@@ -251,10 +255,10 @@ def _reading(fine: str, coarse: str, vocalic: str, indexed: bool) -> Reading:
     True
     """
     made = Reading.__new__(Reading)
-    _set_field(made, "fine", fine)
-    _set_field(made, "coarse", coarse)
-    _set_field(made, "vocalic", vocalic)
-    _set_field(made, "indexed", indexed)
+    _set_fine(made, fine)
+    _set_coarse(made, coarse)
+    _set_vocalic(made, vocalic)
+    _set_indexed(made, indexed)
     return made
 
 
@@ -369,9 +373,14 @@ def _latin_reading(graphemes: list[str], ch: str, z: str = "z", indexed: bool = 
     return _reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)), indexed)
 
 
-@lru_cache(maxsize=262_144)
+#: The readings of the tokens read so far (``readings``), at most ``_READINGS_KEPT``; an index
+#: also hands in those of its names' words, worked out when it was built (``remember_readings``).
+_known_readings: Final[dict[str, tuple[Reading, ...]]] = {}
+_READINGS_KEPT: Final = 262_144
+
+
 def readings(token: str) -> tuple[Reading, ...]:
-    """Every reading of a normalised token, the most likely first.
+    """Every reading of a normalised token, the most likely first (kept: see ``remember_readings``).
 
     An Arabic token with the article (الأسد) is read without and with it
     (Assad, Alban); a Latin token with ``ch`` is read the German (``x``), the
@@ -401,6 +410,66 @@ def readings(token: str) -> tuple[Reading, ...]:
     >>> [(r.fine, r.indexed) for r in readings("تشالد")]
     [('tSld', True), ('xld', False), ('Sld', False)]
     """
+    found = _known_readings.get(token)
+    if found is None:
+        found = _read(token)
+        remember_readings(token, found)
+    return found
+
+
+def remember_readings(token: str, found: tuple[Reading, ...]) -> None:
+    """Keep ``found`` as the readings of ``token``, which must be ``readings(token)`` worked out
+    earlier (a saved index's words: ``NameIndex.recall_readings``). A cache: all it keeps is let
+    go when it holds ``_READINGS_KEPT`` tokens.
+
+    Examples
+    --------
+    >>> remember_readings("hafter", readings("hafter")); readings("hafter")[0].fine
+    'hftr'
+    """
+    if len(_known_readings) >= _READINGS_KEPT:
+        _known_readings.clear()
+    _known_readings[token] = found
+
+
+def knows_readings(token: str) -> bool:
+    """Whether the readings of ``token`` are kept (``readings`` would not work them out)."""
+    return token in _known_readings
+
+
+#: Separators of ``packed_readings``: no skeleton alphabet has them.
+_FIELD_SEPARATOR: Final = ","
+_READING_SEPARATOR: Final = "|"
+
+
+def packed_readings(found: tuple[Reading, ...]) -> str | None:
+    """Readings as one line of text (``unpacked_readings`` reads it back), or None when a
+    skeleton holds a separator and cannot be packed so.
+
+    Examples
+    --------
+    >>> packed_readings(readings("هوثر"))
+    'hTr,HTR,huTr,1|hwTr,HBTR,hwTr,0'
+    >>> unpacked_readings(packed_readings(readings("هوثر"))) == readings("هوثر")
+    True
+    """
+    fields = [(r.fine, r.coarse, r.vocalic, "1" if r.indexed else "0") for r in found]
+    if any(_FIELD_SEPARATOR in text or _READING_SEPARATOR in text for field in fields for text in field):
+        return None
+    return _READING_SEPARATOR.join(_FIELD_SEPARATOR.join(field) for field in fields)
+
+
+def unpacked_readings(line: str) -> tuple[Reading, ...]:
+    """The readings of a ``packed_readings`` line."""
+    found: list[Reading] = []
+    for packed in line.split(_READING_SEPARATOR):
+        fine, coarse, vocalic, indexed = packed.split(_FIELD_SEPARATOR)
+        found.append(_reading(fine, coarse, vocalic, indexed == "1"))
+    return tuple(found)
+
+
+def _read(token: str) -> tuple[Reading, ...]:
+    """``readings``, worked out."""
     if not token:
         return (Reading("", "", ""),)
     if "\u0600" <= token[0] <= "\u06ff":

@@ -662,6 +662,7 @@ class Resolver:
         if entity is None:
             entity = self._entities[entity_position] = self._entity_at(entity_position)
         name_tokens = index.name_token_tuple(name_number)
+        index.recall_readings(name_number)  # its words read back as the index worked them out
         partial_floor = 0.0 if prepared.lone_title else self._partial_floor[entity.type]
         leading_descriptor = 1 if query.cues else 2
         settings = self.settings

@@ -11,6 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 import entity_resolve as er
 from entity_resolve import index as index_module
+from entity_resolve import keys
 from entity_resolve.index import INDEX_FORMAT, NameIndex, cached_index, code_fingerprint, name_keys, token_keys
 from entity_resolve.keys import coarse_skeleton, fine_skeleton
 
@@ -40,6 +41,52 @@ def test_save_and_load_round_trip(tmp_path: Path, small_gazetteer: er.Gazetteer)
     assert loaded.lookup(["حفتر"]) == index.lookup(["حفتر"])
     assert NameIndex.load(path, fingerprint="another gazetteer") is None
     assert NameIndex.load(tmp_path / "missing.npz", fingerprint=small_gazetteer.fingerprint) is None
+
+
+def test_saved_readings_are_the_readings_worked_out(tmp_path: Path, small_gazetteer: er.Gazetteer) -> None:
+    # the readings an index saves for its names' words are keys.readings' own, after a save and load too
+    index = NameIndex.build(small_gazetteer)
+    index.save(tmp_path / "index.npz")
+    loaded = NameIndex.load(tmp_path / "index.npz", fingerprint=small_gazetteer.fingerprint)
+    assert loaded is not None
+    for name in range(len(index)):
+        expected = tuple(keys._read(word) for word in index.name_token_tuple(name))
+        assert index.built_readings(name) == loaded.built_readings(name) == expected
+    words = {word for name in range(len(index)) for word in index.name_token_tuple(name)}
+    assert len(index.reading_offsets) == len(words) + 1  # each word's readings saved once
+
+
+def test_builtin_index_readings(builtin_resolver: er.Resolver) -> None:
+    index = builtin_resolver.index
+    for name in range(0, len(index), 211):
+        assert index.built_readings(name) == tuple(keys._read(word) for word in index.name_token_tuple(name))
+
+
+def test_recalled_readings_resolve_alike(small_gazetteer: er.Gazetteer) -> None:
+    # a resolver whose name words' readings come back from its index answers as one that works them out
+    resolver = er.Resolver(small_gazetteer)
+    mentions = ["الجنرال هوثر", "Chalifa Haftar", "فايز السراج", "Fajis as-Sarradsch", "بشار الاسد"]
+    keys._known_readings.clear()  # as in a process that loaded the index from its cache
+    recalled = [resolver.resolve(mention) for mention in mentions]
+    assert keys.knows_readings("حفتر")
+    keys._known_readings.clear()
+    original = NameIndex.recall_readings
+    try:
+        NameIndex.recall_readings = lambda self, name: None  # type: ignore[method-assign]
+        worked_out = [resolver.resolve(mention) for mention in mentions]
+    except (TypeError, AttributeError):  # compiled: a native class's methods cannot be replaced
+        pytest.skip("NameIndex is compiled")
+    finally:
+        NameIndex.recall_readings = original  # type: ignore[method-assign]
+    assert recalled == worked_out
+
+
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءةى khalifatrzcv'", max_size=12))
+def test_packed_readings_round_trip(token: str) -> None:
+    found = keys._read(token)
+    packed = keys.packed_readings(found)
+    assert packed is not None
+    assert keys.unpacked_readings(packed) == found
 
 
 def test_corrupt_cache_is_rebuilt(tmp_path: Path, small_gazetteer: er.Gazetteer) -> None:
