@@ -852,6 +852,9 @@ class NameIndex:
         >>> index = NameIndex.build(Gazetteer.from_records([{"id": "h", "type": "person", "name": "Khalifa Haftar"}]))
         >>> index.built_readings(0) == tuple(keys._read(word) for word in ("khalifa", "haftar"))
         True
+        >>> keys._known_readings.clear()  # as in a process that loaded the index from its cache
+        >>> index.recall_readings(0); keys.knows_readings("haftar"), keys.readings("haftar") == keys._read("haftar")
+        (True, True)
         """
         first = -1  # where the name's word numbers start, read when a word is not kept
         for position, token in enumerate(self.name_token_tuple(name)):
