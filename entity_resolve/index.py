@@ -681,7 +681,7 @@ class NameIndex:
         are numbered ``reading_words[reading_word_offsets[n]:reading_word_offsets[n + 1]]``
         (-1: none saved); word ``w``'s readings are ``keys.packed_readings`` in
         ``reading_text`` (UTF-8) between ``reading_offsets[w]`` and
-        ``reading_offsets[w + 1]``. See ``recall_readings``.
+        ``reading_offsets[w + 1]``. See ``name_token_tuple``.
     """
 
     entity_ids: tuple[str, ...]
@@ -835,15 +835,14 @@ class NameIndex:
         first = int(self.name_entity.searchsorted(position, side="left"))
         return range(first, int(self.name_entity.searchsorted(position, side="right")))
 
-    def name_token_tuple(self, name: int) -> tuple[str, ...]:
-        """The normalised tokens of indexed name number ``name``."""
-        return _split_tokens(self.name_tokens[name])
+    def name_token_tuple(self, name: int, *, recall_readings: bool = False) -> tuple[str, ...]:
+        """The normalised tokens of indexed name number ``name``.
 
-    def recall_readings(self, name: int) -> None:
-        """Hand ``keys.readings`` the readings of the words of indexed name number ``name`` that it
-        does not keep, as the index worked them out when it was built: read back (a microsecond
-        or two a word), not worked out again (ten or more). The scorer reads every word of the
-        names a mention shortlists; a process that loaded its index from the cache has read none.
+        With ``recall_readings``, those of its words whose readings ``keys.readings``
+        does not keep are handed to it as the index worked them out when it was
+        built: read back (a microsecond or two a word), not worked out again (ten or
+        more). The scorer reads every word of the names a mention shortlists; a
+        process that loaded its index from the cache has read none.
 
         Examples
         --------
@@ -853,11 +852,20 @@ class NameIndex:
         >>> index.built_readings(0) == tuple(keys._read(word) for word in ("khalifa", "haftar"))
         True
         >>> keys._known_readings.clear()  # as in a process that loaded the index from its cache
-        >>> index.recall_readings(0); keys.knows_readings("haftar"), keys.readings("haftar") == keys._read("haftar")
-        (True, True)
+        >>> index.name_token_tuple(0, recall_readings=True), keys.knows_readings("haftar")
+        (('khalifa', 'haftar'), True)
+        >>> keys.readings("haftar") == keys._read("haftar")
+        True
         """
+        tokens = _split_tokens(self.name_tokens[name])
+        if recall_readings:
+            self._recall_readings(name, tokens)
+        return tokens
+
+    def _recall_readings(self, name: int, tokens: tuple[str, ...]) -> None:
+        """``name_token_tuple``'s ``recall_readings`` of name number ``name``, whose tokens are ``tokens``."""
         first = -1  # where the name's word numbers start, read when a word is not kept
-        for position, token in enumerate(self.name_token_tuple(name)):
+        for position, token in enumerate(tokens):
             if knows_readings(token):
                 continue
             if first < 0:

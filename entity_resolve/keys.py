@@ -419,7 +419,7 @@ def readings(token: str) -> tuple[Reading, ...]:
 
 def remember_readings(token: str, found: tuple[Reading, ...]) -> None:
     """Keep ``found`` as the readings of ``token``, which must be ``readings(token)`` worked out
-    earlier (a saved index's words: ``NameIndex.recall_readings``). A cache: all it keeps is let
+    earlier (a saved index's words: ``NameIndex.name_token_tuple``). A cache: all it keeps is let
     go when it holds ``_READINGS_KEPT`` tokens.
 
     Examples

@@ -661,8 +661,7 @@ class Resolver:
         entity = self._entities[entity_position]
         if entity is None:
             entity = self._entities[entity_position] = self._entity_at(entity_position)
-        name_tokens = index.name_token_tuple(name_number)
-        index.recall_readings(name_number)  # its words read back as the index worked them out
+        name_tokens = index.name_token_tuple(name_number, recall_readings=True)  # its words' readings saved
         partial_floor = 0.0 if prepared.lone_title else self._partial_floor[entity.type]
         leading_descriptor = 1 if query.cues else 2
         settings = self.settings

@@ -70,14 +70,14 @@ def test_recalled_readings_resolve_alike(small_gazetteer: er.Gazetteer) -> None:
     recalled = [resolver.resolve(mention) for mention in mentions]
     assert keys.knows_readings("حفتر")
     keys._known_readings.clear()
-    original = NameIndex.recall_readings
+    original = NameIndex._recall_readings
     try:
-        NameIndex.recall_readings = lambda self, name: None  # type: ignore[method-assign]
+        NameIndex._recall_readings = lambda self, name, tokens: None  # type: ignore[method-assign]
         worked_out = [resolver.resolve(mention) for mention in mentions]
     except (TypeError, AttributeError):  # compiled: a native class's methods cannot be replaced
         pytest.skip("NameIndex is compiled")
     finally:
-        NameIndex.recall_readings = original  # type: ignore[method-assign]
+        NameIndex._recall_readings = original  # type: ignore[method-assign]
     assert recalled == worked_out
 
 
