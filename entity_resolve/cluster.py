@@ -44,7 +44,7 @@ from rapidfuzz.distance import Indel
 from .config import Settings
 from .gazetteer import Entity, Gazetteer
 from .index import name_keys, token_keys
-from .keys import readings
+from .keys import plain_readings, readings
 from .normalize import normalize_name
 from .resolver import Candidate, Resolver, resolver_for
 from .score import CROSS_SCRIPT_CEILING, NameMatch, match_name, token_weight
@@ -393,7 +393,7 @@ def common_tokens(forms: Iterable[Sequence[str]]) -> frozenset[str]:
 
 def _skeletons(tokens: Sequence[str]) -> tuple[str, str]:
     """The name's coarse skeletons joined in order and in sorted order (blind to spaces and word order)."""
-    coarse = [readings(token)[0].coarse if readings(token) else "" for token in tokens]
+    coarse = [found[0][1] if (found := plain_readings(token)) else "" for token in tokens]
     return "".join(coarse), "".join(sorted(coarse))
 
 

@@ -50,12 +50,14 @@ from .context import (
 )
 from .gazetteer import Gazetteer
 from .keys import (
+    PlainReading,
     Reading,
     coarse_skeleton,
     fine_skeleton,
     fine_skeleton_variants,
     knows_readings,
     packed_readings,
+    plain_readings,
     readings,
     remember_readings,
     unpacked_readings,
@@ -284,7 +286,7 @@ def pair_keys(tokens: Sequence[str]) -> tuple[str, ...]:
     >>> pair_keys(("محمد", "بن", "سلمان"))
     ('|MHMT|BN', '|BN|SLMN', '|MHMT|SLMN')
     """
-    skeletons = [readings(token)[0].coarse for token in tokens]
+    skeletons = [plain_readings(token)[0][1] for token in tokens]
     keys: dict[str, None] = {}
     for gap in (1, 2):
         for first in range(len(skeletons) - gap):
@@ -339,11 +341,11 @@ def joined_keys(tokens: Sequence[str]) -> tuple[str, ...]:
             continue
         if not may_be_one_word(first, second):
             continue
-        reading = readings(first + second)[0]
-        if reading.fine:
-            keys["~" + reading.fine] = None
-        if reading.coarse:
-            keys[reading.coarse] = None
+        fine, coarse, _vocalic, _indexed = plain_readings(first + second)[0]
+        if fine:
+            keys["~" + fine] = None
+        if coarse:
+            keys[coarse] = None
     return tuple(keys)
 
 
@@ -849,7 +851,7 @@ class NameIndex:
         >>> from entity_resolve.gazetteer import Gazetteer
         >>> from entity_resolve import keys
         >>> index = NameIndex.build(Gazetteer.from_records([{"id": "h", "type": "person", "name": "Khalifa Haftar"}]))
-        >>> index.built_readings(0) == tuple(keys._read(word) for word in ("khalifa", "haftar"))
+        >>> index.built_readings(0) == tuple(keys._as_plain(keys._read(word)) for word in ("khalifa", "haftar"))
         True
         >>> keys._known_readings.clear()  # as in a process that loaded the index from its cache
         >>> index.name_token_tuple(0, recall_readings=True), keys.knows_readings("haftar")
@@ -874,12 +876,13 @@ class NameIndex:
             if found is not None:
                 remember_readings(token, found)
 
-    def built_readings(self, name: int) -> tuple[tuple[Reading, ...] | None, ...]:
-        """The readings saved for each word of indexed name number ``name`` (None: not saved)."""
+    def built_readings(self, name: int) -> tuple[tuple[PlainReading, ...] | None, ...]:
+        """The readings saved for each word of indexed name number ``name``, as ``keys.plain_readings``
+        gives them (None: not saved)."""
         words = self.reading_words[self.reading_word_offsets.item(name) : self.reading_word_offsets.item(name + 1)]
         return tuple(self._saved_readings(word) for word in words.tolist())
 
-    def _saved_readings(self, word: int) -> tuple[Reading, ...] | None:
+    def _saved_readings(self, word: int) -> tuple[PlainReading, ...] | None:
         """The readings saved for word number ``word`` (``reading_words``); None for -1."""
         if word < 0:
             return None

@@ -373,9 +373,14 @@ def _latin_reading(graphemes: list[str], ch: str, z: str = "z", indexed: bool = 
     return _reading(fine_text, coarse_skeleton(fine_text), _collapse("".join(vocalic)), indexed)
 
 
-#: The readings of the tokens read so far (``readings``), at most ``_READINGS_KEPT``; an index
-#: also hands in those of its names' words, worked out when it was built (``remember_readings``).
-_known_readings: Final[dict[str, tuple[Reading, ...]]] = {}
+#: A ``Reading``'s fields as a plain tuple: ``(fine, coarse, vocalic, indexed)``.
+PlainReading = tuple[str, str, str, bool]
+
+#: The readings of the tokens read so far, as plain tuples, at most ``_READINGS_KEPT``; an index also
+#: hands in those of its names' words, worked out when it was built (``remember_readings``). Plain
+#: tuples of strings, not ``Reading`` objects: the garbage collector stops tracking them, where it
+#: would walk every ``Reading`` kept here in each full collection (hundreds of thousands in a long run).
+_known_readings: Final[dict[str, tuple[PlainReading, ...]]] = {}
 _READINGS_KEPT: Final = 262_144
 
 
@@ -410,21 +415,39 @@ def readings(token: str) -> tuple[Reading, ...]:
     >>> [(r.fine, r.indexed) for r in readings("تشالد")]
     [('tSld', True), ('xld', False), ('Sld', False)]
     """
+    return tuple([_reading(fine, coarse, vocalic, indexed) for fine, coarse, vocalic, indexed in plain_readings(token)])
+
+
+def plain_readings(token: str) -> tuple[PlainReading, ...]:
+    """``readings(token)`` as plain ``(fine, coarse, vocalic, indexed)`` tuples, kept.
+
+    What the scorer reads of a token, without making a ``Reading`` object per call.
+
+    Examples
+    --------
+    >>> plain_readings("هوثر")
+    (('hTr', 'HTR', 'huTr', True), ('hwTr', 'HBTR', 'hwTr', False))
+    """
     found = _known_readings.get(token)
     if found is None:
-        found = _read(token)
+        found = _as_plain(_read(token))
         remember_readings(token, found)
     return found
 
 
-def remember_readings(token: str, found: tuple[Reading, ...]) -> None:
-    """Keep ``found`` as the readings of ``token``, which must be ``readings(token)`` worked out
-    earlier (a saved index's words: ``NameIndex.name_token_tuple``). A cache: all it keeps is let
-    go when it holds ``_READINGS_KEPT`` tokens.
+def _as_plain(found: tuple[Reading, ...]) -> tuple[PlainReading, ...]:
+    """Readings as plain ``(fine, coarse, vocalic, indexed)`` tuples."""
+    return tuple([(r.fine, r.coarse, r.vocalic, r.indexed) for r in found])
+
+
+def remember_readings(token: str, found: tuple[PlainReading, ...]) -> None:
+    """Keep ``found`` as the readings of ``token``, which must be ``plain_readings(token)`` worked
+    out earlier (a saved index's words: ``NameIndex.name_token_tuple``). A cache: all it keeps is
+    let go when it holds ``_READINGS_KEPT`` tokens.
 
     Examples
     --------
-    >>> remember_readings("hafter", readings("hafter")); readings("hafter")[0].fine
+    >>> remember_readings("hafter", plain_readings("hafter")); readings("hafter")[0].fine
     'hftr'
     """
     if len(_known_readings) >= _READINGS_KEPT:
@@ -450,7 +473,7 @@ def packed_readings(found: tuple[Reading, ...]) -> str | None:
     --------
     >>> packed_readings(readings("هوثر"))
     'hTr,HTR,huTr,1|hwTr,HBTR,hwTr,0'
-    >>> unpacked_readings(packed_readings(readings("هوثر"))) == readings("هوثر")
+    >>> unpacked_readings(packed_readings(readings("هوثر"))) == plain_readings("هوثر")
     True
     """
     fields = [(r.fine, r.coarse, r.vocalic, "1" if r.indexed else "0") for r in found]
@@ -459,12 +482,12 @@ def packed_readings(found: tuple[Reading, ...]) -> str | None:
     return _READING_SEPARATOR.join(_FIELD_SEPARATOR.join(field) for field in fields)
 
 
-def unpacked_readings(line: str) -> tuple[Reading, ...]:
-    """The readings of a ``packed_readings`` line."""
-    found: list[Reading] = []
+def unpacked_readings(line: str) -> tuple[PlainReading, ...]:
+    """The readings of a ``packed_readings`` line, as plain tuples (``plain_readings``)."""
+    found: list[PlainReading] = []
     for packed in line.split(_READING_SEPARATOR):
         fine, coarse, vocalic, indexed = packed.split(_FIELD_SEPARATOR)
-        found.append(_reading(fine, coarse, vocalic, indexed == "1"))
+        found.append((fine, coarse, vocalic, indexed == "1"))
     return tuple(found)
 
 
@@ -529,7 +552,7 @@ def fine_skeleton_variants(token: str) -> tuple[str, ...]:
     >>> fine_skeleton_variants("شاهد")
     ('Shd',)
     """
-    return tuple(dict.fromkeys(reading.fine for reading in readings(token) if reading.indexed))
+    return tuple(dict.fromkeys(fine for fine, _coarse, _vocalic, indexed in plain_readings(token) if indexed))
 
 
 def fine_skeleton(token: str) -> str:
@@ -548,7 +571,7 @@ def fine_skeleton(token: str) -> str:
     >>> fine_skeleton("ghaddafi"), fine_skeleton("قذافي")
     ('Gdf', 'qDf')
     """
-    return readings(token)[0].fine
+    return plain_readings(token)[0][0]
 
 
 def coarse_skeleton(fine: str) -> str:
@@ -623,4 +646,4 @@ def vocalic_skeleton(token: str) -> str:
     >>> vocalic_skeleton("خليفه"), vocalic_skeleton("khalifa")
     ('xlifA', 'xalifa')
     """
-    return readings(token)[0].vocalic
+    return plain_readings(token)[0][2]

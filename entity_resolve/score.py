@@ -30,7 +30,7 @@ from typing import Final
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .config import Settings
-from .keys import cross_script_form, fine_skeleton, latin_comparable, latin_phonetic_code, readings
+from .keys import cross_script_form, fine_skeleton, latin_comparable, latin_phonetic_code, plain_readings
 from .learned import transliteration_similarity
 from .name_parts import are_different_names
 from .normalize import may_be_one_word
@@ -254,7 +254,7 @@ _Forms = tuple[tuple[str, str, str, int], ...]
 @lru_cache(maxsize=131_072)
 def _same_script_forms(token: str) -> _Forms:
     """The readings of a token as compared within its own script."""
-    return tuple((r.fine, r.coarse, r.vocalic, len(r.fine)) for r in readings(token))
+    return tuple((fine, coarse, vocalic, len(fine)) for fine, coarse, vocalic, _indexed in plain_readings(token))
 
 
 @lru_cache(maxsize=131_072)
@@ -263,12 +263,12 @@ def _cross_script_forms(token: str) -> _Forms:
     arabic = _is_arabic(token)
     return tuple(
         (
-            cross_script_form(r.fine),
-            r.coarse,
-            cross_script_form(latin_comparable(r.vocalic) if arabic else r.vocalic),
-            len(r.fine),
+            cross_script_form(fine),
+            coarse,
+            cross_script_form(latin_comparable(vocalic) if arabic else vocalic),
+            len(fine),
         )
-        for r in readings(token)
+        for fine, coarse, vocalic, _indexed in plain_readings(token)
     )
 
 

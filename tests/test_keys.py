@@ -150,3 +150,17 @@ def test_numbers_match_only_the_same_number(a: str, b: str, same: bool) -> None:
     for first, second in ((a, b), (b, a)):
         assert (token_similarity(first, second) == 1.0) is same
         assert same or token_similarity(first, second, learned=False) < 0.6
+
+
+def test_kept_readings_are_plain_and_not_walked_by_the_garbage_collector() -> None:
+    # a long run keeps hundreds of thousands of tokens' readings: as Reading objects, every full
+    # collection would walk them all; plain tuples of strings the collector stops tracking
+    import gc
+
+    from entity_resolve import keys
+
+    for token in ("هوثر", "chalifa", "الاسد", "adham"):
+        assert keys.plain_readings(token) == tuple((r.fine, r.coarse, r.vocalic, r.indexed) for r in readings(token))
+    gc.collect()
+    gc.collect()
+    assert not any(gc.is_tracked(found) for found in keys._known_readings.values())
