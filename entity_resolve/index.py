@@ -126,10 +126,21 @@ def _digest(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
 
 
-@lru_cache(maxsize=65_536)
+#: ``_query_digest``'s digests: a plain dict of strings to integers, which the garbage collector stops
+#: tracking (an ``lru_cache`` it walks entry by entry in each full collection); emptied when full.
+_kept_digests: Final[dict[str, int]] = {}
+_DIGESTS_KEPT: Final = 65_536
+
+
 def _query_digest(key: str) -> int:
     """``_digest`` of a key that a query looks up, kept: tokens share most of their keys (``HTR``, ``-TR``)."""
-    return _digest(key)
+    found = _kept_digests.get(key)
+    if found is None:
+        found = _digest(key)
+        if len(_kept_digests) >= _DIGESTS_KEPT:
+            _kept_digests.clear()
+        _kept_digests[key] = found
+    return found
 
 
 def _deletions(coarse: str) -> list[str]:
@@ -354,8 +365,9 @@ def _name_key_hashes(token: str) -> tuple[int, ...]:
     return tuple(_digest(key) for key in name_keys(token))
 
 
-@lru_cache(maxsize=131_072)
 def _split_tokens(joined: str) -> tuple[str, ...]:
+    # not kept: splitting costs about what a cache lookup does, and a cache of tuples is walked by
+    # the garbage collector in each full collection
     return tuple(joined.split(" "))
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
 import jellyfish
@@ -585,7 +584,12 @@ def coarse_skeleton(fine: str) -> str:
     return _collapse(fine.translate(_COARSE_TABLE))
 
 
-@lru_cache(maxsize=65_536)
+#: ``latin_phonetic_code``'s codes: a plain dict of strings, which the garbage collector stops tracking
+#: (an ``lru_cache`` it walks entry by entry in each full collection); emptied when full.
+_kept_codes: Final[dict[str, str]] = {}
+_CODES_KEPT: Final = 65_536
+
+
 def latin_phonetic_code(token: str) -> str:
     """Metaphone code of a Latin token (jellyfish), for Latin-to-Latin agreement.
 
@@ -596,9 +600,13 @@ def latin_phonetic_code(token: str) -> str:
     >>> latin_phonetic_code("mohammed") == latin_phonetic_code("muhamed")
     True
     """
-    if not token or "\u0600" <= token[0] <= "\u06ff":
-        return ""
-    return str(jellyfish.metaphone(token))
+    found = _kept_codes.get(token)
+    if found is None:
+        found = "" if not token or "\u0600" <= token[0] <= "\u06ff" else str(jellyfish.metaphone(token))
+        if len(_kept_codes) >= _CODES_KEPT:
+            _kept_codes.clear()
+        _kept_codes[token] = found
+    return found
 
 
 _LATIN_COMPARABLE: Final = str.maketrans({AYN: None, FINAL_YEH: None, FINAL_TEH: "a"})

@@ -380,7 +380,14 @@ def _from_cost(cost: float, latin_length: int, scale: float) -> float:
     return max(0.0, 1.0 - cost / ((latin_length + 1) * scale))
 
 
-@lru_cache(maxsize=262_144)
+#: The pairs scored, kept: the two tokens joined by ``_PAIR_JOINER`` to the similarity. A plain dict
+#: from strings to floats, which the garbage collector stops tracking (it walks every entry of an
+#: ``lru_cache`` in each full collection); emptied when it holds ``_PAIRS_KEPT``.
+_kept_pairs: Final[dict[str, float]] = {}
+_PAIRS_KEPT: Final = 262_144
+_PAIR_JOINER: Final = "\x1f"  # never in a normalised token
+
+
 def transliteration_similarity(arabic_token: str, latin_token: str) -> float:
     """Similarity in [0, 1] of an Arabic token and a Latin token under the learned table.
 
@@ -418,6 +425,18 @@ def transliteration_similarity(arabic_token: str, latin_token: str) -> float:
     >>> transliteration_similarity("", "khalifa")
     0.0
     """
+    key = arabic_token + _PAIR_JOINER + latin_token
+    found = _kept_pairs.get(key)
+    if found is None:
+        found = _worked_out_similarity(arabic_token, latin_token)
+        if len(_kept_pairs) >= _PAIRS_KEPT:
+            _kept_pairs.clear()
+        _kept_pairs[key] = found
+    return found
+
+
+def _worked_out_similarity(arabic_token: str, latin_token: str) -> float:
+    """``transliteration_similarity``, worked out."""
     if not arabic_token or not latin_token:
         return 1.0 if arabic_token == latin_token else 0.0
     latin = latin_token[:_MAX_TOKEN]

@@ -32,8 +32,12 @@ _SINGLE_WORD: Final = re.compile(r"^[^\W\d_]+$")
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, frozenset[int]]:
-    """Folded single-word form -> the groups it belongs to (loaded once)."""
+def _lexicon() -> dict[str, tuple[int, ...]]:
+    """Folded single-word form -> the groups it belongs to, ascending (loaded once).
+
+    Tuples of numbers, not frozensets: the garbage collector stops tracking them (and then the dict),
+    where it would walk tens of thousands of frozensets in each full collection.
+    """
     groups: dict[str, set[int]] = {}
     text = resources.files("entity_resolve").joinpath(*_FILE).read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines()):
@@ -44,30 +48,31 @@ def _lexicon() -> dict[str, frozenset[int]]:
             word = fold_latin(fold_arabic(form.strip()))
             if _SINGLE_WORD.match(word):
                 groups.setdefault(word, set()).add(number)
-    return {word: frozenset(found) for word, found in groups.items()}
+    return {word: tuple(sorted(found)) for word, found in groups.items()}
 
 
 def name_groups(token: str) -> frozenset[int]:
     """The lexicon groups of a normalised token (empty when it is not an attested name part)."""
-    return _lexicon().get(token, frozenset())
+    return frozenset(_lexicon().get(token, ()))
 
 
 @lru_cache(maxsize=1)
-def _group_arabic() -> dict[int, frozenset[str]]:
-    """Group -> its Arabic-script forms: the name it stands for, in its own script."""
+def _group_arabic() -> dict[int, tuple[str, ...]]:
+    """Group -> its Arabic-script forms, sorted: the name it stands for, in its own script (tuples, which
+    the garbage collector stops tracking)."""
     forms: dict[int, set[str]] = {}
     for word, groups in _lexicon().items():
         if "\u0600" <= word[0] <= "\u06ff":
             for group in groups:
                 forms.setdefault(group, set()).add(word)
-    return {group: frozenset(words) for group, words in forms.items()}
+    return {group: tuple(sorted(words)) for group, words in forms.items()}
 
 
 @lru_cache(maxsize=65_536)
 def _arabic_names_of(word: str) -> frozenset[frozenset[str]]:
     """The Arabic spellings of each group of ``word``, one set per group."""
     group_arabic = _group_arabic()
-    return frozenset(group_arabic.get(group, frozenset()) for group in name_groups(word)) - {frozenset()}
+    return frozenset(frozenset(group_arabic.get(group, ())) for group in _lexicon().get(word, ())) - {frozenset()}
 
 
 def are_different_names(a: str, b: str) -> bool:
@@ -90,6 +95,6 @@ def are_different_names(a: str, b: str) -> bool:
     groups_a, groups_b = lexicon.get(a), lexicon.get(b)
     if not groups_a or not groups_b:
         return False
-    if not groups_a.isdisjoint(groups_b):
+    if any(group in groups_b for group in groups_a):  # a few groups each
         return False
     return _arabic_names_of(a).isdisjoint(_arabic_names_of(b))

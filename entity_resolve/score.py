@@ -233,7 +233,48 @@ def is_particle(token: str) -> bool:
     return token in _PARTICLES
 
 
-@lru_cache(maxsize=131_072)
+#: Work kept between calls, in plain dicts from strings to numbers: the garbage collector stops
+#: tracking such a dict, where it walks every entry of an ``lru_cache`` (and of a dict of tuples) in
+#: each full collection, hundreds of thousands in a long run. Each is emptied when it holds
+#: ``_KEPT`` entries.
+_KEPT: Final = 262_144
+_kept_weights: Final[dict[str, float]] = {}
+#: Token-pair similarities by the two weights of their settings and whether the learned model counts:
+#: each a dict from the two tokens joined by ``_PAIR_JOINER`` (in the order given) to the similarity.
+_kept_similarities: Final[dict[tuple[float, float, int], dict[str, float]]] = {}
+_PAIR_JOINER: Final = "\x1f"  # never in a normalised token
+#: The kinds of similarity kept: the skeletons' (``_token_similarity``), and ``_pair_similarity``'s
+#: with and without the learned model.
+_SKELETONS: Final = 0
+_LEARNED: Final = 1
+_NOT_LEARNED: Final = 2
+
+
+def _kept(kept: dict[str, float], key: str, value: float) -> None:
+    """Keep ``value`` under ``key``, emptying ``kept`` first when it is full."""
+    if len(kept) >= _KEPT:
+        kept.clear()
+    kept[key] = value
+
+
+def _similarities(fine_weight: float, vowel_weight: float, kind: int) -> dict[str, float]:
+    """The dict that keeps the similarities of one kind under one pair of weights (``_kept_similarities``)."""
+    if fine_weight == _DEFAULT_FINE_WEIGHT and vowel_weight == _DEFAULT_VOWEL_WEIGHT:
+        return _default_similarities[kind]  # the common case, without a tuple made and hashed
+    found = _kept_similarities.get((fine_weight, vowel_weight, kind))
+    if found is None:
+        found = _kept_similarities[(fine_weight, vowel_weight, kind)] = {}
+    return found
+
+
+_DEFAULT_FINE_WEIGHT: Final = _DEFAULT_SETTINGS.fine_weight
+_DEFAULT_VOWEL_WEIGHT: Final = _DEFAULT_SETTINGS.vowel_weight
+_default_similarities: Final = tuple(
+    _kept_similarities.setdefault((_DEFAULT_FINE_WEIGHT, _DEFAULT_VOWEL_WEIGHT, kind), {})
+    for kind in (_SKELETONS, _LEARNED, _NOT_LEARNED)
+)
+
+
 def token_weight(token: str) -> float:
     """Weight of a token in a name: its consonant count, particles halved.
 
@@ -242,9 +283,11 @@ def token_weight(token: str) -> float:
     >>> token_weight("haftar"), token_weight("bin")
     (4.0, 0.5)
     """
-    if token in _PARTICLES:
-        return _PARTICLE_WEIGHT
-    return float(max(1, len(fine_skeleton(token))))
+    found = _kept_weights.get(token)
+    if found is None:
+        found = _PARTICLE_WEIGHT if token in _PARTICLES else float(max(1, len(fine_skeleton(token))))
+        _kept(_kept_weights, token, found)
+    return found
 
 
 #: A token's readings ready for the scorer: ``(fine, coarse, vocalic, consonant count)`` each.
@@ -302,16 +345,29 @@ def _is_repeated_letter(token: str) -> bool:
     return len(token) > 1 and token.count(token[0]) == len(token) and token.isalpha()
 
 
-@lru_cache(maxsize=131_072)
 def _token_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -> float:
-    """The skeleton similarity of two tokens (across scripts: without the learned model)."""
+    """The skeleton similarity of two tokens (across scripts: without the learned model), kept."""
+    kept = _similarities(fine_weight, vowel_weight, _SKELETONS)
+    key = a + _PAIR_JOINER + b
+    found = kept.get(key)
+    if found is None:
+        found = _skeleton_similarity(a, b, fine_weight, vowel_weight)
+        _kept(kept, key, found)
+    return found
+
+
+def _skeleton_similarity(a: str, b: str, fine_weight: float, vowel_weight: float) -> float:
+    """``_token_similarity``, worked out."""
     if a == b:
         return 1.0
     if _is_repeated_letter(a) or _is_repeated_letter(b):
         return 0.0  # FF is not a tiny garble of VAE, nor ZZ of Zaouia
     if _has_digit(a, b):
         letters = _with_numbers(a, b)
-        return 0.0 if letters is None else _token_similarity(*sorted(letters), fine_weight, vowel_weight)
+        if letters is None:
+            return 0.0
+        first, second = sorted(letters)
+        return _token_similarity(first, second, fine_weight, vowel_weight)
     arabic_a, arabic_b = "\u0600" <= a[:1] <= "\u06ff", "\u0600" <= b[:1] <= "\u06ff"
     cross_script = arabic_a != arabic_b
     if arabic_b and not arabic_a:
@@ -420,9 +476,19 @@ def token_similarity(a: str, b: str, settings: Settings = _DEFAULT_SETTINGS, *, 
     return _pair_similarity(a, b, settings.fine_weight, settings.vowel_weight, learned)
 
 
-@lru_cache(maxsize=262_144)
 def _pair_similarity(a: str, b: str, fine_weight: float, vowel_weight: float, learned: bool) -> float:
-    """``token_similarity`` cached on its arguments (the settings enter through their two weights)."""
+    """``token_similarity``, kept by its arguments (the settings enter through their two weights)."""
+    kept = _similarities(fine_weight, vowel_weight, _LEARNED if learned else _NOT_LEARNED)
+    key = a + _PAIR_JOINER + b
+    found = kept.get(key)
+    if found is None:
+        found = _worked_out_pair_similarity(a, b, fine_weight, vowel_weight, learned)
+        _kept(kept, key, found)
+    return found
+
+
+def _worked_out_pair_similarity(a: str, b: str, fine_weight: float, vowel_weight: float, learned: bool) -> float:
+    """``_pair_similarity``, worked out."""
     if a > b:
         a, b = b, a
     if a != b and (_is_repeated_letter(a) or _is_repeated_letter(b)):
@@ -600,9 +666,8 @@ def _missed_words(name_weights: tuple[float, ...], matched: set[int]) -> int:
     return sum(1 for j, weight in enumerate(name_weights) if j not in matched and weight > _PARTICLE_WEIGHT)
 
 
-@lru_cache(maxsize=131_072)
 def _weights(tokens: tuple[str, ...]) -> tuple[tuple[float, ...], float]:
-    """The weight of each token and their sum."""
+    """The weight of each token and their sum (each token's is kept: ``token_weight``)."""
     weights = [token_weight(token) for token in tokens]
     return tuple(weights), sum(weights)
 

@@ -164,3 +164,32 @@ def test_kept_readings_are_plain_and_not_walked_by_the_garbage_collector() -> No
     gc.collect()
     gc.collect()
     assert not any(gc.is_tracked(found) for found in keys._known_readings.values())
+
+
+def test_kept_work_is_in_dicts_the_garbage_collector_does_not_walk() -> None:
+    # what the scorer and the index keep between calls are dicts of strings to numbers and strings,
+    # which the collector never tracks, and the name-part lexicon's tuples, which it stops tracking
+    import gc
+
+    import entity_resolve as er
+    from entity_resolve import index, keys, learned, name_parts, score
+
+    resolver = er.Resolver(
+        er.Gazetteer.from_records([{"id": "h", "type": "person", "name": "Khalifa Haftar", "aliases": ["خليفة حفتر"]}])
+    )
+    for mention in ("الجنرال هوثر", "Chalifa Haftar", "Khalifa Hafter", "حفتر"):
+        resolver.resolve(mention)
+    kept = [
+        *score._default_similarities,
+        score._kept_weights,
+        learned._kept_pairs,
+        index._kept_digests,
+        keys._kept_codes,
+    ]
+    assert all(kept)
+    assert not any(gc.is_tracked(found) for found in kept)
+    assert name_parts.are_different_names("محمد", "محمود")
+    gc.collect()
+    gc.collect()
+    assert not gc.is_tracked(name_parts._lexicon())
+    assert not gc.is_tracked(name_parts._group_arabic())
