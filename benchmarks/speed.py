@@ -15,6 +15,12 @@ Arabic, half English: gazetteer names, a quarter of them garbled, in news
 sentences), in characters per second of process time, beside a plain
 per-token exact dictionary lookup over the same texts.
 
+A long run resolves ``LONG_RUN_QUERIES`` new mixed mentions one after
+another in a fresh process, as a service does, and reports each garbage
+collection the interpreter ran: how often, for how long in all, the longest
+pause, and the slowest mentions (a full collection walks every object the
+collector tracks, so caches of tracked objects lengthen it).
+
 ``--million`` adds a scaling run: a synthetic gazetteer of 1,000,000 names
 (500,000 persons, each a Latin and an Arabic name, given and family names
 combined at random from the person names of the built-in gazetteer).
@@ -60,6 +66,8 @@ DEFAULT_QUERIES = 1_000
 ATTESTED_SHARE = 0.4
 GARBLED_SHARE = 0.4
 WARMUP_QUERIES = 100
+#: The long run: new mixed mentions resolved one after another in a fresh process (garbage collection).
+LONG_RUN_QUERIES = 20_000
 BRUTE_FORCE_QUERIES = 50
 #: Scaling run: synthetic persons (two names each) and timed queries.
 MILLION_ENTITIES = 500_000
@@ -351,6 +359,72 @@ def fresh_processes() -> dict[str, Any]:
     return {"build": build, "load": load, "cache_mb": round(cached_bytes / 2**20, 1)}
 
 
+# -- long run --------------------------------------------------------------------------
+def long_run_worker(path: str) -> dict[str, Any]:
+    """Resolve the mentions saved in ``path`` (JSON) one after another, timing each garbage collection.
+
+    Run in a fresh process: only the resolver's own objects are there for the collector to walk.
+    The first ``WARMUP_QUERIES`` mentions warm it up, untimed.
+    """
+    import gc
+
+    with open(path, encoding="utf-8") as file:
+        mentions: list[str] = json.load(file)
+    resolver = er.Resolver()
+    for mention in mentions[:WARMUP_QUERIES]:  # warm-up, as in_process: not timed
+        resolver.resolve(mention)
+    mentions = mentions[WARMUP_QUERIES:]
+    pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+    began = [0.0]
+
+    def on_collection(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            began[0] = time.perf_counter()
+        else:
+            pauses[info["generation"]].append(time.perf_counter() - began[0])
+
+    gc.callbacks.append(on_collection)
+    started = time.perf_counter()
+    try:
+        timings = _time_each(resolver.resolve, mentions)
+    finally:
+        gc.callbacks.remove(on_collection)
+    seconds = time.perf_counter() - started
+    ordered = sorted(timings)
+    return {
+        "mentions": len(mentions),
+        "seconds": round(seconds, 2),
+        "median_ms": round(1000 * statistics.median(ordered), 4),
+        "p99_ms": round(1000 * ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))], 4),
+        "max_ms": round(1000 * ordered[-1], 2),
+        "collections": {
+            str(generation): {
+                "count": len(found),
+                "total_ms": round(1000 * sum(found), 1),
+                "longest_ms": round(1000 * max(found, default=0.0), 1),
+            }
+            for generation, found in pauses.items()
+        },
+        "gc_share": round(sum(map(sum, pauses.values())) / seconds, 4),
+        "tracked_objects": len(gc.get_objects()),
+    }
+
+
+#: The long run's fresh process: ``long_run_worker`` of the mentions file named by its argument.
+_LONG_RUN = (
+    "import json, sys\nfrom benchmarks.speed import long_run_worker\nprint(json.dumps(long_run_worker(sys.argv[1])))"
+)
+
+
+def long_run(gazetteer: er.Gazetteer, seed: int, count: int = LONG_RUN_QUERIES) -> dict[str, Any]:
+    """``long_run_worker`` over ``count`` distinct new mixed mentions (``mixed_queries``), in a fresh process."""
+    mentions = list(dict.fromkeys(m for _, m in mixed_queries(gazetteer, count, seed + 1)))
+    with tempfile.TemporaryDirectory(prefix="er-long-run-") as folder:
+        path = Path(folder) / "mentions.json"
+        path.write_text(json.dumps(mentions, ensure_ascii=False), encoding="utf-8")
+        return _run_python(["-c", _LONG_RUN, str(path)])
+
+
 # -- scaling ---------------------------------------------------------------------------
 def _two_token_pairs(gazetteer: er.Gazetteer) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(Latin, Arabic) given names and family names of two-token persons of the gazetteer."""
@@ -443,6 +517,24 @@ def _text_table(own: dict[str, Any]) -> list[str]:
     return [caption, "", markdown_table(["system", "chars/s", "found"], rows), ""]
 
 
+def _long_run_table(run: dict[str, Any] | None) -> list[str]:
+    """The long run's latencies and garbage collections, after a blank line (nothing without one)."""
+    if not run:
+        return []
+    caption = (
+        f"long run: {run['mentions']:,} new mixed mentions one after another in a fresh process (after "
+        f"{WARMUP_QUERIES} warm-up), "
+        f"{run['seconds']:.1f} s; latency median {run['median_ms']:.3f} ms, p99 {run['p99_ms']:.3f} ms, "
+        f"slowest {run['max_ms']:.1f} ms; {100 * run['gc_share']:.1f} % of the time in garbage collection; "
+        f"{run['tracked_objects']:,} objects tracked by the collector at the end"
+    )
+    rows = [
+        [f"generation {generation}", f"{c['count']:,}", f"{c['total_ms']:,.0f}", f"{c['longest_ms']:.1f}"]
+        for generation, c in run["collections"].items()
+    ]
+    return ["", caption, "", markdown_table(["garbage collections", "count", "total ms", "longest ms"], rows)]
+
+
 def render_markdown(result: dict[str, Any]) -> str:
     """Markdown tables of a speed result."""
     own = result["in_process"]
@@ -495,6 +587,7 @@ def render_markdown(result: dict[str, Any]) -> str:
         "",
         *_text_table(own),
         startup,
+        *_long_run_table(result.get("long_run")),
     ]
     scaling = result.get("million")
     if scaling:
@@ -540,6 +633,8 @@ def main(*, million: bool = False, seed: int = 20_250_101, out: Path | None = No
     }
     print("speed: in-process latencies ...", file=sys.stderr, flush=True)
     result["in_process"] = in_process(count, seed)
+    print("speed: long run in a fresh process ...", file=sys.stderr, flush=True)
+    result["long_run"] = long_run(er.Gazetteer.default(), seed, LONG_RUN_QUERIES if queries is None else count)
     if million:
         print("speed: 1,000,000-name scaling run ...", file=sys.stderr, flush=True)
         result["million"] = _run_python(

@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Final
@@ -59,10 +60,13 @@ def _frequencies(script: str) -> dict[str, float]:
     return frequencies
 
 
-@lru_cache(maxsize=2)
-def _common_words(script: str) -> frozenset[str]:
-    """The common words of ``script`` ("arabic", "latin"), folded."""
-    return frozenset(_frequencies(script))
+def _common_words(script: str) -> Mapping[str, float]:
+    """The common words of ``script`` ("arabic", "latin"), folded: ``_frequencies``, read for membership.
+
+    A dict of strings to numbers, which the garbage collector never tracks; a frozenset of the
+    same 50,000 words it would walk in each full collection.
+    """
+    return _frequencies(script)
 
 
 def is_common_word(word: str) -> bool:
@@ -147,10 +151,11 @@ def is_word_of_its_own(word: str, stripped: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _everyday_english() -> frozenset[str]:
-    """``data/words/everyday_english.txt``: the lowercase words of Webster's Second among the common English words."""
+def _everyday_english() -> dict[str, None]:
+    """``data/words/everyday_english.txt``: the lowercase words of Webster's Second among the common English words
+    (the keys of a dict, which the garbage collector never tracks, unlike a frozenset)."""
     text = resources.files("entity_resolve").joinpath(*_DIRECTORY, "everyday_english.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return dict.fromkeys(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
 def is_everyday_english(word: str) -> bool:

@@ -323,7 +323,9 @@ class _LazyEntities(Sequence[Entity]):
     __slots__ = ("_cache", "_lines", "_path")
 
     def __init__(self, lines: list[str], path: Path) -> None:
-        self._lines = lines
+        # a tuple of strings, which the garbage collector stops tracking: a list of 100,000 lines
+        # it would walk in each full collection
+        self._lines = tuple(lines)
         self._path = path
         self._cache: list[Entity | None] = [None] * len(lines)
 

@@ -336,3 +336,22 @@ def test_retrieval_counts_every_query_once_per_grouping() -> None:
     assert sum(sum(counter.values()) for counter in counts["kind"].values()) == 2
     text = retrieval.render_markdown(counts, ["a note"])
     assert "| all | 2 | 50.0 | 0.0 | 0.0 | 0.0 | 50.0 |" in text
+
+
+def test_long_run_reports_every_garbage_collection_of_its_timed_mentions(
+    tmp_path: Path, builtin_resolver: Resolver
+) -> None:
+    from benchmarks import speed
+
+    mentions = [m for _, m in speed.mixed_queries(builtin_resolver.gazetteer, 160, seed=3)]
+    path = tmp_path / "mentions.json"
+    path.write_text(json.dumps(mentions, ensure_ascii=False), encoding="utf-8")
+    run = speed.long_run_worker(str(path))
+    assert run["mentions"] == len(mentions) - speed.WARMUP_QUERIES  # the warm-up is not timed
+    assert set(run["collections"]) == {"0", "1", "2"}
+    assert run["collections"]["0"]["count"] >= 1  # a mention allocates; the youngest generation is collected
+    assert 0.0 <= run["gc_share"] < 1.0
+    assert run["median_ms"] <= run["p99_ms"] <= run["max_ms"]
+    table = "\n".join(speed._long_run_table(run))
+    assert "| generation 2 |" in table
+    assert f"long run: {run['mentions']:,} new mixed mentions" in table
