@@ -24,13 +24,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from .config import Settings
-from .keys import cross_script_form, fine_skeleton, latin_comparable, latin_phonetic_code, plain_readings
+from .keys import PlainReading, cross_script_form, fine_skeleton, latin_comparable, latin_phonetic_code, plain_readings
 from .learned import transliteration_similarity
 from .name_parts import are_different_names
 from .normalize import may_be_one_word
@@ -290,29 +289,37 @@ def token_weight(token: str) -> float:
     return found
 
 
-#: A token's readings ready for the scorer: ``(fine, coarse, vocalic, consonant count)`` each.
-_Forms = tuple[tuple[str, str, str, int], ...]
+#: A token's readings as the scorer compares them: ``(fine, coarse, vocalic, indexed)`` each
+#: (``keys.plain_readings``; across scripts, ``_cross_script_forms``).
+_Forms = tuple[PlainReading, ...]
+#: ``_cross_script_forms``'s forms, kept (emptied when full). Within one script the scorer reads
+#: ``keys.plain_readings`` as they are.
+_kept_cross_script_forms: Final[dict[str, _Forms]] = {}
 
 
-@lru_cache(maxsize=131_072)
-def _same_script_forms(token: str) -> _Forms:
-    """The readings of a token as compared within its own script."""
-    return tuple((fine, coarse, vocalic, len(fine)) for fine, coarse, vocalic, _indexed in plain_readings(token))
-
-
-@lru_cache(maxsize=131_072)
 def _cross_script_forms(token: str) -> _Forms:
-    """The readings of a token as compared across scripts (an Arabic vocalic skeleton as Latin shows it)."""
-    arabic = _is_arabic(token)
-    return tuple(
-        (
-            cross_script_form(fine),
-            coarse,
-            cross_script_form(latin_comparable(vocalic) if arabic else vocalic),
-            len(fine),
+    """The readings of a token as compared across scripts (an Arabic vocalic skeleton as Latin shows it).
+
+    ``cross_script_form`` maps letter to letter: each form's fine skeleton is as long as the reading's.
+    """
+    found = _kept_cross_script_forms.get(token)
+    if found is None:
+        arabic = _is_arabic(token)
+        found = tuple(
+            [
+                (
+                    cross_script_form(fine),
+                    coarse,
+                    cross_script_form(latin_comparable(vocalic) if arabic else vocalic),
+                    indexed,
+                )
+                for fine, coarse, vocalic, indexed in plain_readings(token)
+            ]
         )
-        for fine, coarse, vocalic, _indexed in plain_readings(token)
-    )
+        if len(_kept_cross_script_forms) >= _KEPT:
+            _kept_cross_script_forms.clear()
+        _kept_cross_script_forms[token] = found
+    return found
 
 
 _DIGIT_RUN: Final = re.compile("[0-9]+")
@@ -374,7 +381,7 @@ def _skeleton_similarity(a: str, b: str, fine_weight: float, vowel_weight: float
         a, b = b, a  # the Arabic token first
     if not cross_script and arabic_a:
         vowel_weight *= _ARABIC_VOWEL_SHARE
-    forms = _cross_script_forms if cross_script else _same_script_forms
+    forms = _cross_script_forms if cross_script else plain_readings
     best = _best_reading_pair(forms(a), forms(b), fine_weight, vowel_weight, cross_script)
     if are_different_names(a, b):
         best *= _DIFFERENT_NAMES_FACTOR  # محمود is not a garble of محمد: both are names
@@ -413,8 +420,10 @@ def _best_reading_pair(
     """
     coarse_weight = 1.0 - fine_weight
     best = 0.0
-    for fine_a, coarse_a, vocalic_a, consonants_a in forms_a:
-        for fine_b, coarse_b, vocalic_b, consonants_b in forms_b:
+    for fine_a, coarse_a, vocalic_a, _indexed_a in forms_a:
+        consonants_a = len(fine_a)
+        for fine_b, coarse_b, vocalic_b, _indexed_b in forms_b:
+            consonants_b = len(fine_b)
             # equal skeletons are similar 1.0 without asking rapidfuzz (readings of related names often are)
             fine = 1.0 if fine_a == fine_b else _levenshtein(fine_a, fine_b)
             coarse = 1.0 if coarse_a == coarse_b else _indel(coarse_a, coarse_b)
