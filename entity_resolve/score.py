@@ -242,6 +242,8 @@ _kept_weights: Final[dict[str, float]] = {}
 #: each a dict from the two tokens joined by ``_PAIR_JOINER`` (in the order given) to the similarity.
 _kept_similarities: Final[dict[tuple[float, float, int], dict[str, float]]] = {}
 _PAIR_JOINER: Final = "\x1f"  # never in a normalised token
+#: At most this many (weights, kind) dicts are kept: the default settings' three and a few others.
+_WEIGHT_SETS_KEPT: Final = 12
 #: The kinds of similarity kept: the skeletons' (``_token_similarity``), and ``_pair_similarity``'s
 #: with and without the learned model.
 _SKELETONS: Final = 0
@@ -262,6 +264,9 @@ def _similarities(fine_weight: float, vowel_weight: float, kind: int) -> dict[st
         return _default_similarities[kind]  # the common case, without a tuple made and hashed
     found = _kept_similarities.get((fine_weight, vowel_weight, kind))
     if found is None:
+        if len(_kept_similarities) >= _WEIGHT_SETS_KEPT:  # a sweep over settings: let the others' go
+            for weights in [w for w in _kept_similarities if w[:2] != (_DEFAULT_FINE_WEIGHT, _DEFAULT_VOWEL_WEIGHT)]:
+                del _kept_similarities[weights]
         found = _kept_similarities[(fine_weight, vowel_weight, kind)] = {}
     return found
 

@@ -177,3 +177,19 @@ def test_best_reading_pair_equals_every_pair_compared_in_full(a: str, b: str, we
     for forms, cross_script in ((plain_readings, False), (_cross_script_forms, True)):
         expected = _every_reading_pair(forms(a), forms(b), fine_weight, vowel_weight, cross_script)
         assert _best_reading_pair(forms(a), forms(b), fine_weight, vowel_weight, cross_script) == expected
+
+
+def test_similarities_under_many_settings_keep_a_bounded_number_of_caches() -> None:
+    # a sweep over settings keeps the default settings' similarities and a few others, not one cache per try
+    from entity_resolve import score
+    from entity_resolve.config import Settings
+
+    default = score.token_similarity("haftar", "hafter")
+    for step in range(40):
+        swept = Settings(fine_weight=0.2 + step / 100)
+        assert 0.0 <= score.token_similarity("haftar", "hafter", swept) <= 1.0
+    assert len(score._kept_similarities) <= score._WEIGHT_SETS_KEPT
+    assert score.token_similarity("haftar", "hafter") == default
+    weights = (score._DEFAULT_FINE_WEIGHT, score._DEFAULT_VOWEL_WEIGHT)
+    for kind, kept in enumerate(score._default_similarities):
+        assert kept is score._kept_similarities[(*weights, kind)]
