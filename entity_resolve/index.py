@@ -70,12 +70,25 @@ try:  # the compiled ranking loop, when the build had a C++ compiler and Cython 
 except ImportError:  # pragma: no cover - a pure-Python build ranks with NumPy
     _ranking = None  # type: ignore[assignment]
 
-__all__ = ["INDEX_FORMAT", "NameIndex", "cached_index", "name_keys", "pair_keys", "token_keys", "whole_name_key"]
+__all__ = [
+    "ENTITY_TYPE_ORDER",
+    "INDEX_FORMAT",
+    "NameIndex",
+    "cached_index",
+    "name_keys",
+    "pair_keys",
+    "token_keys",
+    "whole_name_key",
+]
 
 _log = logging.getLogger("entity_resolve")
 
 #: Bumped whenever keys, normalisation or the file layout change.
-INDEX_FORMAT = 16
+INDEX_FORMAT = 17
+#: How a saved index writes "no country" (an empty line would be lost when the only one).
+_NO_COUNTRY: Final = "-"
+#: The entity types in the order ``NameIndex.entity_types`` numbers them.
+ENTITY_TYPE_ORDER: Final = ("person", "organization", "place")
 #: Weight of a key reached through a deletion, relative to an exact coarse key.
 DELETION_KEY_WEIGHT: Final = 0.7
 #: Weight of a key reached through a deletion on both sides (a substitution).
@@ -662,6 +675,11 @@ class NameIndex:
     ----------
     entity_ids : tuple of str
         Entity ids, in gazetteer order.
+    entity_types, entity_priors, entity_countries
+        Each entity's type (a number: its place in ``ENTITY_TYPE_ORDER``),
+        prior (float64, as the entity has it) and country code ("" for none),
+        in gazetteer order: what scoring a name needs of its entity, without
+        reading the entity (a lazy gazetteer parses an entity on first access).
     name_entity : numpy.ndarray
         For each indexed name, the position of its entity in ``entity_ids``.
     name_alias : numpy.ndarray
@@ -699,6 +717,9 @@ class NameIndex:
     """
 
     entity_ids: tuple[str, ...]
+    entity_types: np.ndarray
+    entity_priors: np.ndarray
+    entity_countries: tuple[str, ...]
     name_entity: np.ndarray
     name_alias: np.ndarray
     name_flags: np.ndarray
@@ -810,6 +831,9 @@ class NameIndex:
         offsets = np.append(starts, len(keys)).astype(np.int32)
         return cls(
             entity_ids=tuple(entity.id for entity in gazetteer),
+            entity_types=np.array([ENTITY_TYPE_ORDER.index(entity.type) for entity in gazetteer], dtype=np.uint8),
+            entity_priors=np.array([entity.prior for entity in gazetteer], dtype=np.float64),
+            entity_countries=tuple(entity.country or "" for entity in gazetteer),
             name_entity=np.array(name_entity, dtype=np.int32),
             name_alias=np.array(name_alias, dtype=np.int32),
             name_flags=np.array(name_flags, dtype=np.uint8),
@@ -1200,6 +1224,9 @@ class NameIndex:
         arrays = {
             "meta": np.array([str(INDEX_FORMAT), code_fingerprint(), self.fingerprint]),
             "entity_ids": _pack(self.entity_ids),
+            "entity_types": self.entity_types,
+            "entity_priors": self.entity_priors,
+            "entity_countries": _pack([country or _NO_COUNTRY for country in self.entity_countries]),
             "name_entity": self.name_entity,
             "name_alias": self.name_alias,
             "name_flags": self.name_flags,
@@ -1245,6 +1272,11 @@ class NameIndex:
                     return None
                 return cls(
                     entity_ids=_unpack(data["entity_ids"]),
+                    entity_types=data["entity_types"],
+                    entity_priors=data["entity_priors"],
+                    entity_countries=tuple(
+                        "" if country == _NO_COUNTRY else country for country in _unpack(data["entity_countries"])
+                    ),
                     name_entity=data["name_entity"],
                     name_alias=data["name_alias"],
                     name_flags=data["name_flags"],

@@ -37,7 +37,7 @@ from .context import CountrySpellings, DocumentContext, countries_of_words, enti
 from .decide import link_probability
 from .display import resolution_html
 from .gazetteer import Entity, EntityType, Gazetteer
-from .index import ARABIC_NAME, FOREIGN_LETTERS, NameIndex, cached_index
+from .index import ARABIC_NAME, ENTITY_TYPE_ORDER, FOREIGN_LETTERS, NameIndex, cached_index
 from .keys import fine_skeleton, fine_skeleton_variants
 from .normalize import (
     TITLE_WORDS,
@@ -226,7 +226,10 @@ class _MatchedName:
     matched: NameMatch
     name_cues: frozenset[str]
     penalty: float  # the product of the factors of ``penalties``
-    entity: Entity
+    # what scoring needs of the entity, read off the index (``Resolver._entity`` reads the entity itself)
+    entity_type: str
+    prior: float
+    country: str | None
     penalties: tuple[tuple[str, float], ...]  # (reason, factor) of each, in ``Explanation.penalties``
     # the match with the name's words that name its entity's country left out, when those
     # are all the words the mention misses: it counts where the document names that country
@@ -404,8 +407,14 @@ class Resolver:
             directory = None
         self.index: NameIndex = cached_index(self.gazetteer, directory)
         self._entity_at = self.gazetteer.entity_at
-        # entities by position, read through ``_entity_at`` once each (a lazy gazetteer parses on first access)
+        # entities by position, read through ``_entity_at`` once each (a lazy gazetteer parses on first access,
+        # some 11 µs an entity): scoring reads what it needs of them off the index instead, and only the
+        # entities of the candidates returned, or of a context or title cue to weigh, are read
         self._entities: list[Entity | None] = [None] * len(self.gazetteer)
+        index = self.index
+        self._entity_types: tuple[str, ...] = tuple(ENTITY_TYPE_ORDER[code] for code in index.entity_types.tolist())
+        self._entity_priors: tuple[float, ...] = tuple(index.entity_priors.tolist())
+        self._entity_countries: tuple[str | None, ...] = tuple(code or None for code in index.entity_countries)
         # where each entity's names start in the index (None if they are not listed entity by entity)
         name_entity = self.index.name_entity
         listed = bool(np.all(name_entity[1:] >= name_entity[:-1]))
@@ -422,6 +431,13 @@ class Resolver:
 
     def __repr__(self) -> str:
         return f"<Resolver over {self.gazetteer!r}, {len(self.index)} names>"
+
+    def _entity(self, position: int) -> Entity:
+        """The entity at ``position``, read from the gazetteer once (a lazy one parses it then)."""
+        entity = self._entities[position]
+        if entity is None:
+            entity = self._entities[position] = self._entity_at(position)
+        return entity
 
     # -- query preparation -------------------------------------------------------
     def _readings(self, mention: str, proclitics: int = 2) -> tuple[tuple[NormalizedName, ...], bool]:
@@ -524,27 +540,29 @@ class Resolver:
         ``position`` is the entity's, when known.
         """
         support = self._context_bonus(entity, matched, context, position) if context else 0.0
-        return self._score_with_support(query, entity, matched, support, name_cues)
+        return self._score_with_support(query, entity.type, entity.prior, matched, support, name_cues)
 
     def _score_with_support(
         self,
         query: NormalizedName,
-        entity: Entity,
+        entity_type: str,
+        prior: float,
         matched: NameMatch,
         support: float,
         name_cues: frozenset[str] = frozenset(),
     ) -> tuple[float, float, float, float]:
-        """``_score`` given the context's support (in [0, ``context_weight``]); the score grows with it."""
+        """``_score`` of an entity of ``entity_type`` and ``prior``, given the context's support (in [0,
+        ``context_weight``]); the score grows with it."""
         settings = self.settings
         similarity = matched.similarity
-        other_type = query.cues and entity.type != _CUE_TYPE and not name_cues.issuperset(query.cues)
+        other_type = query.cues and entity_type != _CUE_TYPE and not name_cues.issuperset(query.cues)
         type_factor = settings.type_mismatch_factor if other_type else 1.0
         # Importance moves an uncertain score, never an exact one.
-        prior_shift = settings.prior_weight * (entity.prior - 0.5) * (1.0 - similarity)
+        prior_shift = settings.prior_weight * (prior - 0.5) * (1.0 - similarity)
         bonus = support * (1.0 - similarity) * 2.0
         adjusted = (similarity + prior_shift + bonus) * type_factor
         tiebreak = settings.prior_tiebreak
-        score = min(1.0, max(0.0, (1.0 - tiebreak) * adjusted + tiebreak * entity.prior))
+        score = min(1.0, max(0.0, (1.0 - tiebreak) * adjusted + tiebreak * prior))
         return score, type_factor, bonus, support
 
     def _other_script(self, query: NormalizedName, name_number: int) -> bool:
@@ -635,7 +653,7 @@ class Resolver:
             return prepared
         for reading_number, reading in enumerate(readings):
             for name_number in self.index.shortlist(reading.tokens, limit=self.settings.max_candidates):
-                if wanted is None or self._entity_at(int(self.index.name_entity[name_number])).type in wanted:
+                if wanted is None or self._entity_types[self.index.name_entity.item(name_number)] in wanted:
                     prepared.shortlisted.append((reading_number, name_number))
         return prepared
 
@@ -658,11 +676,11 @@ class Resolver:
         query = prepared.readings[reading_number]
         index = self.index
         entity_position: int = index.name_entity.item(name_number)
-        entity = self._entities[entity_position]
-        if entity is None:
-            entity = self._entities[entity_position] = self._entity_at(entity_position)
+        entity_type = self._entity_types[entity_position]
+        prior = self._entity_priors[entity_position]
+        country = self._entity_countries[entity_position]
         name_tokens = index.name_token_tuple(name_number, recall_readings=True)  # its words' readings saved
-        partial_floor = 0.0 if prepared.lone_title else self._partial_floor[entity.type]
+        partial_floor = 0.0 if prepared.lone_title else self._partial_floor[entity_type]
         leading_descriptor = 1 if query.cues else 2
         settings = self.settings
         matched = match_name(
@@ -674,8 +692,8 @@ class Resolver:
             learned=learned,
         )
         without_country = None
-        if matched.missed and entity.country and entity.type == _INSTITUTION_TYPE:
-            kept = self._without_country_words(name_tokens, matched, entity.country)
+        if matched.missed and country and entity_type == _INSTITUTION_TYPE:
+            kept = self._without_country_words(name_tokens, matched, country)
             if kept:
                 without_country = match_name(
                     query.tokens,
@@ -686,22 +704,25 @@ class Resolver:
                     learned=learned,
                 )
         alias_position: int = index.name_alias.item(name_number)
-        alias = entity.names[alias_position]
-        name_cues = _name_cues(alias) if query.cues else _NO_CUES
-        if len(name_tokens) == 1 and not query.cues and _title_left_out(entity, alias, name_tokens):
-            matched = _without_title(matched, partial_floor)
+        name_cues = _NO_CUES
+        if query.cues:
+            name_cues = _name_cues(self._entity(entity_position).names[alias_position])
+        elif len(name_tokens) == 1 and entity_type == "person":
+            entity = self._entity(entity_position)
+            if _title_left_out(entity, entity.names[alias_position], name_tokens):
+                matched = _without_title(matched, partial_floor)
         penalties: tuple[tuple[str, float], ...] = ()
         if reading_number:  # a proclitic taken off, or a title read as a name word: one guess, or two when inexact
             exact = matched.similarity >= 1.0
             penalties = (
                 (ALTERNATIVE_READING, _ALTERNATIVE_READING_FACTOR if exact else _INEXACT_ALTERNATIVE_READING_FACTOR),
             )
-        if self._pairs_other_countries(matched, prepared.naming_country[reading_number], entity.type != "person"):
+        if self._pairs_other_countries(matched, prepared.naming_country[reading_number], entity_type != "person"):
             penalties = (*penalties, (OTHER_COUNTRY, _OTHER_COUNTRY_FACTOR))
-        if len(name_tokens) == 1 and entity.prior < _GIVEN_NAME_MAX_PRIOR and self._bare_given_name(query):
+        if len(name_tokens) == 1 and prior < _GIVEN_NAME_MAX_PRIOR and self._bare_given_name(query):
             penalties = (*penalties, (GIVEN_NAME, _GIVEN_NAME_FACTOR))
         edges = prepared.organization_edges[reading_number]
-        if edges and entity.type != _INSTITUTION_TYPE and _unexplained(edges, matched):
+        if edges and entity_type != _INSTITUTION_TYPE and _unexplained(edges, matched):
             penalties = (*penalties, (ORGANIZATION_WORD, _ORGANIZATION_WORD_FACTOR))
         if index.name_flags.item(name_number) & FOREIGN_LETTERS and not query.foreign_letters:
             # a Persian or Urdu spelling matched by a mention in Arabic spelling: GeoNames lists Urdu and
@@ -719,7 +740,9 @@ class Resolver:
             matched,
             name_cues,
             penalty,
-            entity,
+            entity_type,
+            prior,
+            country,
             penalties,
             without_country,
         )
@@ -822,7 +845,7 @@ class Resolver:
         """The match that counts in ``document``: without the country's words when the document names it."""
         if matched.without_country is None or not document:
             return matched.matched
-        country = matched.entity.country
+        country = matched.country
         named = self.index.country_names.get(country or "", frozenset()) & document.skeletons
         return matched.without_country if named else matched.matched
 
@@ -841,13 +864,14 @@ class Resolver:
         if not document:
             return self._scored_alone(query, matched)
         name_match = self._in_document(matched, document)
-        parts = self._score(query, matched.entity, name_match, document, matched.name_cues, matched.entity_position)
+        entity = self._entity(matched.entity_position)
+        parts = self._score(query, entity, name_match, document, matched.name_cues, matched.entity_position)
         return _scored_match(query, matched, name_match, parts)
 
     def _scored_alone(self, query: NormalizedName, matched: _MatchedName) -> _Scored:
         """``_scored`` without a context (``query`` is the reading that ``matched`` was matched with)."""
         name_match = matched.matched
-        parts = self._score_with_support(query, matched.entity, name_match, 0.0, matched.name_cues)
+        parts = self._score_with_support(query, matched.entity_type, matched.prior, name_match, 0.0, matched.name_cues)
         return _scored_match(query, matched, name_match, parts)
 
     def _first_scores(
@@ -920,9 +944,10 @@ class Resolver:
         query = prepared.readings[matched.reading_number]
         support = self.settings.context_weight
         name_match = self._in_document(matched, document)
-        return (
-            self._score_with_support(query, matched.entity, name_match, support, matched.name_cues)[0] * matched.penalty
-        )
+        score = self._score_with_support(
+            query, matched.entity_type, matched.prior, name_match, support, matched.name_cues
+        )[0]
+        return score * matched.penalty
 
     def _resolve_prepared(
         self,
@@ -960,17 +985,16 @@ class Resolver:
         shortlist = sorted(first, key=lambda p: (-first[p].score, p))[:depth]
         reach = (first[shortlist[0]].score - _RESCORE_REACH) if shortlist else 1.0
         best: dict[int, _Scored] = {}
-        entities: dict[int, Entity] = {}
         for position in shortlist:
-            entities[position] = tried[position][0][1].entity
             for scored, matched in tried[position]:
                 # only across scripts does the learned model count, and only near the top
                 if scored.score >= reach and self._other_script(scored.query, matched.name_number):
                     scored = self._scored(prepared, self._learned_match(prepared, matched), document)
                 if position not in best or _stands_for_entity(scored, best[position]):
                     best[position] = scored
-        ranked_positions = sorted(best, key=lambda p: (-best[p].score, -entities[p].prior, entities[p].id))
-        return [self._candidate(best[p], entities[p]) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
+        priors, ids = self._entity_priors, self.index.entity_ids
+        ranked_positions = sorted(best, key=lambda p: (-best[p].score, -priors[p], ids[p]))
+        return [self._candidate(best[p], self._entity(p)) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
 
     def _decide(self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int) -> Resolution:
         """The entity of the best candidate when it clears the threshold and the margin, or when the

@@ -357,3 +357,28 @@ def test_compiled_ranking_equals_numpy(
 def _expect_compiled() -> bool:
     """A compiled install under test (``.ci/run`` sets the variable when a C compiler is there)."""
     return os.environ.get("ENTITY_RESOLVE_EXPECT_COMPILED") == "1"
+
+
+def test_entity_facts_are_the_entities_own(tmp_path: Path, small_gazetteer: er.Gazetteer) -> None:
+    # what scoring reads of an entity off the index (type, prior, country) is what the entity says
+    from entity_resolve.index import ENTITY_TYPE_ORDER
+
+    index = NameIndex.build(small_gazetteer)
+    index.save(tmp_path / "index.npz")
+    loaded = NameIndex.load(tmp_path / "index.npz", fingerprint=small_gazetteer.fingerprint)
+    assert loaded is not None
+    for built in (index, loaded):
+        assert [ENTITY_TYPE_ORDER[code] for code in built.entity_types.tolist()] == [e.type for e in small_gazetteer]
+        assert built.entity_priors.tolist() == [e.prior for e in small_gazetteer]  # float64: exactly
+        assert built.entity_countries == tuple(e.country or "" for e in small_gazetteer)
+
+
+def test_builtin_entity_facts(builtin_resolver: er.Resolver) -> None:
+    from entity_resolve.index import ENTITY_TYPE_ORDER
+
+    index, gazetteer = builtin_resolver.index, builtin_resolver.gazetteer
+    for position in range(0, len(gazetteer), 97):
+        entity = gazetteer.entity_at(position)
+        assert ENTITY_TYPE_ORDER[index.entity_types.item(position)] == entity.type
+        assert index.entity_priors.item(position) == entity.prior
+        assert index.entity_countries[position] == (entity.country or "")

@@ -5,6 +5,7 @@ import copy
 import multiprocessing
 import pickle
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -1279,3 +1280,26 @@ def test_a_loose_surname_is_no_link_to_a_little_known_namesake_by_the_given_name
     assert resolver.resolve("فريد الجندى").entity.id == "fg"  # the surname spelt alike
     assert resolver.resolve("فريد الاجي").entity is None  # another surname, by all the mention shows
     assert resolver.resolve("سمير ججع").entity.id == "sg"  # a better-known person keeps a garbled surname
+
+
+def test_resolve_reads_only_the_entities_it_returns(tmp_path: Path) -> None:
+    # a lazy gazetteer parses an entity when it is first read; scoring a shortlisted name reads what
+    # it needs off the index, so a mention reads the entities of its candidates only (no title cue)
+    import json
+
+    from entity_resolve.gazetteer import _lazy_gazetteer
+
+    records = [
+        {"id": f"p{n}", "type": "person", "name": f"{given} Haftar", "country": "LY", "prior": 0.3 + n / 100}
+        for n, given in enumerate(["Khalifa", "Saddam", "Khaled", "Belgassem", "Siddiq", "Aouad", "Ahmed"])
+    ] + [{"id": "pl", "type": "place", "name": "Hafr al-Batin", "aliases": ["حفر الباطن"]}]
+    data = "\n".join(json.dumps(record) for record in records).encode()
+    gazetteer = _lazy_gazetteer(data, tmp_path / "lazy.jsonl", "lazy")
+    resolver = er.Resolver(gazetteer)
+    lazy = gazetteer._entities
+    lazy._cache[:] = [None] * len(records)  # the index build read them all: forget them
+    resolver._entities[:] = [None] * len(records)
+    found = resolver.resolve("Haftar", top_k=5)
+    read = {position for position, entity in enumerate(lazy._cache) if entity is not None}
+    assert len(found.candidates) == 5  # seven persons shortlisted, five returned
+    assert read == {gazetteer.position_of(candidate.entity.id) for candidate in found.candidates}
