@@ -45,6 +45,7 @@ __all__ = [
     "fine_skeleton_variants",
     "latin_comparable",
     "latin_phonetic_code",
+    "plain_readings",
     "readings",
     "vocalic_skeleton",
 ]

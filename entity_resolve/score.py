@@ -251,6 +251,15 @@ _LEARNED: Final = 1
 _NOT_LEARNED: Final = 2
 
 
+_DEFAULT_FINE_WEIGHT: Final = _DEFAULT_SETTINGS.fine_weight
+_DEFAULT_VOWEL_WEIGHT: Final = _DEFAULT_SETTINGS.vowel_weight
+#: The default settings' three dicts, read without a tuple made and hashed per call.
+_default_similarities: Final = tuple(
+    _kept_similarities.setdefault((_DEFAULT_FINE_WEIGHT, _DEFAULT_VOWEL_WEIGHT, kind), {})
+    for kind in (_SKELETONS, _LEARNED, _NOT_LEARNED)
+)
+
+
 def _kept(kept: dict[str, float], key: str, value: float) -> None:
     """Keep ``value`` under ``key``, emptying ``kept`` first when it is full."""
     if len(kept) >= _KEPT:
@@ -269,14 +278,6 @@ def _similarities(fine_weight: float, vowel_weight: float, kind: int) -> dict[st
                 del _kept_similarities[weights]
         found = _kept_similarities[(fine_weight, vowel_weight, kind)] = {}
     return found
-
-
-_DEFAULT_FINE_WEIGHT: Final = _DEFAULT_SETTINGS.fine_weight
-_DEFAULT_VOWEL_WEIGHT: Final = _DEFAULT_SETTINGS.vowel_weight
-_default_similarities: Final = tuple(
-    _kept_similarities.setdefault((_DEFAULT_FINE_WEIGHT, _DEFAULT_VOWEL_WEIGHT, kind), {})
-    for kind in (_SKELETONS, _LEARNED, _NOT_LEARNED)
-)
 
 
 def token_weight(token: str) -> float:
