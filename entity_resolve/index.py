@@ -279,7 +279,7 @@ def _readings_of_words(name_tokens: Sequence[str]) -> dict[str, np.ndarray]:
         for word in tokens.split(" ") if tokens else ():
             number = number_of_word.get(word)
             if number is None:
-                packed = packed_readings(readings(word))
+                packed = packed_readings(plain_readings(word))
                 number = -1 if packed is None else len(lines)
                 if packed is not None:
                     lines.append(packed.encode())
@@ -782,7 +782,16 @@ class NameIndex:
         name_prior: list[float] = []
         entities_of_word: dict[str, list[int]] = {}  # per word: organisations, other entities with it
         persons_of_first_word: dict[str, int] = {}  # per word: persons with a name of 2+ words it begins
+        # what scoring reads of each entity (``entity_types``, ``entity_priors``, ``entity_countries``)
+        entity_ids: list[str] = []
+        entity_types: list[int] = []
+        entity_priors: list[float] = []
+        entity_countries: list[str] = []
         for entity_position, entity in enumerate(gazetteer):
+            entity_ids.append(entity.id)
+            entity_types.append(ENTITY_TYPE_ORDER.index(entity.type))
+            entity_priors.append(entity.prior)
+            entity_countries.append(entity.country or "")
             entity_words: set[str] = set()
             entity_first_words: set[str] = set()
             for alias_position, normalized in _distinct_forms(entity.names):
@@ -830,10 +839,10 @@ class NameIndex:
         key_hashes, starts = np.unique(keys, return_index=True)
         offsets = np.append(starts, len(keys)).astype(np.int32)
         return cls(
-            entity_ids=tuple(entity.id for entity in gazetteer),
-            entity_types=np.array([ENTITY_TYPE_ORDER.index(entity.type) for entity in gazetteer], dtype=np.uint8),
-            entity_priors=np.array([entity.prior for entity in gazetteer], dtype=np.float64),
-            entity_countries=tuple(entity.country or "" for entity in gazetteer),
+            entity_ids=tuple(entity_ids),
+            entity_types=np.array(entity_types, dtype=np.uint8),
+            entity_priors=np.array(entity_priors, dtype=np.float64),
+            entity_countries=tuple(entity_countries),
             name_entity=np.array(name_entity, dtype=np.int32),
             name_alias=np.array(name_alias, dtype=np.int32),
             name_flags=np.array(name_flags, dtype=np.uint8),

@@ -465,18 +465,18 @@ _FIELD_SEPARATOR: Final = ","
 _READING_SEPARATOR: Final = "|"
 
 
-def packed_readings(found: tuple[Reading, ...]) -> str | None:
-    """Readings as one line of text (``unpacked_readings`` reads it back), or None when a
-    skeleton holds a separator and cannot be packed so.
+def packed_readings(found: tuple[PlainReading, ...]) -> str | None:
+    """Readings (``plain_readings``) as one line of text (``unpacked_readings`` reads it back), or
+    None when a skeleton holds a separator and cannot be packed so.
 
     Examples
     --------
-    >>> packed_readings(readings("هوثر"))
+    >>> packed_readings(plain_readings("هوثر"))
     'hTr,HTR,huTr,1|hwTr,HBTR,hwTr,0'
-    >>> unpacked_readings(packed_readings(readings("هوثر"))) == plain_readings("هوثر")
+    >>> unpacked_readings(packed_readings(plain_readings("هوثر"))) == plain_readings("هوثر")
     True
     """
-    fields = [(r.fine, r.coarse, r.vocalic, "1" if r.indexed else "0") for r in found]
+    fields = [(fine, coarse, vocalic, "1" if indexed else "0") for fine, coarse, vocalic, indexed in found]
     if any(_FIELD_SEPARATOR in text or _READING_SEPARATOR in text for field in fields for text in field):
         return None
     return _READING_SEPARATOR.join(_FIELD_SEPARATOR.join(field) for field in fields)

@@ -84,10 +84,10 @@ def test_recalled_readings_resolve_alike(small_gazetteer: er.Gazetteer) -> None:
 
 @given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويءةى khalifatrzcv'", max_size=12))
 def test_packed_readings_round_trip(token: str) -> None:
-    found = keys._read(token)
+    found = keys._as_plain(keys._read(token))
     packed = keys.packed_readings(found)
     assert packed is not None
-    assert keys.unpacked_readings(packed) == keys._as_plain(found)
+    assert keys.unpacked_readings(packed) == found
 
 
 def test_corrupt_cache_is_rebuilt(tmp_path: Path, small_gazetteer: er.Gazetteer) -> None:
