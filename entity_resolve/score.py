@@ -115,6 +115,9 @@ _PHONETIC_MATCH_FLOOR: Final = 0.9
 #: Letters shared by a word and two neighbouring words of the other name written as one
 #: (Indel similarity) for them to be read as one compound (Nasrullah ~ Nasr Allah).
 _WRITTEN_TOGETHER_SIMILARITY: Final = 0.8
+#: A one-word name compared whole with a mention of several words joined (or the other way
+#: round) loses this many times its distance again: a compound written apart keeps its letters.
+_WRITTEN_APART_COST: Final = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -566,7 +569,11 @@ def match_name(
     O(len(query) * len(name)) token comparisons, each cached. A compound
     written as one word on one side and as two on the other (نصرالله and
     نصر الله, Abubakr and Abu Bakr) is also matched joined, and the better
-    match kept (see ``_written_together``).
+    match kept (see ``_written_together``). A one-word name is also compared
+    whole with the mention's words joined (and a one-word mention with the
+    name's), at twice the distance (``_written_apart``): a compound written
+    apart keeps its letters, while two words that only resemble one name
+    joined (تاريك ازز, a garbled Tariq Aziz, joined against تركيا) do not.
 
     Examples
     --------
@@ -666,7 +673,9 @@ def _match_tokens(
     # one side written as one word (Nasrallah / نصر الله): compare the whole names
     tokenised_apart = min(len(query), len(name)) == 1 < max(len(query), len(name))
     whole = (
-        _pair_similarity("".join(query), "".join(name), settings.fine_weight, settings.vowel_weight, learned)
+        _written_apart(
+            _pair_similarity("".join(query), "".join(name), settings.fine_weight, settings.vowel_weight, learned)
+        )
         if tokenised_apart
         else 0.0
     )
@@ -674,6 +683,11 @@ def _match_tokens(
     partial = coverage < 1.0 and whole <= aligned
     missed = _missed_words(name_weights, {j for _i, j, _sim in chosen}) if partial else 0
     return _name_match(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment, missed)
+
+
+def _written_apart(similarity: float) -> float:
+    """The credit of a whole-name similarity between one word and several joined (``_WRITTEN_APART_COST``)."""
+    return max(0.0, similarity - _WRITTEN_APART_COST * (1.0 - similarity))
 
 
 def _missed_words(name_weights: tuple[float, ...], matched: set[int]) -> int:

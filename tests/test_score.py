@@ -101,6 +101,35 @@ def test_a_compound_matches_written_together_or_apart(together: str, apart: str)
     assert match_name(tokens(apart), tokens(together)).similarity == 1.0
 
 
+@pytest.mark.parametrize(
+    ("apart", "one_word"),
+    [("نصر الله", "نصرالله"), ("Abu Bakr", "Abubakr"), ("Bin Laden", "Binladen"), ("Nasr Allah", "Nasrallah")],
+)
+def test_a_compound_written_apart_matches_its_one_word_name_whole(apart: str, one_word: str) -> None:
+    assert match_name(tokens(apart), tokens(one_word)).whole == 1.0
+    assert match_name(tokens(one_word), tokens(apart)).whole == 1.0
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("تاريك ازز", "تركيا"),  # Tariq Aziz garbled is no Turkey with a letter too many
+        ("نيو بيرلين", "برلين"),  # New Berlin is not Berlin
+        ("چینی كان", "كينيا"),
+    ],
+)
+def test_words_joined_that_do_not_spell_a_one_word_name_lose_twice_their_distance(mention: str, name: str) -> None:
+    matched = match_name(tokens(mention), tokens(name))
+    joined = token_similarity("".join(tokens(mention)), "".join(tokens(name)))
+    assert matched.whole == pytest.approx(max(0.0, 2.0 * joined - 1.0))
+    assert matched.similarity < joined
+
+
+def test_a_garbled_compound_written_apart_keeps_most_of_its_whole_score() -> None:
+    assert match_name(tokens("Nasr Alah"), tokens("Nasrallah")).similarity > 0.95
+    assert match_name(tokens("ابظبی"), tokens("أبو ظبي")).similarity > 0.95
+
+
 def test_only_compounds_are_read_as_written_together() -> None:
     # Alhassan is al-Hassan, not Ali Hassan: "ali" is no compound head
     assert match_name(tokens("Mohammed Alhassan"), tokens("Mohammed Ali Hassan")).similarity < 0.9
