@@ -116,7 +116,8 @@ _PHONETIC_MATCH_FLOOR: Final = 0.9
 #: (Indel similarity) for them to be read as one compound (Nasrullah ~ Nasr Allah).
 _WRITTEN_TOGETHER_SIMILARITY: Final = 0.8
 #: A one-word name compared whole with a mention of several words joined (or the other way
-#: round) loses this many times its distance again: a compound written apart keeps its letters.
+#: round), in one script, loses this many times its distance again: a compound written apart
+#: keeps its letters.
 _WRITTEN_APART_COST: Final = 1.0
 
 
@@ -571,9 +572,10 @@ def match_name(
     نصر الله, Abubakr and Abu Bakr) is also matched joined, and the better
     match kept (see ``_written_together``). A one-word name is also compared
     whole with the mention's words joined (and a one-word mention with the
-    name's), at twice the distance (``_written_apart``): a compound written
-    apart keeps its letters, while two words that only resemble one name
-    joined (تاريك ازز, a garbled Tariq Aziz, joined against تركيا) do not.
+    name's), in one script at twice the distance (``_whole_similarity``): a
+    compound written apart keeps its letters, while two words that only
+    resemble one name joined (تاريك ازز, a garbled Tariq Aziz, joined against
+    تركيا) do not.
 
     Examples
     --------
@@ -672,21 +674,23 @@ def _match_tokens(
     aligned = precision * (floor + (1.0 - floor) * recall)
     # one side written as one word (Nasrallah / نصر الله): compare the whole names
     tokenised_apart = min(len(query), len(name)) == 1 < max(len(query), len(name))
-    whole = (
-        _written_apart(
-            _pair_similarity("".join(query), "".join(name), settings.fine_weight, settings.vowel_weight, learned)
-        )
-        if tokenised_apart
-        else 0.0
-    )
+    whole = _whole_similarity("".join(query), "".join(name), settings, learned) if tokenised_apart else 0.0
     alignment = tuple([_token_match(query[i], name[j], sim) for i, j, sim in chosen])
     partial = coverage < 1.0 and whole <= aligned
     missed = _missed_words(name_weights, {j for _i, j, _sim in chosen}) if partial else 0
     return _name_match(min(1.0, max(aligned, whole)), aligned, whole, coverage, alignment, missed)
 
 
-def _written_apart(similarity: float) -> float:
-    """The credit of a whole-name similarity between one word and several joined (``_WRITTEN_APART_COST``)."""
+def _whole_similarity(joined_query: str, joined_name: str, settings: Settings, learned: bool) -> float:
+    """The similarity of a mention and a name, their words joined, one side being one word.
+
+    Within one script a compound written apart keeps its letters, so the
+    distance counts ``1 + _WRITTEN_APART_COST`` times; across scripts letters
+    change anyway, and the similarity counts as it is.
+    """
+    similarity = _pair_similarity(joined_query, joined_name, settings.fine_weight, settings.vowel_weight, learned)
+    if _is_arabic(joined_query) != _is_arabic(joined_name):
+        return similarity
     return max(0.0, similarity - _WRITTEN_APART_COST * (1.0 - similarity))
 
 

@@ -125,6 +125,13 @@ def test_words_joined_that_do_not_spell_a_one_word_name_lose_twice_their_distanc
     assert matched.similarity < joined
 
 
+def test_across_scripts_words_joined_count_as_they_are() -> None:
+    # letters change in any transliteration: Nasr Allah against نصرالله loses nothing for the space
+    for mention, name in (("Nasr Allah", "نصرالله"), ("نصر الله", "Nasrallah"), ("Nasrallah", "نصر الله")):
+        joined = token_similarity("".join(tokens(mention)), "".join(tokens(name)))
+        assert match_name(tokens(mention), tokens(name)).whole == pytest.approx(joined)
+
+
 def test_a_garbled_compound_written_apart_keeps_most_of_its_whole_score() -> None:
     assert match_name(tokens("Nasr Alah"), tokens("Nasrallah")).similarity > 0.95
     assert match_name(tokens("ابظبی"), tokens("أبو ظبي")).similarity > 0.95
