@@ -110,10 +110,8 @@ _DIFFERENT_TOKEN: Final = 0.6
 _MIN_PARTIAL_COVERAGE: Final = 0.3
 #: Weight of the words of a role or description before a fully matched name.
 _DESCRIPTOR_WEIGHT: Final = 0.25
-#: Agreement of jellyfish metaphone codes lifts a Latin pair to this, less ``_PHONETIC_SPREAD``
-#: times what it lacks of 1.0 (at most 0.05 below the floor): pairs that agree keep their order.
+#: Agreement of jellyfish metaphone codes lifts a Latin pair to at least this.
 _PHONETIC_MATCH_FLOOR: Final = 0.9
-_PHONETIC_SPREAD: Final = 0.05
 #: Letters shared by a word and two neighbouring words of the other name written as one
 #: (Indel similarity) for them to be read as one compound (Nasrullah ~ Nasr Allah).
 _WRITTEN_TOGETHER_SIMILARITY: Final = 0.8
@@ -405,8 +403,7 @@ def _skeleton_similarity(a: str, b: str, fine_weight: float, vowel_weight: float
         # Latin spellings of one script: the letters themselves count too (however is not Hoover)
         best = (1.0 - _LATIN_SURFACE_SHARE) * best + _LATIN_SURFACE_SHARE * _indel(a, b)
         if best < _PHONETIC_MATCH_FLOOR and _phonetic_agreement(a, b):
-            # lifted near the floor, in the order the letters put them: Kot is Kut before Kita
-            best = _PHONETIC_MATCH_FLOOR - _PHONETIC_SPREAD * (1.0 - best)
+            best = _PHONETIC_MATCH_FLOOR
     return best
 
 

