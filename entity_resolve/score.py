@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, TypeVar
 
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
@@ -241,6 +241,7 @@ def is_particle(token: str) -> bool:
 #: each full collection, hundreds of thousands in a long run. Each is emptied when it holds
 #: ``_KEPT`` entries.
 _KEPT: Final = 262_144
+_Kept = TypeVar("_Kept")  # what a dict of ``_kept`` holds
 _kept_weights: Final[dict[str, float]] = {}
 #: Token-pair similarities by the two weights of their settings and whether the learned model counts:
 #: each a dict from the two tokens joined by ``_PAIR_JOINER`` (in the order given) to the similarity.
@@ -264,7 +265,7 @@ _default_similarities: Final = tuple(
 )
 
 
-def _kept(kept: dict[str, float], key: str, value: float) -> None:
+def _kept(kept: dict[str, _Kept], key: str, value: _Kept) -> None:
     """Keep ``value`` under ``key``, emptying ``kept`` first when it is full."""
     if len(kept) >= _KEPT:
         kept.clear()
@@ -326,9 +327,7 @@ def _cross_script_forms(token: str) -> _Forms:
                 for fine, coarse, vocalic, indexed in plain_readings(token)
             ]
         )
-        if len(_kept_cross_script_forms) >= _KEPT:
-            _kept_cross_script_forms.clear()
-        _kept_cross_script_forms[token] = found
+        _kept(_kept_cross_script_forms, token, found)
     return found
 
 
