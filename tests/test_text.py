@@ -969,6 +969,10 @@ def test_a_place_named_like_a_person_of_the_text_is_the_place_after_a_word_of_pl
         # a garble of three consonants where the phrase ends with it (an everyday word or "on" after)
         ("واندلعت اشتباكات عنيفة في الففاشر مساء أمس.", "الففاشر", "place:el-fasher"),
         ("Heavy fighting broke out in Mosoul on Monday evening.", "Mosoul", "place:mosul"),
+        # shorter still: a well-known place's name with one letter more (a letter doubled, a vowel written)
+        ("واندلعت اشتباكات عنيفة في العوراق مساء أمس.", "العوراق", "place:iraq"),
+        ("واندلعت اشتباكات عنيفة في عددن مساء أمس.", "عددن", "place:aden"),
+        ("Heavy fighting broke out in Doubai on Monday evening.", "Doubai", "place:dubai"),
         # an Arabic garble of four consonants or more may name a little-known place (prior 0.3 and 0.2)
         ("واندلعت اشتباكات عنيفة في قيرداها مساء أمس.", "قيرداها", "place:qardaha"),
         ("وتوجه الوفد إلى ممركبا صباح اليوم.", "ممركبا", "place:markaba"),
@@ -1027,12 +1031,31 @@ def test_builtin_gazetteer_an_organisation_name_transliterated_word_by_word(
         ("وقالت كرملن في بيان إن المحادثات ستستمر الأسبوع المقبل.", "كرملن", "org:kremlin"),
         ("On Monday the Knessat said in a statement that the talks would continue.", "Knessat", "org:knesset"),
         ("وقال حافتر في بيان إن المحادثات ستستمر.", "حافتر", "person:khalifa-haftar"),
+        # three consonants only: a well-known name with a letter doubled
+        ("وقال تبونن في بيان إن المحادثات ستستمر.", "تبونن", "person:abdelmadjid-tebboune"),
+        ("وقالت قسسد في بيان إن المحادثات ستستمر.", "قسسد", "org:syrian-democratic-forces"),
     ],
 )
 def test_builtin_gazetteer_a_lone_garble_of_a_well_known_name(
     builtin_resolver: er.Resolver, text: str, word: str, entity_id: str
 ) -> None:
     assert (word, entity_id) in found(read_checked(text, builtin_resolver))
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        # rare words that resemble a famous short name by a letter changed or two added
+        ("واندلعت اشتباكات عنيفة في عروسى مساء أمس.", "gn:2017370"),  # "bride", not Russia (روسيا)
+        ("واندلعت اشتباكات عنيفة في يمانيا مساء أمس.", "gn:2921044"),  # not Germany (ألمانيا)
+        ("وقال الظريف في بيان إن المحادثات ستستمر.", "person:mohammad-javad-zarif"),  # "the witty one"
+        ("وقال الدبابية في بيان إن المحادثات ستستمر.", "person:abdul-hamid-dbeibah"),
+    ],
+)
+def test_builtin_gazetteer_no_short_garble_unless_one_letter_more(
+    builtin_resolver: er.Resolver, text: str, entity_id: str
+) -> None:
+    assert entity_id not in {m.entity.id for m in read_checked(text, builtin_resolver)}
 
 
 @pytest.mark.parametrize(
