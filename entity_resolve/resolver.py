@@ -792,6 +792,22 @@ class Resolver:
             and not begins_with_article(reading.original)
         )
 
+    def _given_name_alone(self, query: NormalizedName, best: Candidate) -> bool:
+        """A bare given name (``_bare_given_name``) that matches the first word of a longer name of a
+        person, and nothing in the context supports that person.
+
+        "Ahmed" alone is any of thousands of Ahmeds, not the best known of the
+        gazetteer (Ahmed al-Sharaa); a surname alone (Haftar) names its person,
+        and so does a given name that the text ties to someone named in full
+        (``resolve_text``), or a title before it ("President Ahmed").
+        """
+        explanation = best.explanation
+        if best.entity.type != "person" or explanation.coverage >= 1.0 or explanation.context_support > 0.0:
+            return False
+        if len(explanation.alignment) != 1 or not self._bare_given_name(query):
+            return False
+        return explanation.alignment[0].name_token == _name_tokens(explanation.matched_name)[0]
+
     def _organization_edges(self, reading: NormalizedName) -> tuple[str, ...]:
         """The first word of a mention of two words or more, and its last in Latin script (English puts
         the head last: "Iran Army"), that are organisation words (``NameIndex.organization_words``);
@@ -1055,6 +1071,8 @@ class Resolver:
             if accepted and _loose_other_name(query, best):
                 accepted = False
             if accepted and _loose_surname_of_little_known_person(best):
+                accepted = False
+            if accepted and self._given_name_alone(query, best):
                 accepted = False
             chosen = best.entity if accepted else None
         return Resolution(

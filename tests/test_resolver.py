@@ -503,6 +503,30 @@ def test_a_title_word_that_is_a_given_name_before_bin_is_the_name(builtin_resolv
     assert resolution.entity.id == "person:sultan-bin-abdulaziz"
 
 
+@pytest.mark.parametrize("given_name", ["Ahmed", "Ismail", "Mahmoud", "محمود", "أحمد"])
+def test_a_bare_given_name_is_no_link_to_the_best_known_of_its_bearers(
+    builtin_resolver: er.Resolver, given_name: str
+) -> None:
+    # "Ahmed" alone is any of thousands of Ahmeds, not Ahmed al-Sharaa, whose name it begins
+    resolution = builtin_resolver.resolve(given_name)
+    assert resolution.entity is None
+    assert resolution.candidates[0].entity.type == "person"  # still ranked first, for a reader to see
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity_id"),
+    [
+        ("Haftar", "person:khalifa-haftar"),  # a surname alone names its person
+        ("President Ahmed al-Sharaa", "person:ahmed-al-sharaa"),
+        ("Abdullah", "person:abdullah-ii"),  # an attested name of one word: the whole name
+    ],
+)
+def test_a_surname_or_whole_name_alone_still_links(builtin_resolver: er.Resolver, mention: str, entity_id: str) -> None:
+    resolution = builtin_resolver.resolve(mention)
+    assert resolution.entity is not None
+    assert resolution.entity.id == entity_id
+
+
 def test_a_titled_one_word_name_needs_its_title(builtin_resolver: er.Resolver) -> None:
     # "Sheikh Khalifa" names Khalifa bin Zayed; "Khalifa" alone is as much Khalifa Haftar
     assert builtin_resolver.resolve("Khalifa").entity is None
