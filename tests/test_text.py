@@ -976,6 +976,12 @@ def test_a_place_named_like_a_person_of_the_text_is_the_place_after_a_word_of_pl
         # an Arabic garble of four consonants or more may name a little-known place (prior 0.3 and 0.2)
         ("واندلعت اشتباكات عنيفة في قيرداها مساء أمس.", "قيرداها", "place:qardaha"),
         ("وتوجه الوفد إلى ممركبا صباح اليوم.", "ممركبا", "place:markaba"),
+        # after the head of a place phrase, a rare word that garbles the name
+        (
+            "واندلعت اشتباكات عنيفة في مطار طروابلس الدولي مساء أمس.",
+            "مطار طروابلس الدولي",
+            "place:tripoli-international-airport",
+        ),
     ],
 )
 def test_builtin_gazetteer_a_garbled_place_after_a_word_of_place(
@@ -1040,6 +1046,46 @@ def test_builtin_gazetteer_a_lone_garble_of_a_well_known_name(
     builtin_resolver: er.Resolver, text: str, word: str, entity_id: str
 ) -> None:
     assert (word, entity_id) in found(read_checked(text, builtin_resolver))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity_id"),
+    [
+        ("وقالت شبكة سي إن إن في بيان إن المحادثات ستستمر.", "سي إن إن", "org:cnn"),
+        ("وقالت قناة بي بي سي في تقرير إن القصف استمر.", "بي بي سي", "org:bbc"),
+        ("وقال مكتب إف بي آي إن التحقيق مستمر.", "إف بي آي", "org:fbi"),
+    ],
+)
+def test_builtin_gazetteer_an_acronym_spelt_out_in_arabic_letter_names(
+    builtin_resolver: er.Resolver, text: str, mention: str, entity_id: str
+) -> None:
+    # its words are two letters long and some are function words (إن "that", في "in")
+    assert (mention, entity_id) in found(read_checked(text, builtin_resolver))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words after بن name the father of someone the gazetteer does not know (عبدالله الحربي is another)
+        "وقال محمد بن عبدالله الحربي في بيان إن المحادثات ستستمر.",
+        "On Monday Khalid bin Abdullah al-Harbi said in a statement.",
+    ],
+)
+def test_builtin_gazetteer_the_father_of_a_longer_name_is_no_name_of_its_own(
+    builtin_resolver: er.Resolver, text: str
+) -> None:
+    assert read_checked(text, builtin_resolver) == []
+
+
+def test_builtin_gazetteer_a_name_with_bin_is_read_whole(builtin_resolver: er.Resolver) -> None:
+    text = "وقال ولي العهد الأمير محمد بن سلمان إن المحادثات ستستمر."
+    assert ("ولي العهد الأمير محمد بن سلمان", "person:mohammed-bin-salman") in found(
+        read_checked(text, builtin_resolver)
+    )
+
+
+def test_letter_names_that_spell_no_whole_name_are_no_acronym(builtin_resolver: er.Resolver) -> None:
+    assert read_checked("وقال إن إن الأمر محسوم في بي.", builtin_resolver) == []
 
 
 @pytest.mark.parametrize(
