@@ -1316,6 +1316,22 @@ class _Spotter:
             and not self.is_stopword(before, single=True)
         )
 
+    def before_a_father(self, index: int) -> bool:
+        """Token ``index`` is followed by a بن (bin, ibn) and a name word: the name goes on (عبدالله بن
+        حسين الأحمر), and its first words alone name someone else (عبدالله, King Abdullah).
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> spotter = _Spotter("وقال عبدالله بن حسين الأحمر إن", Resolver(Gazetteer.from_records([])), None)
+        >>> spotter.before_a_father(1), spotter.before_a_father(3)
+        (True, False)
+        """
+        following = index + 2
+        return (
+            following < len(self.tokens) and self.names_a_father(following) and self.name_like(self.tokens[following])
+        )
+
     def rare_name_word(self, token: _Token) -> bool:
         """A word that may be a name's and is no stopword nor common word (a garbled name word, if any)."""
         return self.name_like(token) and not self.is_stopword(token, single=True) and not self.is_common(token)
@@ -1389,7 +1405,11 @@ class _Spotter:
             if single and not lone:
                 last += 1
                 continue
-            if self.can_edge(last, first=single, single=single) and self.admissible(first, last, strict=strict):
+            if (
+                self.can_edge(last, first=single, single=single)
+                and not self.before_a_father(last)
+                and self.admissible(first, last, strict=strict)
+            ):
                 for span_first in (first,) if title is None else (first, title):
                     start, end = tokens[span_first].start, tokens[last].end
                     mention = self.text[start:end]

@@ -1084,6 +1084,24 @@ def test_builtin_gazetteer_a_name_with_bin_is_read_whole(builtin_resolver: er.Re
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        # the first words before بن (bin) alone are no name: Abdullah here is no King Abdullah
+        ("On Monday Abdullah ibn Hussayn al-Ahmar said in a statement.", "person:abdullah-al-ahmar"),
+        ("On Monday Abdullah bin Khalid al-Harbi said in a statement.", None),
+        ("وقال عبدالله بن خالد الحربي في بيان إن المحادثات ستستمر.", None),
+    ],
+)
+def test_builtin_gazetteer_the_words_before_bin_are_no_name_of_their_own(
+    builtin_resolver: er.Resolver, text: str, entity_id: str | None
+) -> None:
+    linked = {entity for _, entity in found(read_checked(text, builtin_resolver))}
+    assert "person:abdullah-ii" not in linked
+    if entity_id is not None:
+        assert entity_id in linked
+
+
 def test_letter_names_that_spell_no_whole_name_are_no_acronym(builtin_resolver: er.Resolver) -> None:
     assert read_checked("وقال إن إن الأمر محسوم في بي.", builtin_resolver) == []
 
