@@ -1781,10 +1781,9 @@ def _lone_garbles_pass(spotter: _Spotter, taken: list[bool]) -> list[_Span]:
 
 
 def _well_known_garble(span: _Span) -> bool:
-    """A span of one word shorter than the lone-garble passes ask (``WELL_KNOWN_GARBLE_MIN_PRIOR``) that
-    spells a word of the name with one letter more: a letter doubled or a vowel written (عددن, العوراق,
-    Doubai), of an entity known at least as ``WELL_KNOWN_GARBLE_MIN_PRIOR``, with a score of
-    ``WELL_KNOWN_GARBLE_MIN_SCORE`` or more.
+    """A span, of one word shorter than the lone-garble passes ask, that spells a word of the name with
+    one letter more: a letter doubled or a vowel written (عددن, العوراق, Doubai), of an entity known at
+    least as ``WELL_KNOWN_GARBLE_MIN_PRIOR``, with a score of ``WELL_KNOWN_GARBLE_MIN_SCORE`` or more.
 
     A letter changed, or two added, is how rare words resemble famous short names: عروسى ("bride") is
     no Russia (روسيا), المعلمية no al-Muallem, الظريف ("the witty") no Zarif.
