@@ -327,6 +327,34 @@ def test_a_close_garble_of_an_exonym_resolves(builtin_resolver: er.Resolver, men
     assert result.entity.id == expected
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # global companies and platforms of the news; before they were curated, a brand name
+        # linked to the place it resembles or that lists it among GeoNames' alternate names
+        ("Samsung", "org:samsung"),  # was Samsun, Turkey
+        ("سامسونج", "org:samsung"),
+        ("Google", "org:google"),  # was Topeka, whose GeoNames alternate names hold "Google"
+        ("غوغل", "org:google"),
+        ("جوجل", "org:google"),
+        ("مايكروسوفت", "org:microsoft"),
+        ("Telegram", "org:telegram"),
+        ("تلغرام", "org:telegram"),
+        ("جنرال إلكتريك", "org:general-electric"),
+        ("فايزر", "org:pfizer"),
+        ("تيك توك", "org:tiktok"),
+        ("Amazon rainforest", "place:amazon-rainforest"),
+        ("Samsun", "gn:740264"),  # the place keeps its name
+    ],
+)
+def test_builtin_gazetteer_global_companies_in_both_scripts(
+    builtin_resolver: er.Resolver, mention: str, expected: str
+) -> None:
+    result = builtin_resolver.resolve(mention)
+    assert result.entity is not None, result.candidates[:2]
+    assert result.entity.id == expected
+
+
 def test_a_long_name_garbled_in_every_word_resolves_when_far_ahead() -> None:
     # each word read back from a French spelling: a low score, but all four words align
     # with the four words of one name, and no other name comes close

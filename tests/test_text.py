@@ -1051,6 +1051,30 @@ def test_builtin_gazetteer_a_lone_garble_of_a_well_known_name(
 @pytest.mark.parametrize(
     ("text", "mention", "entity_id"),
     [
+        ("The fighters posted on Telegram that the town had fallen.", "Telegram", "org:telegram"),
+        ("ونقلت قناة على تلغرام عن مصادر أن البلدة سقطت.", "تلغرام", "org:telegram"),
+        ("وقالت شركة ميتا إنها حذفت آلاف الحسابات.", "شركة ميتا", "org:meta-platforms"),
+        ("نشر الفيديو على تيك توك ويوتيوب.", "تيك توك", "org:tiktok"),
+        # the rainforest, not the company: the longer name wins
+        ("The Amazon rainforest is burning again.", "Amazon rainforest", "place:amazon-rainforest"),
+        ("حرائق غابات الأمازون تتسع.", "غابات الأمازون", "place:amazon-rainforest"),
+    ],
+)
+def test_builtin_gazetteer_global_companies_in_running_text(
+    builtin_resolver: er.Resolver, text: str, mention: str, entity_id: str
+) -> None:
+    assert (mention, entity_id) in found(read_checked(text, builtin_resolver))
+
+
+def test_builtin_gazetteer_meta_is_no_everyday_word(builtin_resolver: er.Resolver) -> None:
+    # ميتا is also "dead" (وجدوه ميتا, "they found him dead"): only شركة ميتا and ميتا بلاتفورمز name Meta
+    linked = {entity_id for _, entity_id in found(read_checked("وجدوه ميتا في الشارع.", builtin_resolver))}
+    assert "org:meta-platforms" not in linked
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity_id"),
+    [
         ("وقالت شبكة سي إن إن في بيان إن المحادثات ستستمر.", "سي إن إن", "org:cnn"),
         ("وقالت قناة بي بي سي في تقرير إن القصف استمر.", "بي بي سي", "org:bbc"),
         ("وقال مكتب إف بي آي إن التحقيق مستمر.", "إف بي آي", "org:fbi"),
