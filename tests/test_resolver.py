@@ -345,9 +345,12 @@ def test_a_close_garble_of_an_exonym_resolves(builtin_resolver: er.Resolver, men
         ("تيك توك", "org:tiktok"),
         ("Amazon rainforest", "place:amazon-rainforest"),
         ("Samsun", "gn:740264"),  # the place keeps its name
+        ("Elon Musk", "person:elon-musk"),  # and the heads of those companies
+        ("إيلون ماسك", "person:elon-musk"),
+        ("زوكربيرغ", "person:mark-zuckerberg"),
     ],
 )
-def test_builtin_gazetteer_global_companies_in_both_scripts(
+def test_builtin_gazetteer_global_companies_and_their_heads_in_both_scripts(
     builtin_resolver: er.Resolver, mention: str, expected: str
 ) -> None:
     result = builtin_resolver.resolve(mention)
