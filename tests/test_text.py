@@ -1055,12 +1055,16 @@ def test_builtin_gazetteer_a_lone_garble_of_a_well_known_name(
         ("ونقلت قناة على تلغرام عن مصادر أن البلدة سقطت.", "تلغرام", "org:telegram"),
         ("وقالت شركة ميتا إنها حذفت آلاف الحسابات.", "شركة ميتا", "org:meta-platforms"),
         ("نشر الفيديو على تيك توك ويوتيوب.", "تيك توك", "org:tiktok"),
+        # frequent words of Arabic text because the platforms are: known well enough to be named alone
+        ("وقالت جوجل في بيان إنها ستستثمر في المنطقة.", "جوجل", "org:google"),
+        ("وكتب على تويتر أن الهجوم فشل.", "تويتر", "org:twitter"),
+        ("وقال إيلون ماسك إن المصنع سيفتح العام المقبل.", "إيلون ماسك", "person:elon-musk"),
         # the rainforest, not the company: the longer name wins
         ("The Amazon rainforest is burning again.", "Amazon rainforest", "place:amazon-rainforest"),
         ("حرائق غابات الأمازون تتسع.", "غابات الأمازون", "place:amazon-rainforest"),
     ],
 )
-def test_builtin_gazetteer_global_companies_in_running_text(
+def test_builtin_gazetteer_global_companies_and_their_heads_in_running_text(
     builtin_resolver: er.Resolver, text: str, mention: str, entity_id: str
 ) -> None:
     assert (mention, entity_id) in found(read_checked(text, builtin_resolver))
