@@ -23,7 +23,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -222,6 +221,11 @@ def is_curated(entity: Entity) -> bool:
     return entity.id.startswith(CURATED_PREFIXES)
 
 
+def _sample_rank(entity_id: str, seed: int) -> bytes:
+    """Where an entity stands in the sample order of ``seed``: a seeded hash of its id."""
+    return hashlib.blake2b(f"{seed}\x1f{entity_id}".encode(), digest_size=8).digest()
+
+
 def sample_entities(
     entities: Iterable[Entity],
     *,
@@ -232,7 +236,12 @@ def sample_entities(
     """A seeded sample of entities with an Arabic-script name, per type.
 
     Up to ``curated_share * per_type`` curated entities are drawn first, then
-    generated ones fill the sample up to ``per_type``.
+    generated ones fill the sample up to ``per_type``. An entity is drawn by a
+    seeded hash of its id (``_sample_rank``), not by a random stream: a
+    gazetteer that grows keeps the sample but for the new entities that rank
+    among the first, so the figures before and after measure mostly the same
+    garbles (a random stream reshuffles every type's sample when one type's
+    pool grows by one entity).
 
     Parameters
     ----------
@@ -247,18 +256,26 @@ def sample_entities(
     -------
     list of Entity
         Sorted by type, then id (deterministic).
+
+    Examples
+    --------
+    >>> from entity_resolve.gazetteer import Gazetteer
+    >>> records = [{"id": f"place:p{n}", "type": "place", "name": f"P{n}", "aliases": ["ب"]} for n in range(50)]
+    >>> before = sample_entities(Gazetteer.from_records(records), per_type=5, curated_share=1.0, seed=3)
+    >>> grown = records + [{"id": f"place:q{n}", "type": "place", "name": f"Q{n}", "aliases": ["ب"]} for n in range(5)]
+    >>> after = sample_entities(Gazetteer.from_records(grown), per_type=5, curated_share=1.0, seed=3)
+    >>> len(before), len({e.id for e in before} & {e.id for e in after}) >= 3
+    (5, True)
     """
-    rng = random.Random(seed)
     pools: dict[tuple[str, bool], list[Entity]] = {}
     for entity in entities:
         if any(has_arabic(name) for name in entity.names):
             pools.setdefault((entity.type, is_curated(entity)), []).append(entity)
     chosen: list[Entity] = []
     for entity_type in sorted({t for t, _ in pools}):
-        curated = sorted(pools.get((entity_type, True), []), key=lambda e: e.id)
-        generated = sorted(pools.get((entity_type, False), []), key=lambda e: e.id)
+        curated = sorted(pools.get((entity_type, True), []), key=lambda e: _sample_rank(e.id, seed))
+        generated = sorted(pools.get((entity_type, False), []), key=lambda e: _sample_rank(e.id, seed))
         take = min(len(curated), round(per_type * curated_share))
-        picked = rng.sample(curated, take)
-        picked += rng.sample(generated, min(len(generated), per_type - take))
+        picked = curated[:take] + generated[: max(0, per_type - take)]
         chosen.extend(sorted(picked, key=lambda e: e.id))
     return chosen
