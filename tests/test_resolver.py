@@ -348,6 +348,11 @@ def test_a_close_garble_of_an_exonym_resolves(builtin_resolver: er.Resolver, men
         ("Elon Musk", "person:elon-musk"),  # and the heads of those companies
         ("إيلون ماسك", "person:elon-musk"),
         ("زوكربيرغ", "person:mark-zuckerberg"),
+        ("موديز", "org:moodys"),  # and bodies of finance and politics the news names
+        ("Moody's", "org:moodys"),  # was Moody, a US town of that name
+        ("مجلس الدوما", "org:state-duma"),
+        ("آسيان", "org:asean"),
+        ("وول ستريت", "place:wall-street"),  # was The Wall Street Journal, one word short
     ],
 )
 def test_builtin_gazetteer_global_companies_and_their_heads_in_both_scripts(

@@ -1059,6 +1059,8 @@ def test_builtin_gazetteer_a_lone_garble_of_a_well_known_name(
         ("وقالت جوجل في بيان إنها ستستثمر في المنطقة.", "جوجل", "org:google"),
         ("وكتب على تويتر أن الهجوم فشل.", "تويتر", "org:twitter"),
         ("وقال إيلون ماسك إن المصنع سيفتح العام المقبل.", "إيلون ماسك", "person:elon-musk"),
+        ("وخفضت وكالة موديز تصنيف البلاد الائتماني.", "وكالة موديز", "org:moodys"),
+        ("وقصفت القوات مدينة دوما في الغوطة الشرقية.", "دوما", "place:douma"),  # the town, not the State Duma
         # the rainforest, not the company: the longer name wins
         ("The Amazon rainforest is burning again.", "Amazon rainforest", "place:amazon-rainforest"),
         ("حرائق غابات الأمازون تتسع.", "غابات الأمازون", "place:amazon-rainforest"),
