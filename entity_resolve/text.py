@@ -303,6 +303,9 @@ _ROLE_HEADS = _word_set("رييس نايب وزير مدير زعيم سفير �
 _PLACE_HEADS = _word_set("مدينه بلده قريه محافظه ولايه منطقه مخيم مطار مينا جزيره ضاحيه")
 #: Words after which an everyday Arabic word may name a little-known place: of place, direction or place phrase.
 _PLACE_ANNOUNCING_WORDS = _ARABIC_PLACE_CUES | _DIRECTION_WORDS | _PLACE_HEADS
+#: Endings that make a demonym or an adjective of a place name, its final vowels taken off, in English,
+#: French and German: Syri-an, Tunis-ians, Iraq-is, Sudan-ese, Berlin-er, Tunis-ienne, Marokkan-isch.
+_DEMONYM_ENDINGS = _word_set("n ns an ans ian ians i is ese ish er ers ien iens ienne iennes ois oise ais aise isch")
 _CONNECTORS = _word_set("of in for and the on de du des la le et y del der die das und von fur")
 
 # Function words of English, French and German: never at the edge of a span.
@@ -1811,8 +1814,10 @@ def _well_known_garble(span: _Span) -> bool:
 
 def _latin_garble_of_name(word: str, explanation: Explanation) -> bool:
     """A capitalised Latin word read as a garble of the name matched in ``explanation``: a
-    Latin name resembled ``GARBLED_LATIN_PLACE_SIMILARITY`` or more, and not that name with an
-    ending added (a demonym, "Bangladeshis").
+    Latin name resembled ``GARBLED_LATIN_PLACE_SIMILARITY`` or more, and not that name with letters
+    added after it ("Bangladeshis", "Cantona") or its final vowels changed into the ending of a
+    demonym ("Tunisians", "Syrians": ``_DEMONYM_ENDINGS``). A letter doubled inside the name is
+    a garble ("Tunissia" is Tunisia).
 
     Examples
     --------
@@ -1826,13 +1831,20 @@ def _latin_garble_of_name(word: str, explanation: Explanation) -> bool:
     False
     >>> _latin_garble_of_name("Bangladeshis", matched("Bangladesh", 0.91))
     False
+    >>> _latin_garble_of_name("Tunisians", matched("Tunisia", 0.91))
+    False
+    >>> _latin_garble_of_name("Tunissia", matched("Tunisia", 0.97))
+    True
     """
     if explanation.name_similarity < GARBLED_LATIN_PLACE_SIMILARITY:
         return False
     if detect_script(explanation.matched_name) != "latin":
         return False
     word, name = fold_latin(word), fold_latin(explanation.matched_name)
-    return not (len(word) > len(name) and word.startswith(name.rstrip("aeiou")))
+    if len(word) <= len(name) or word.startswith(name):
+        return len(word) <= len(name)  # the name with letters added after it: a word derived from it
+    stem = name.rstrip("aeiou")
+    return not (word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS)
 
 
 def _select(spans: list[_Span], taken: list[bool]) -> list[_Span]:

@@ -966,6 +966,9 @@ def test_a_place_named_like_a_person_of_the_text_is_the_place_after_a_word_of_pl
         # a capitalised Latin word that resembles a Latin name of the place by its letters
         ("Heavy fighting broke out in Pelmyra on Monday evening.", "Pelmyra", "place:palmyra"),
         ("The delegation arrived in Mogedishu late on Sunday.", "Mogedishu", "place:mogadishu"),
+        # a letter doubled inside the name, not a demonym's ending after it
+        ("Heavy fighting broke out in Tunissia on Monday evening.", "Tunissia", "place:tunisia"),
+        ("Heavy fighting broke out in Benghassi on Monday evening.", "Benghassi", "place:benghazi"),
         # a garble of three consonants where the phrase ends with it (an everyday word or "on" after)
         ("واندلعت اشتباكات عنيفة في الففاشر مساء أمس.", "الففاشر", "place:el-fasher"),
         ("Heavy fighting broke out in Mosoul on Monday evening.", "Mosoul", "place:mosul"),
@@ -1006,6 +1009,8 @@ def test_builtin_gazetteer_a_garbled_place_after_a_word_of_place(
         "Heavy fighting broke out in Pollinate on Monday evening.",
         "The delegation arrived in Motored late on Sunday, with Handers.",
         "Talks were held in Bangladeshis on Sunday.",
+        "Talks were held in Tunisians on Sunday.",
+        "Talks were held in Cantona on Sunday.",
     ],
 )
 def test_builtin_gazetteer_no_garbled_place_where_a_word_or_a_longer_name_stands(
