@@ -43,6 +43,7 @@ __all__ = [
     "fold_digits",
     "fold_latin",
     "has_foreign_letters",
+    "has_foreign_sounds",
     "may_be_one_word",
     "normalize_as_name",
     "normalize_name",
@@ -177,6 +178,10 @@ _FOREIGN_ARABIC_LETTERS = re.compile(
     "\u06c7\u06c6\u06c8\u06cb\u06d0\u0688\u0679\u0691\u06ba\u06b5\u06ce\u0695"
     "\u06ab\u067c\u0689\u0693\u06bc\u0696\u069a\u0681\u0685]"  # Pashto
 )
+#: Those of them that only draw an Arabic letter another way (keheh ک for kaf, Farsi yeh ی, the Urdu
+#: heh ہ ۀ ھ and yeh barree ے): the others spell sounds Arabic has no letter for (پ چ ژ گ ڈ ۆ ...).
+_ARABIC_LETTER_FORMS = "\u06a9\u06cc\u06d2\u06c1\u06c0\u06be"
+_FOREIGN_SOUND_LETTERS = re.compile(f"(?![{_ARABIC_LETTER_FORMS}]){_FOREIGN_ARABIC_LETTERS.pattern}")
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_CHAR = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 #: A name token: letters and digits (G20, 2M, i24NEWS); a run of digits alone is a token too.
@@ -439,6 +444,21 @@ def has_foreign_letters(text: str) -> bool:
     (True, False)
     """
     return _FOREIGN_ARABIC_LETTERS.search(text) is not None
+
+
+def has_foreign_sounds(text: str) -> bool:
+    """True when ``text`` has letters for sounds that Arabic spelling has no letter for (پ چ ژ گ ...).
+
+    A subset of ``has_foreign_letters``: Persian and Urdu also draw some Arabic
+    letters their own way (ک for ك, ی for ي), and such a spelling reads as the
+    Arabic one.
+
+    Examples
+    --------
+    >>> has_foreign_sounds("چین"), has_foreign_sounds("کاسابلانکا"), has_foreign_letters("کاسابلانکا")
+    (True, False, True)
+    """
+    return _FOREIGN_SOUND_LETTERS.search(text) is not None
 
 
 def detect_script(text: str) -> Script:

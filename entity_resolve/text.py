@@ -60,6 +60,7 @@ from .normalize import (
     fold_digits,
     fold_latin,
     has_foreign_letters,
+    has_foreign_sounds,
     may_be_one_word,
     normalize_name,
     strip_clitic,
@@ -879,13 +880,18 @@ def _phrase_head_before_another_name(candidate: Candidate) -> bool:
 
 
 def _foreign_reading_of_a_lone_word(mention: str, candidate: Candidate) -> bool:
-    """A one-word Arabic mention without Persian or Urdu letters matched through a name with them."""
+    """A one-word Arabic mention without Persian or Urdu letters matched through a name with letters
+    for sounds that Arabic has no letter for (``has_foreign_sounds``: جين through چین).
+
+    A name whose only foreign letters draw Arabic ones another way (کاسابلانکا, with ک for ك) reads as
+    the Arabic spelling: كسابلنكا is Casablanca.
+    """
     explanation = candidate.explanation
     return (
         len(explanation.query.split()) == 1
         and detect_script(mention) == "arabic"
         and not has_foreign_letters(mention)
-        and has_foreign_letters(explanation.matched_name)
+        and has_foreign_sounds(explanation.matched_name)
     )
 
 
