@@ -804,7 +804,7 @@ def _accepted(
     best = resolution.candidates[0]
     if best.entity.id != resolution.entity.id:
         return False
-    if _foreign_reading_of_a_lone_word(resolution.mention, best):
+    if _foreign_reading_of_a_lone_word(resolution.mention, best, after_place_word=lone_place):
         return False
     if _phrase_head_before_another_name(best):
         return False
@@ -879,19 +879,22 @@ def _phrase_head_before_another_name(candidate: Candidate) -> bool:
     return inexact or len(explanation.alignment) < len(words)
 
 
-def _foreign_reading_of_a_lone_word(mention: str, candidate: Candidate) -> bool:
-    """A one-word Arabic mention without Persian or Urdu letters matched through a name with letters
-    for sounds that Arabic has no letter for (``has_foreign_sounds``: جين through چین).
+def _foreign_reading_of_a_lone_word(mention: str, candidate: Candidate, *, after_place_word: bool = False) -> bool:
+    """A one-word Arabic mention without Persian or Urdu letters matched through a name with them.
 
-    A name whose only foreign letters draw Arabic ones another way (کاسابلانکا, with ک for ك) reads as
-    the Arabic spelling: كسابلنكا is Casablanca.
+    After a word of place (``after_place_word``: ``_Spotter.may_name_a_place_alone``), only letters for
+    sounds that Arabic has no letter for count (``has_foreign_sounds``: جين through چین): a name whose
+    only foreign letters draw Arabic ones another way (کاسابلانکا, with ک for ك) reads as the Arabic
+    spelling, and "في كسابلنكا" is in Casablanca. Elsewhere a lone word read so is as often a word of
+    a name the gazetteer does not know.
     """
     explanation = candidate.explanation
+    foreign = has_foreign_sounds if after_place_word else has_foreign_letters
     return (
         len(explanation.query.split()) == 1
         and detect_script(mention) == "arabic"
         and not has_foreign_letters(mention)
-        and has_foreign_sounds(explanation.matched_name)
+        and foreign(explanation.matched_name)
     )
 
 
