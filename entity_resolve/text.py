@@ -1850,8 +1850,10 @@ def _latin_garble_of_name(word: str, explanation: Explanation) -> bool:
     if detect_script(explanation.matched_name) != "latin":
         return False
     word, name = fold_latin(word), fold_latin(explanation.matched_name)
-    if len(word) <= len(name) or word.startswith(name):
-        return len(word) <= len(name)  # the name with letters added after it: a word derived from it
+    if len(word) <= len(name):
+        return True
+    if word.startswith(name):
+        return False  # the name with letters added after it: a word derived from it
     stem = name.rstrip("aeiou")
     return not (word.startswith(stem) and word[len(stem) :] in _DEMONYM_ENDINGS)
 
