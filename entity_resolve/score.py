@@ -112,6 +112,11 @@ _MIN_PARTIAL_COVERAGE: Final = 0.3
 _DESCRIPTOR_WEIGHT: Final = 0.25
 #: Agreement of jellyfish metaphone codes lifts a Latin pair to at least this.
 _PHONETIC_MATCH_FLOOR: Final = 0.9
+#: Two names the name-part lexicon tells apart are not lifted when their spellings differ by
+#: more letters inserted or deleted (Indel distance) than this: metaphone drops the vowels that
+#: tell Hassan from Hussein and Saeed from Saad, while Kamel and Kamal, Leila and Laila, Nouman
+#: and Numan (a vowel changed or added: one name spelt two ways as often as not) stay lifted.
+_DIFFERENT_NAMES_MAX_LIFTED_EDITS: Final = 2
 #: Letters shared by a word and two neighbouring words of the other name written as one
 #: (Indel similarity) for them to be read as one compound (Nasrullah ~ Nasr Allah).
 _WRITTEN_TOGETHER_SIMILARITY: Final = 0.8
@@ -392,7 +397,8 @@ def _skeleton_similarity(a: str, b: str, fine_weight: float, vowel_weight: float
         vowel_weight *= _ARABIC_VOWEL_SHARE
     forms = _cross_script_forms if cross_script else plain_readings
     best = _best_reading_pair(forms(a), forms(b), fine_weight, vowel_weight, cross_script)
-    if are_different_names(a, b):
+    different_names = are_different_names(a, b)
+    if different_names:
         best *= _DIFFERENT_NAMES_FACTOR  # محمود is not a garble of محمد: both are names
     if cross_script:
         return CROSS_SCRIPT_CEILING * best
@@ -401,9 +407,21 @@ def _skeleton_similarity(a: str, b: str, fine_weight: float, vowel_weight: float
     if not arabic_a:
         # Latin spellings of one script: the letters themselves count too (however is not Hoover)
         best = (1.0 - _LATIN_SURFACE_SHARE) * best + _LATIN_SURFACE_SHARE * _indel(a, b)
-        if best < _PHONETIC_MATCH_FLOOR and _phonetic_agreement(a, b):
+        if best < _PHONETIC_MATCH_FLOOR and _phonetic_agreement(a, b) and not _told_apart(a, b, different_names):
             best = _PHONETIC_MATCH_FLOOR
     return best
+
+
+def _told_apart(a: str, b: str, different_names: bool) -> bool:
+    """Two Latin tokens that the name-part lexicon knows as different names and whose spellings differ
+    by more than ``_DIFFERENT_NAMES_MAX_LIFTED_EDITS`` letters inserted or deleted: no phonetic lift.
+
+    Examples
+    --------
+    >>> _told_apart("hassan", "hussein", True), _told_apart("kamel", "kamal", True)
+    (True, False)
+    """
+    return different_names and Indel.distance(a, b) > _DIFFERENT_NAMES_MAX_LIFTED_EDITS
 
 
 def _phonetic_agreement(a: str, b: str) -> bool:

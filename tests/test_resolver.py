@@ -1363,3 +1363,11 @@ def test_resolve_reads_only_the_entities_it_returns(tmp_path: Path) -> None:
     read = {position for position, entity in enumerate(lazy._cache) if entity is not None}
     assert len(found.candidates) == 5  # seven persons shortlisted, five returned
     assert read == {gazetteer.position_of(candidate.entity.id) for candidate in found.candidates}
+
+
+def test_another_given_name_is_no_spelling_of_it(builtin_resolver: er.Resolver) -> None:
+    # Husain is a spelling of حسين (Hussein al-Sheikh); Hasan is حسن, another name that metaphone
+    # codes alike (HSN): with Hassan Sheikh Mohamud as close, that mention is left unlinked
+    assert builtin_resolver.resolve("Husain al-Sheikh").entity.id == "person:hussein-al-sheikh"
+    hasan = builtin_resolver.resolve("Hasan al-Sheikh")
+    assert hasan.entity is None or hasan.entity.id != "person:hussein-al-sheikh"
