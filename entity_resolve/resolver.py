@@ -292,7 +292,11 @@ class Explanation:
         title read as a name word), "other country" (a mention word that
         names another country, or is more like another country's name
         garbled, paired with a name word naming this one's: the Turkish
-        ministry of defence is not the American one), "foreign spelling"
+        ministry of defence is not the American one; or a mention word naming
+        a country, paired with an unlike word of the name of an organisation
+        or place of another country, or of an organisation of none: the
+        Syrian National Army is not Algeria's People's National Army),
+        "foreign spelling"
         (a Persian or Urdu spelling matched by Arabic letters), "organisation
         word" (a person or place matched by a mention headed by a word of
         organisation names that no name word explains: وزارة، ministry,
@@ -717,7 +721,9 @@ class Resolver:
             penalties = (
                 (ALTERNATIVE_READING, _ALTERNATIVE_READING_FACTOR if exact else _INEXACT_ALTERNATIVE_READING_FACTOR),
             )
-        if self._pairs_other_countries(matched, prepared.naming_country[reading_number], entity_type != "person"):
+        if self._pairs_other_countries(
+            matched, prepared.naming_country[reading_number], entity_type != "person"
+        ) or self._names_another_country(matched, prepared.naming_country[reading_number], entity_type, country):
             penalties = (*penalties, (OTHER_COUNTRY, _OTHER_COUNTRY_FACTOR))
         if len(name_tokens) == 1 and prior < _GIVEN_NAME_MAX_PRIOR and self._bare_given_name(query):
             penalties = (*penalties, (GIVEN_NAME, _GIVEN_NAME_FACTOR))
@@ -779,6 +785,26 @@ class Resolver:
                 continue  # across scripts, a transliteration: its likeness is another matter
             nearest, similarity = self._spellings.nearest(query_token, floor=_GARBLED_COUNTRY_MIN_SIMILARITY)
             if similarity >= _GARBLED_COUNTRY_MIN_SIMILARITY and nearest.isdisjoint(named_by_name):
+                return True
+        return False
+
+    def _names_another_country(
+        self, matched: NameMatch, mention_names_a_country: bool, entity_type: str, country: str | None
+    ) -> bool:
+        """A mention word that names a country paired with a name word that names none and is unlike it
+        (below ``_GARBLED_OTHER_COUNTRY_SIMILARITY``), in the name of an organisation or place of
+        another country or of an organisation of none: "الجيش الوطني السوري" (Syrian) is no garble
+        of the Algerian "الجيش الوطني الشعبي", "Russian Armed Forces" not of the Libyan National
+        Army, "البنك المركزي التركي" (Turkish) not of the European Central Bank. A word alike is the
+        name word garbled into a country's spelling (مصر of مصرف, Chin of Schin Bet). Not persons:
+        their country words are surnames (المصري)."""
+        if not mention_names_a_country or entity_type == "person" or not (country or entity_type == "organization"):
+            return False
+        for pair in matched.alignment:
+            if pair.query_token == pair.name_token or pair.similarity >= _GARBLED_OTHER_COUNTRY_SIMILARITY:
+                continue  # alike: the name word garbled into a country's spelling (مصر of مصرف, Chin of Schin)
+            named_by_mention = self._countries_named(pair.query_token)
+            if named_by_mention and country not in named_by_mention and not self._countries_named(pair.name_token):
                 return True
         return False
 

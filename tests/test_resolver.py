@@ -1371,3 +1371,45 @@ def test_another_given_name_is_no_spelling_of_it(builtin_resolver: er.Resolver) 
     assert builtin_resolver.resolve("Husain al-Sheikh").entity.id == "person:hussein-al-sheikh"
     hasan = builtin_resolver.resolve("Hasan al-Sheikh")
     assert hasan.entity is None or hasan.entity.id != "person:hussein-al-sheikh"
+
+
+def test_an_organisation_of_another_country_named_in_the_mention_is_penalised() -> None:
+    # "Syrian" paired with "الشعبي" (People's): the Syrian National Army is no garble of Algeria's army
+    gazetteer = er.Gazetteer.from_records(
+        [
+            {
+                "id": "dz",
+                "type": "organization",
+                "name": "People's National Army (Algeria)",
+                "aliases": ["الجيش الوطني الشعبي"],
+                "country": "DZ",
+                "prior": 0.45,
+            },
+            {
+                "id": "bank",
+                "type": "organization",
+                "name": "Central Bank of Libya",
+                "aliases": ["مصرف ليبيا المركزي"],
+                "country": "LY",
+            },
+        ]
+    )
+    resolver = er.Resolver(gazetteer)
+    syrian = resolver.resolve("الجيش الوطني السوري")
+    assert syrian.entity is None
+    assert ("other country", 0.8) in syrian.candidates[0].explanation.penalties
+    assert resolver.resolve("الجيش الوطني الشعبي").entity.id == "dz"
+    # a name word garbled into a country's spelling (مصرف -> مصر, Egypt) is no other country
+    assert resolver.resolve("مصر ليبيا المركزي").candidates[0].explanation.penalties == ()
+
+
+def test_an_international_organisation_is_no_national_one_named_in_the_mention() -> None:
+    # "التركي" (Turkish) paired with "الأوروبي" (European): Turkey's central bank is not the ECB
+    gazetteer = er.Gazetteer.from_records(
+        [{"id": "ecb", "type": "organization", "name": "European Central Bank", "aliases": ["البنك المركزي الأوروبي"]}]
+    )
+    resolver = er.Resolver(gazetteer)
+    turkish = resolver.resolve("البنك المركزي التركي")
+    assert turkish.entity is None
+    assert ("other country", 0.8) in turkish.candidates[0].explanation.penalties
+    assert resolver.resolve("البنك المركزي الاوروبي").entity.id == "ecb"
