@@ -721,9 +721,9 @@ class Resolver:
             penalties = (
                 (ALTERNATIVE_READING, _ALTERNATIVE_READING_FACTOR if exact else _INEXACT_ALTERNATIVE_READING_FACTOR),
             )
-        if self._pairs_other_countries(
-            matched, prepared.naming_country[reading_number], entity_type != "person"
-        ) or self._names_another_country(matched, prepared.naming_country[reading_number], entity_type, country):
+        naming_country = prepared.naming_country[reading_number]
+        other_country = self._pairs_other_countries(matched, naming_country, entity_type != "person")
+        if other_country or self._names_another_country(matched, naming_country, entity_type, country):
             penalties = (*penalties, (OTHER_COUNTRY, _OTHER_COUNTRY_FACTOR))
         if len(name_tokens) == 1 and prior < _GIVEN_NAME_MAX_PRIOR and self._bare_given_name(query):
             penalties = (*penalties, (GIVEN_NAME, _GIVEN_NAME_FACTOR))
@@ -802,7 +802,7 @@ class Resolver:
             return False
         for pair in matched.alignment:
             if pair.query_token == pair.name_token or pair.similarity >= _GARBLED_OTHER_COUNTRY_SIMILARITY:
-                continue  # alike: the name word garbled into a country's spelling (مصر of مصرف, Chin of Schin)
+                continue
             named_by_mention = self._countries_named(pair.query_token)
             if named_by_mention and country not in named_by_mention and not self._countries_named(pair.name_token):
                 return True
