@@ -721,9 +721,7 @@ class Resolver:
             penalties = (
                 (ALTERNATIVE_READING, _ALTERNATIVE_READING_FACTOR if exact else _INEXACT_ALTERNATIVE_READING_FACTOR),
             )
-        naming_country = prepared.naming_country[reading_number]
-        other_country = self._pairs_other_countries(matched, naming_country, entity_type != "person")
-        if other_country or self._names_another_country(matched, naming_country, entity_type, country):
+        if self._pairs_other_countries(matched, prepared.naming_country[reading_number], entity_type, country):
             penalties = (*penalties, (OTHER_COUNTRY, _OTHER_COUNTRY_FACTOR))
         if len(name_tokens) == 1 and prior < _GIVEN_NAME_MAX_PRIOR and self._bare_given_name(query):
             penalties = (*penalties, (GIVEN_NAME, _GIVEN_NAME_FACTOR))
@@ -753,29 +751,42 @@ class Resolver:
             without_country,
         )
 
-    def _pairs_other_countries(self, matched: NameMatch, mention_names_a_country: bool, read_garbles: bool) -> bool:
+    def _pairs_other_countries(
+        self, matched: NameMatch, mention_names_a_country: bool, entity_type: str, country: str | None
+    ) -> bool:
         """A mention word paired with a name word that names another country (or is the adjective of
         one): "وزارة الدفاع التركية" (Turkish) matched with "وزارة الدفاع الأمريكية" (American).
 
         ``mention_names_a_country``: some mention word names a country (``_names_a_country``).
-        ``read_garbles``: a mention word that names no country but, garbled, is more like another
-        country's name or adjective than the name word's (``CountrySpellings.nearest``), and is
-        less similar to the name word than ``_GARBLED_OTHER_COUNTRY_SIMILARITY``, names that other
-        country too (organisations and places: the country words of persons are surnames).
+        For organisations and places (the country words of persons are surnames), two more:
+
+        - a mention word that names no country but, garbled, is more like another country's name
+          or adjective than the name word's (``CountrySpellings.nearest``), and is less similar to
+          the name word than ``_GARBLED_OTHER_COUNTRY_SIMILARITY``, names that other country too;
+        - a mention word that names a country, paired with a name word that names none and is as
+          unlike it, names another country than the entity's (``country``), or than none for an
+          organisation: "الجيش الوطني السوري" (Syrian) is no garble of the Algerian "الجيش الوطني
+          الشعبي", "البنك المركزي التركي" (Turkish) not of the European Central Bank. A word alike
+          is the name word garbled into a country's spelling (مصر of مصرف, Chin of Schin Bet).
         """
+        read_garbles = entity_type != "person"
         if not (mention_names_a_country or read_garbles):
             return False
+        # a country-less place says nothing; a country-less organisation is of none (international)
+        has_country = read_garbles and bool(country or entity_type == "organization")
         for pair in matched.alignment:
             query_token, name_token = pair.query_token, pair.name_token
             if query_token == name_token:
                 continue
             # the cheap tests first: most pairs are alike, or their name word names no country
-            garbled = read_garbles and pair.similarity < _GARBLED_OTHER_COUNTRY_SIMILARITY
+            unlike = read_garbles and pair.similarity < _GARBLED_OTHER_COUNTRY_SIMILARITY
             named_by_mention = self._countries_named(query_token) if mention_names_a_country else _NO_COUNTRIES
-            if not (named_by_mention or garbled):
+            if not (named_by_mention or unlike):
                 continue
             named_by_name = self._countries_named(name_token)
             if not named_by_name:
+                if named_by_mention and unlike and has_country and country not in named_by_mention:
+                    return True
                 continue
             if named_by_mention:
                 if named_by_mention.isdisjoint(named_by_name):
@@ -785,26 +796,6 @@ class Resolver:
                 continue  # across scripts, a transliteration: its likeness is another matter
             nearest, similarity = self._spellings.nearest(query_token, floor=_GARBLED_COUNTRY_MIN_SIMILARITY)
             if similarity >= _GARBLED_COUNTRY_MIN_SIMILARITY and nearest.isdisjoint(named_by_name):
-                return True
-        return False
-
-    def _names_another_country(
-        self, matched: NameMatch, mention_names_a_country: bool, entity_type: str, country: str | None
-    ) -> bool:
-        """A mention word that names a country paired with a name word that names none and is unlike it
-        (below ``_GARBLED_OTHER_COUNTRY_SIMILARITY``), in the name of an organisation or place of
-        another country or of an organisation of none: "الجيش الوطني السوري" (Syrian) is no garble
-        of the Algerian "الجيش الوطني الشعبي", "Russian Armed Forces" not of the Libyan National
-        Army, "البنك المركزي التركي" (Turkish) not of the European Central Bank. A word alike is the
-        name word garbled into a country's spelling (مصر of مصرف, Chin of Schin Bet). Not persons:
-        their country words are surnames (المصري)."""
-        if not mention_names_a_country or entity_type == "person" or not (country or entity_type == "organization"):
-            return False
-        for pair in matched.alignment:
-            if pair.query_token == pair.name_token or pair.similarity >= _GARBLED_OTHER_COUNTRY_SIMILARITY:
-                continue
-            named_by_mention = self._countries_named(pair.query_token)
-            if named_by_mention and country not in named_by_mention and not self._countries_named(pair.name_token):
                 return True
         return False
 
