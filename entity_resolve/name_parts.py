@@ -69,10 +69,12 @@ def _group_arabic() -> dict[int, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=65_536)
-def _arabic_names_of(word: str) -> frozenset[frozenset[str]]:
-    """The Arabic spellings of each group of ``word``, one set per group."""
+def _arabic_names_of(word: str) -> tuple[tuple[str, ...], ...]:
+    """The Arabic spellings of each group of ``word`` (sorted, ``_group_arabic``), each once, groups
+    without any left out: tuples, which the garbage collector stops tracking, where it walked the
+    frozensets of thousands of words in each full collection."""
     group_arabic = _group_arabic()
-    return frozenset(frozenset(group_arabic.get(group, ())) for group in _lexicon().get(word, ())) - {frozenset()}
+    return tuple(sorted({group_arabic[group] for group in _lexicon().get(word, ()) if group in group_arabic}))
 
 
 def are_different_names(a: str, b: str) -> bool:
@@ -97,4 +99,4 @@ def are_different_names(a: str, b: str) -> bool:
         return False
     if any(group in groups_b for group in groups_a):  # a few groups each
         return False
-    return _arabic_names_of(a).isdisjoint(_arabic_names_of(b))
+    return set(_arabic_names_of(a)).isdisjoint(_arabic_names_of(b))

@@ -410,11 +410,10 @@ class Resolver:
         else:
             directory = None
         self.index: NameIndex = cached_index(self.gazetteer, directory)
+        # scoring reads what it needs of the entities off the index; only the entities of the candidates
+        # returned, or of a context or title cue to weigh, are read (a lazy gazetteer parses them then,
+        # some 11 µs an entity, and keeps the last few thousand)
         self._entity_at = self.gazetteer.entity_at
-        # entities by position, read through ``_entity_at`` once each (a lazy gazetteer parses on first access,
-        # some 11 µs an entity): scoring reads what it needs of them off the index instead, and only the
-        # entities of the candidates returned, or of a context or title cue to weigh, are read
-        self._entities: list[Entity | None] = [None] * len(self.gazetteer)
         index = self.index
         self._entity_types: tuple[str, ...] = tuple(ENTITY_TYPE_ORDER[code] for code in index.entity_types.tolist())
         self._entity_priors: tuple[float, ...] = tuple(index.entity_priors.tolist())
@@ -435,13 +434,6 @@ class Resolver:
 
     def __repr__(self) -> str:
         return f"<Resolver over {self.gazetteer!r}, {len(self.index)} names>"
-
-    def _entity(self, position: int) -> Entity:
-        """The entity at ``position``, read from the gazetteer once (a lazy one parses it then)."""
-        entity = self._entities[position]
-        if entity is None:
-            entity = self._entities[position] = self._entity_at(position)
-        return entity
 
     # -- query preparation -------------------------------------------------------
     def _readings(self, mention: str, proclitics: int = 2) -> tuple[tuple[NormalizedName, ...], bool]:
@@ -710,9 +702,9 @@ class Resolver:
         alias_position: int = index.name_alias.item(name_number)
         name_cues = _NO_CUES
         if query.cues:
-            name_cues = _name_cues(self._entity(entity_position).names[alias_position])
+            name_cues = _name_cues(self._entity_at(entity_position).names[alias_position])
         elif len(name_tokens) == 1 and entity_type == "person":
-            entity = self._entity(entity_position)
+            entity = self._entity_at(entity_position)
             if _title_left_out(entity, entity.names[alias_position], name_tokens):
                 matched = _without_title(matched, partial_floor)
         penalties: tuple[tuple[str, float], ...] = ()
@@ -897,7 +889,7 @@ class Resolver:
         if not document:
             return self._scored_alone(query, matched)
         name_match = self._in_document(matched, document)
-        entity = self._entity(matched.entity_position)
+        entity = self._entity_at(matched.entity_position)
         parts = self._score(query, entity, name_match, document, matched.name_cues, matched.entity_position)
         return _scored_match(query, matched, name_match, parts)
 
@@ -1027,7 +1019,7 @@ class Resolver:
                     best[position] = scored
         priors, ids = self._entity_priors, self.index.entity_ids
         ranked_positions = sorted(best, key=lambda p: (-best[p].score, -priors[p], ids[p]))
-        return [self._candidate(best[p], self._entity(p)) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
+        return [self._candidate(best[p], self._entity_at(p)) for p in ranked_positions[: max(top_k, _DECISION_DEPTH)]]
 
     def _decide(self, mention: str, query: NormalizedName, ranked: Sequence[Candidate], top_k: int) -> Resolution:
         """The entity of the best candidate when it clears the threshold and the margin, or when the

@@ -123,3 +123,23 @@ def test_default_gazetteer_ships_every_type() -> None:
     types = {entity.type for entity in g}
     assert types == {"person", "organization", "place"}
     assert g is er.Gazetteer.default()
+
+
+def test_a_lazy_gazetteer_keeps_a_bounded_number_of_parsed_entities(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a long stream of mentions parses tens of thousands of entities: keeping them all made each full
+    # garbage collection walk them (120 ms); an entity parsed again equals the one read before
+    from entity_resolve import gazetteer as gazetteer_module
+
+    records = [{"id": f"p{n}", "type": "person", "name": f"Person {n}", "prior": 0.5} for n in range(40)]
+    data = "\n".join(json.dumps(record) for record in records).encode()
+    lazy = gazetteer_module._lazy_gazetteer(data, tmp_path / "lazy.jsonl", "lazy")
+    first = lazy["p3"]
+    monkeypatch.setattr(gazetteer_module, "_PARSED_KEPT", 8)
+    assert [entity.name for entity in lazy] == [record["name"] for record in records]  # every one parsed, in order
+    assert len(lazy._entities._cache) <= 8
+    assert lazy["p3"] == first
+    assert lazy.entity_at(39).id == "p39"
+    with pytest.raises(IndexError):
+        lazy.entity_at(40)

@@ -1357,10 +1357,9 @@ def test_resolve_reads_only_the_entities_it_returns(tmp_path: Path) -> None:
     gazetteer = _lazy_gazetteer(data, tmp_path / "lazy.jsonl", "lazy")
     resolver = er.Resolver(gazetteer)
     lazy = gazetteer._entities
-    lazy._cache[:] = [None] * len(records)  # the index build read them all: forget them
-    resolver._entities[:] = [None] * len(records)
+    lazy._cache.clear()  # the index build read them all: forget them
     found = resolver.resolve("Haftar", top_k=5)
-    read = {position for position, entity in enumerate(lazy._cache) if entity is not None}
+    read = set(lazy._cache)
     assert len(found.candidates) == 5  # seven persons shortlisted, five returned
     assert read == {gazetteer.position_of(candidate.entity.id) for candidate in found.candidates}
 
