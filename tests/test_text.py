@@ -546,6 +546,29 @@ def test_builtin_gazetteer_name_garbled_word_for_word_is_read_whole(
     assert (name, entity_id) in found(read_checked(text, builtin_resolver))
 
 
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        # English names read back into Arabic letters word by word, one word below the others' likeness
+        # (منجمنت ~ management 0.77, اكنومك ~ economic)
+        ("وقالت دساستر اند ايمرجينكي منجمنت برسيدينكي في بيان إن المحادثات ستستمر.", "org:afad"),
+        ("وقال ورلد اكنومك فوروم في بيان إن المحادثات ستستمر.", "org:world-economic-forum"),
+        ("وقالت شانغاي كوبراتيون اورجنستون في بيان إن المحادثات ستستمر.", "org:sco"),
+        # a garbled name of four words, بين ~ بن and زاييد ~ زايد less alike than garbles
+        ("وقال سايف بين زاييد النهين في بيان إن المحادثات ستستمر.", "person:saif-bin-zayed"),
+    ],
+)
+def test_builtin_gazetteer_a_long_name_keeps_its_least_alike_word(
+    builtin_resolver: er.Resolver, text: str, entity_id: str
+) -> None:
+    assert entity_id in {m.entity.id for m in read_checked(text, builtin_resolver)}
+
+
+def test_builtin_gazetteer_two_words_keep_no_least_alike_word(builtin_resolver: er.Resolver) -> None:
+    # two rare words, each a little like a word of the United Nations: by chance, not a garble
+    assert found(read_checked("وقال الزمام متعهدو في بيان إن المحادثات ستستمر الأسبوع المقبل.", builtin_resolver)) == []
+
+
 def test_builtin_gazetteer_two_rare_words_like_a_little_known_name_are_no_mention(
     builtin_resolver: er.Resolver,
 ) -> None:
