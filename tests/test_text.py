@@ -567,16 +567,18 @@ def test_builtin_gazetteer_a_long_name_keeps_its_least_alike_word(
 @pytest.mark.parametrize(
     ("text", "entity_id"),
     [
-        # two words matched with a Latin name, one of them a common Arabic word (جيم, the letter jim;
-        # ايمن, "right"; دب, "bear")
+        # two or three words matched with a Latin name, one of them only no common Arabic word (جيم,
+        # the letter jim; ايمن, "right"; دب, "bear"; ريد, "he wants"; الا, "except")
         ("وقال جيم متيس في بيان إن المحادثات ستستمر.", "person:jim-mattis"),
+        ("وقالت لبنيسي ريد كروس في بيان إن المحادثات ستستمر.", "org:lebanese-red-cross"),
+        ("وقال الا ابد الفيته في بيان إن المحادثات ستستمر.", "person:alaa-abd-el-fattah"),
         ("وقال ايمن الزاواهري في بيان إن المحادثات ستستمر.", "person:ayman-al-zawahiri"),
         ("وقالت دب اوورلد في بيان إن المحادثات ستستمر.", "org:dp-world"),
         # a rare word after the garble: the two are a longer name (Sednaya Prison), not Sudan
         ("وتوفي المعتقلون في سادنايا برسون العام الماضي.", "place:sednaya-prison"),
     ],
 )
-def test_builtin_gazetteer_two_words_read_back_from_english_one_of_them_common(
+def test_builtin_gazetteer_a_short_name_read_back_from_english_needs_one_rare_word(
     builtin_resolver: er.Resolver, text: str, entity_id: str
 ) -> None:
     assert {m.entity.id for m in read_checked(text, builtin_resolver)} == {entity_id}
