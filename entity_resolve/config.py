@@ -75,7 +75,7 @@ class Settings:
     context_weight: float = 0.15
     max_candidates: int = 16
     link_veto: float = 0.0
-    link_relief: float = 0.85
+    link_relief: float = 0.8
 
     def __post_init__(self) -> None:
         for spec in fields(self):

@@ -9,7 +9,7 @@ reads those parts (``FEATURES``) with a small gradient-boosted tree model
 (``data/learned/decision.json``, made by ``scripts/learn_decision.py``) and
 returns the probability that the best candidate is the entity meant. The
 resolver accepts a candidate that the threshold and margin refuse when that
-probability is at least ``Settings.link_relief`` (0.85), and can veto one
+probability is at least ``Settings.link_relief`` (0.8), and can veto one
 they allow when it is below ``Settings.link_veto`` (0.0 by default: never).
 
 The veto is off because what it learned conflicts with what the design asks
