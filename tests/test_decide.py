@@ -19,16 +19,14 @@ MODEL = REPO_ROOT / "entity_resolve" / "data" / "learned" / "decision.json"
 #: Seeds the benchmarks report or measure choices on: never learned from.
 HELD_OUT_SEEDS = {11, 13, 20250101}
 
-#: Names transliterated into Arabic word by word (garbles of the noise model's round trips, dev seed 11):
+#: Names transliterated into Arabic word by word (garbles of the noise model's round trips, dev seed 11; the last
+#: two, training seeds 101 and 102):
 #: every word aligned, far ahead of any other entity, yet scored below the threshold; the model links them.
 RELIEVED = [
-    ("ديوتشي ويلي", "org:deutsche-welle"),
     ("قاتير تشاريتي", "org:qatar-charity"),
     ("اجنكي ماورتينني دينفورماتيون", "org:agence-mauritanienne-information"),
     ("نورث كردوفين", "place:north-kordofan"),
-    ("توركستن ايسلامك برتي", "org:turkistan-islamic-party"),
     # linked since the relief is 0.8 (probabilities 0.80-0.85)
-    ("ارلد تردي ارجنزاتيون", "org:wto"),
     ("كونكل اف ثي ايوربيان اونيون", "org:council-of-the-european-union"),
     ("فليه الفاييذ", "person:falih-al-fayyadh"),
 ]
@@ -131,16 +129,23 @@ def test_a_name_transliterated_word_for_word_is_linked_by_the_model(
     assert without_model.resolve(mention).entity is None
 
 
-def test_a_surname_transliterated_across_scripts_is_linked_by_the_model() -> None:
-    # Nkrumah against its Arabic spelling, beside a Kuruma and a Cromer: 0.79, below the threshold
+@pytest.mark.parametrize(
+    ("mention", "names"),
+    [
+        # pairs of the tuning slice of google/transliteration train (kept out of training, never dev)
+        ("baydawi", ["البيضاوي", "بادواي", "بدوي"]),  # 0.78, 0.15 ahead
+        ("إبسن", ["ibsen", "aasen", "bassani"]),  # 0.77, 0.11 ahead
+    ],
+)
+def test_a_surname_transliterated_across_scripts_is_linked_by_the_model(mention: str, names: list[str]) -> None:
     gazetteer = er.Gazetteer.from_records(
-        [{"id": f"p{n}", "type": "person", "name": name} for n, name in enumerate(["نكروما", "كوروما", "كرومر"])]
+        [{"id": f"p{n}", "type": "person", "name": name} for n, name in enumerate(names)]
     )
-    resolution = er.Resolver(gazetteer).resolve("nkrumah")
+    resolution = er.Resolver(gazetteer).resolve(mention)
     assert resolution.entity is not None
-    assert resolution.entity.name == "نكروما"
+    assert resolution.entity.name == names[0]
     assert resolution.score < er.Settings().threshold
-    assert er.Resolver(gazetteer, link_relief=1.0).resolve("nkrumah").entity is None
+    assert er.Resolver(gazetteer, link_relief=1.0).resolve(mention).entity is None
 
 
 def test_the_veto_is_off_by_default_and_a_title_cue_overrules_it(builtin_resolver: er.Resolver) -> None:

@@ -363,6 +363,29 @@ def test_builtin_gazetteer_global_companies_and_their_heads_in_both_scripts(
     assert result.entity.id == expected
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected_id"),
+    [
+        ("جهن بلتون", "person:john-bolton"),
+        ("اولف شولس", "person:olaf-scholz"),
+        ("مارك ربتح", "person:mark-rutte"),
+        ("اوربيان اونون", "org:european-union"),
+        ("ديوتشي ويلي", "org:deutsche-welle"),
+        ("توركستن ايسلامك برتي", "org:turkistan-islamic-party"),
+        ("ارلد تردي ارجنزاتيون", "org:wto"),
+    ],
+)
+def test_an_english_name_garbled_in_arabic_letters_is_read_by_the_learned_model(
+    builtin_resolver: er.Resolver, mention: str, expected_id: str
+) -> None:
+    # the best candidate is right, but its lead was too short: a chance resemblance across scripts
+    # (Beletwein for جهن بلتون, 0.61 against 0.81) kept the hand-made skeletons' score; the learned
+    # transliteration model, asked for every name within 0.3 of the best, scores it lower
+    resolution = builtin_resolver.resolve(mention)
+    assert resolution.entity is not None
+    assert resolution.entity.id == expected_id
+
+
 def test_a_long_name_garbled_in_every_word_resolves_when_far_ahead() -> None:
     # each word read back from a French spelling: a low score, but all four words align
     # with the four words of one name, and no other name comes close
@@ -914,19 +937,19 @@ def test_a_transliteration_far_ahead_is_accepted_below_the_threshold() -> None:
 
 def test_a_transliteration_ahead_by_a_tenth_or_from_075_by_015_is_accepted() -> None:
     # pairs of the tuning slice of google/transliteration train (kept out of training, never dev):
-    # إتريش ~ Ettrich scores 0.81 under the threshold, 0.12 ahead of Autuori; بيورلين ~ Bjorlin
+    # جوبلن ~ Joplin scores 0.81 under the threshold, 0.13 ahead of Dublin; بيورلين ~ Bjorlin
     # scores 0.775, far ahead of any other name
     latin = er.Resolver(
         er.Gazetteer.from_records(
             [
-                {"id": "ettrich", "type": "person", "name": "Ettrich"},
-                {"id": "autuori", "type": "person", "name": "Autuori"},
+                {"id": "joplin", "type": "person", "name": "Joplin"},
+                {"id": "dublin", "type": "person", "name": "Dublin"},
             ]
         )
     )
-    found = latin.resolve("إتريش")
+    found = latin.resolve("جوبلن")
     assert found.entity is not None
-    assert found.entity.id == "ettrich"
+    assert found.entity.id == "joplin"
     assert found.score < latin.settings.threshold
     assert found.score - found.candidates[1].score < 0.15
     arabic = er.Resolver(
