@@ -375,7 +375,7 @@ def test_builtin_gazetteer_global_companies_and_their_heads_in_both_scripts(
         ("ارلد تردي ارجنزاتيون", "org:wto"),
     ],
 )
-def test_an_english_name_garbled_in_arabic_letters_is_read_by_the_learned_model(
+def test_a_latin_name_garbled_in_arabic_letters_is_read_by_the_learned_model(
     builtin_resolver: er.Resolver, mention: str, expected_id: str
 ) -> None:
     # the best candidate is right, but its lead was too short: a chance resemblance across scripts
