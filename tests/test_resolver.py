@@ -31,6 +31,13 @@ DESIGN_CARD = [
 ]
 
 
+def _assert_links(resolver: er.Resolver, mention: str, expected_id: str) -> None:
+    """``mention`` resolves to the entity ``expected_id`` (the best two candidates shown when it abstains)."""
+    result = resolver.resolve(mention)
+    assert result.entity is not None, result.candidates[:2]
+    assert result.entity.id == expected_id
+
+
 @pytest.mark.parametrize("mention", DESIGN_CARD)
 def test_design_card_variants_resolve_to_haftar(small_resolver: er.Resolver, mention: str) -> None:
     result = small_resolver.resolve(mention)
@@ -322,9 +329,7 @@ def test_a_word_resembling_an_exonym_or_acronym_loosely_is_no_entity(builtin_res
     [("Irac", "place:iraq"), ("Beiruth", "place:beirut"), ("Benghassi", "place:benghazi"), ("Mosoul", "place:mosul")],
 )
 def test_a_close_garble_of_an_exonym_resolves(builtin_resolver: er.Resolver, mention: str, expected: str) -> None:
-    result = builtin_resolver.resolve(mention)
-    assert result.entity is not None, result.candidates[:2]
-    assert result.entity.id == expected
+    _assert_links(builtin_resolver, mention, expected)
 
 
 @pytest.mark.parametrize(
@@ -358,9 +363,7 @@ def test_a_close_garble_of_an_exonym_resolves(builtin_resolver: er.Resolver, men
 def test_builtin_gazetteer_global_companies_and_their_heads_in_both_scripts(
     builtin_resolver: er.Resolver, mention: str, expected: str
 ) -> None:
-    result = builtin_resolver.resolve(mention)
-    assert result.entity is not None, result.candidates[:2]
-    assert result.entity.id == expected
+    _assert_links(builtin_resolver, mention, expected)
 
 
 @pytest.mark.parametrize(
@@ -381,9 +384,7 @@ def test_a_latin_name_garbled_in_arabic_letters_is_read_by_the_learned_model(
     # the best candidate is right, but its lead was too short: a chance resemblance across scripts
     # (Beletwein for جهن بلتون, 0.61 against 0.81) kept the hand-made skeletons' score; the learned
     # transliteration model, asked for every name within 0.3 of the best, scores it lower
-    resolution = builtin_resolver.resolve(mention)
-    assert resolution.entity is not None
-    assert resolution.entity.id == expected_id
+    _assert_links(builtin_resolver, mention, expected_id)
 
 
 def test_a_long_name_garbled_in_every_word_resolves_when_far_ahead() -> None:
@@ -788,9 +789,7 @@ def test_a_main_name_beats_another_entitys_alias(builtin_resolver: er.Resolver) 
 def test_numbers_articles_and_acronyms_are_parts_of_names(
     builtin_resolver: er.Resolver, mention: str, expected: str
 ) -> None:
-    result = builtin_resolver.resolve(mention)
-    assert result.entity is not None
-    assert result.entity.id == expected
+    _assert_links(builtin_resolver, mention, expected)
 
 
 @pytest.mark.parametrize(
