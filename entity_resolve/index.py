@@ -1066,7 +1066,13 @@ class NameIndex:
         return starts, counts, np.log1p(max(len(self.name_tokens), 1) / counts) * weight
 
     def lookup_entities(self, tokens: Sequence[str], *, limit: int) -> frozenset[int] | None:
-        """The entity positions of ``lookup(tokens, limit=limit)``; None when it finds ``limit`` names.
+        """Every entity with a name that shares a key with ``tokens``; None when too many to tell.
+
+        Too many: ``lookup(tokens, limit=limit)`` finds ``limit`` names, or a
+        key of the tokens is posted under more than ``MAX_POSTINGS_PER_KEY``
+        names. ``lookup`` reads only the most important of those, so the names
+        it leaves out may be the ones meant: "ben" shares its key with
+        thousands of names, "Saif bin Zayed Al Nahyan" among them.
 
         Cheaper than ``lookup``: the names are not ranked when all of them fit
         in its pool (``limit * MAX_NAMES_PER_ENTITY`` names), which holds for
@@ -1081,6 +1087,10 @@ class NameIndex:
         ...     {"id": "m", "type": "person", "name": "وليد المعلم"}]))
         >>> sorted(index.lookup_entities(["وليد"], limit=10)), index.lookup_entities(["وليد"], limit=2)
         ([0, 1], None)
+        >>> crowded = NameIndex.build(Gazetteer.from_records([
+        ...     {"id": f"p{n}", "type": "person", "name": f"Walid {n}"} for n in range(MAX_POSTINGS_PER_KEY + 1)]))
+        >>> crowded.lookup_entities(["walid"], limit=10_000) is None
+        True
         """
         if not tokens or not len(self.key_hashes):
             return frozenset()
@@ -1088,8 +1098,10 @@ class NameIndex:
         starts = np.concatenate([part[0] for part in parts])
         if not len(starts):
             return frozenset()
-        taken = np.minimum(np.concatenate([part[1] for part in parts]), MAX_POSTINGS_PER_KEY)
-        names = np.unique(self.postings[_posting_positions(starts, taken)])
+        counts = np.concatenate([part[1] for part in parts])
+        if int(counts.max()) > MAX_POSTINGS_PER_KEY:  # the key's postings are cut: its names are not all read
+            return None
+        names = np.unique(self.postings[_posting_positions(starts, counts)])
         if len(names) > limit * MAX_NAMES_PER_ENTITY:  # ``lookup`` keeps its best supported names only
             ranked = self.lookup(tokens, limit=limit)
             return None if len(ranked) >= limit else frozenset(self.name_entity[ranked].tolist())

@@ -1199,9 +1199,10 @@ class _Spotter:
 
         With ``strict``, a token must be spelt as in some name; a number always
         must (2024 is in no name); the tokens spelt as in some name must share a
-        candidate entity in the index (tokens of common words, with too many
-        candidates, are not checked, nor garbled tokens, whose entity the
-        index's postings, truncated per key, may leave out).
+        candidate entity in the index. Tokens with too many candidates to tell
+        (``NameIndex.lookup_entities``: common words, "bin", "ben") are not
+        checked, nor garbled tokens, whose entity the index's postings,
+        truncated per key, may leave out.
         """
         content = [t for t in self.tokens[first : last + 1] if self.forms(t) and not self.is_connector(t)]
         if not content:

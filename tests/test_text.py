@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import entity_resolve as er
+from entity_resolve.index import MAX_POSTINGS_PER_KEY
 from entity_resolve.resolver import _PreparedMention
 from entity_resolve.text import (
     MAX_SPAN_TOKENS,
@@ -213,6 +215,28 @@ def test_a_sentence_begins_after_a_break_as_the_reference_expression_says(gap: s
 def test_a_long_gap_of_line_breaks_is_read_in_one_pass(small_resolver: er.Resolver) -> None:
     text = "Haftar" + "\n" * 50_000 + "# Rest of the convoy left Benghazi."
     assert [m.text for m in er.resolve_text(text, resolver=small_resolver) if m.entity] == ["Haftar", "Benghazi"]
+
+
+def test_a_name_with_a_word_of_thousands_of_names_is_found_in_a_sentence() -> None:
+    """The word "ben", spelt so in some names, shares its index key with more names than the index
+    reads per key (better-known ones first): a little-known "Saif bin Zayed" is still a candidate of
+    the span "Saif ben Zayed"."""
+    syllables = ["ka", "mo", "ri", "tu", "le", "na", "di", "go"]
+    words = ["".join(pair).capitalize() for pair in itertools.product(syllables, repeat=2)]
+    others = [
+        {"id": f"p{n}", "type": "person", "name": f"{given} ben {family}", "prior": 0.6}
+        for n, (given, family) in enumerate(itertools.product(words, reversed(words)))
+        if n <= MAX_POSTINGS_PER_KEY
+    ]
+    saif = {"id": "saif", "type": "person", "name": "Saif bin Zayed Al Nahyan", "prior": 0.2}
+    resolver = er.Resolver(er.Gazetteer.from_records([*others, saif]))
+    text = "On Monday Saif ben Zayed Al Nahyan said in a statement that the talks would continue."
+    assert linked(text, resolver) == {"Saif ben Zayed Al Nahyan": "saif"}
+
+
+def test_names_with_bin_and_al_are_found_in_sentences_on_the_builtin_gazetteer(builtin_resolver: er.Resolver) -> None:
+    text = "On Monday Saif ben Zayed Al Nahyan said in a statement that the talks would continue next week."
+    assert linked(text, builtin_resolver) == {"Saif ben Zayed Al Nahyan": "person:saif-bin-zayed"}
 
 
 def test_types_filter(small_resolver: er.Resolver) -> None:
