@@ -1130,7 +1130,9 @@ class _Spotter:
         Such words belong to the name after the title (a span from that name,
         title included), not to a name of their own: "الخارجية" of "وزير
         الخارجية اسعد الشيباني" is no Foreign Ministry, "Foreign" of "Iranian
-        Foreign Minister Abbas Araghchi" no part of "Iranian Foreign".
+        Foreign Minister Abbas Araghchi" no part of "Iranian Foreign". No span
+        begins or ends with one; a span may run through one, as names with a
+        title's word inside do (Kataib al-Imam Ali, Lahur Sheikh Jangi).
         """
         last = min(len(self.tokens), index + MAX_TITLE_TOKENS + 1)
         for following in range(index + 1, last):
@@ -1468,7 +1470,10 @@ class _Spotter:
             if last > first and not (tokens[last - 1].joins_next and self.can_inside(last)):
                 break
             if self.in_title(last):
-                break
+                if last == first:
+                    break
+                last += 1  # a title's word inside a name (Kataib al-Imam Ali, Lahur Sheikh Jangi), never its end
+                continue
             single = last == first
             if single and not lone:
                 last += 1
@@ -2390,7 +2395,9 @@ def resolve_text(
     ``MAX_SPAN_TOKENS`` adjacent tokens (separated by spaces, a hyphen or a
     line break) with no stopword or lone short token at its edges; a Latin
     span needs capitals, unless the text has none (or only capitals). A title
-    right before a span (الجنرال, "Gen.") is tried as part of it. In the first
+    right before a span (الجنرال, "Gen.") is tried as part of it; the words of
+    a title before a later word neither begin nor end a span
+    (``_Spotter.in_title``). In the first
     pass a span needs a token spelt as in the name, and a lone token must be
     spelt as in the name and name a person (a surname) or the whole name of
     an entity not too obscure (``LONE_TOKEN_MIN_PRIOR``): common words

@@ -239,6 +239,23 @@ def test_names_with_bin_and_al_are_found_in_sentences_on_the_builtin_gazetteer(b
     assert linked(text, builtin_resolver) == {"Saif ben Zayed Al Nahyan": "person:saif-bin-zayed"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Monday Lahur Scheich Dschangi said that the talks would continue.", "person:lahur-sheikh-jangi"),
+        ("On Monday the Kataib el-Imam Ali said that the talks would continue.", "org:kataib-al-imam-ali"),
+        ("وقالت كتائب الإمام علوي في بيان إن المحادثات ستستمر.", "org:kataib-al-imam-ali"),
+        (
+            "On Monday the Syrian Interim Govarnment said that the talks would continue.",
+            "org:syrian-interim-government",
+        ),
+    ],
+)
+def test_a_title_word_inside_a_name_is_part_of_it(builtin_resolver: er.Resolver, text: str, expected: str) -> None:
+    """Sheikh, Imam, Interim are titles before a name, and words of some names too."""
+    assert list(linked(text, builtin_resolver).values()) == [expected]
+
+
 def test_types_filter(small_resolver: er.Resolver) -> None:
     mentions = er.resolve_text(LATIN_PARAGRAPH, resolver=small_resolver, types="place")
     assert mentions
