@@ -40,9 +40,9 @@ import bisect
 import re
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from rapidfuzz.distance import Indel
 
@@ -659,7 +659,10 @@ def _reading_spellings(prepared: _PreparedMention) -> list[frozenset[str]]:
 
 
 def _name_may_fit(
-    query_tokens: Sequence[str], name_tokens: Sequence[str], entity: Entity, spellings: frozenset[str] | None
+    query_tokens: Sequence[str],
+    name_tokens: Sequence[str],
+    entity_of: Callable[[], Entity],
+    spellings: frozenset[str] | None,
 ) -> bool:
     """Could a match of the reading ``query_tokens`` with this name pass ``_structure_ok``?
 
@@ -669,15 +672,17 @@ def _name_may_fit(
     (``spellings``: the reading's tokens as ``_spellings`` gives them) a
     name token is spelt as one of them, and a lone token names an entity
     prominent enough. Token weights are multiples of one half, so the sums
-    here are exact.
+    here are exact. ``entity_of`` gives the name's entity, asked for only in
+    that last case: most names fail or pass before, and a built-in entity
+    is parsed when first asked for.
 
     Examples
     --------
     >>> from entity_resolve.gazetteer import Entity
     >>> haftar = Entity("kh", "person", "Khalifa Haftar", ("Khalifa Haftar",), prior=0.9)
-    >>> _name_may_fit(("haftar",), ("khalifa", "haftar"), haftar, frozenset({"haftar"}))
+    >>> _name_may_fit(("haftar",), ("khalifa", "haftar"), lambda: haftar, frozenset({"haftar"}))
     True
-    >>> _name_may_fit(("haftar", "said"), ("haftar",), haftar, None)
+    >>> _name_may_fit(("haftar", "said"), ("haftar",), lambda: haftar, None)
     False
     """
     if len(query_tokens) == 1 and _joined(name_tokens) in {query_tokens[0], *(spellings or ())}:
@@ -695,6 +700,7 @@ def _name_may_fit(
     if len(query_tokens) > 1:
         return True
     whole = round(weights[0] / total, 4) >= 1.0
+    entity = entity_of()
     partial_ok = entity.type == _PARTIAL_NAME_TYPE and entity.prior >= PARTIAL_TOKEN_MIN_PRIOR
     # a place with language-tagged names may be named alone by one of them (``_attested_place_name``)
     attested_place = entity.type == "place" and bool(entity.extra.get("lang"))
@@ -1406,6 +1412,10 @@ class _Spotter:
         """A word that may be a name's and is no stopword nor common word (a garbled name word, if any)."""
         return self.name_like(token) and not self.is_stopword(token, single=True) and not self.is_common(token)
 
+    def entity_of_name(self, name_number: int) -> Entity:
+        """The entity of indexed name ``name_number``."""
+        return self.resolver.gazetteer.entity_at(self.resolver.index.name_entity.item(name_number))
+
     def may_fit(self, mention: str, *, strict: bool) -> bool:
         """Some name that the resolver would score for ``mention`` could pass ``_structure_ok``.
 
@@ -1418,12 +1428,12 @@ class _Spotter:
         if found is None:
             prepared = self.prepared(mention)
             spellings = _reading_spellings(prepared) if strict else None
-            index, entity_at = self.resolver.index, self.resolver.gazetteer.entity_at
+            index = self.resolver.index
             found = any(
                 _name_may_fit(
                     prepared.readings[reading_number].tokens,
                     index.name_token_tuple(name_number),
-                    entity_at(int(index.name_entity[name_number])),
+                    partial(self.entity_of_name, name_number),
                     None if spellings is None else spellings[reading_number],
                 )
                 for reading_number, name_number in prepared.shortlisted
