@@ -342,8 +342,9 @@ _PLACE_ANNOUNCING_WORDS = _ARABIC_PLACE_CUES | _DIRECTION_WORDS | _PLACE_HEADS
 _DEMONYM_ENDINGS = _word_set("n ns an ans ian ians i is ese ish er ers ien iens ienne iennes ois oise ais aise isch")
 _CONNECTORS = _word_set("of in for and the on de du des la le et y del der die das und von fur")
 
-# Function words of English, French and German: never at the edge of a span.
-_LATIN_FUNCTION_WORDS = _word_set(
+# Function words of English, French and German: never at the edge of a span, those of French and
+# German aside when capitalised inside a sentence (``_Spotter.is_stopword``).
+_ENGLISH_FUNCTION_WORDS = _word_set(
     """
     a an the and or but if then than that this these those there here what which who whom whose when where
     why how all any both each few more most other some such no nor not only own same so too very can will
@@ -352,6 +353,10 @@ _LATIN_FUNCTION_WORDS = _word_set(
     again further once he she it they we you i me him her them us his its their our your my mine said says
     say told according while since until monday tuesday wednesday thursday friday saturday sunday january
     february march april may june july august september october november december today yesterday tomorrow
+    """
+)
+_FRENCH_GERMAN_FUNCTION_WORDS = _word_set(
+    """
     le la les un une des du de et ou mais donc car ni que qui quoi dont il elle ils elles nous vous je tu
     se sa son ses leur leurs ce cet cette ces dans par pour avec sans sur sous entre vers chez est sont
     etait ont avait selon aussi plus lundi mardi mercredi jeudi vendredi samedi dimanche
@@ -361,6 +366,7 @@ _LATIN_FUNCTION_WORDS = _word_set(
     sonntag
     """
 )
+_LATIN_FUNCTION_WORDS = _ENGLISH_FUNCTION_WORDS | _FRENCH_GERMAN_FUNCTION_WORDS
 # Common news words that start or end names ("Government of National Accord"): never a span alone.
 _LATIN_COMMON_WORDS = _word_set(
     """
@@ -1012,15 +1018,35 @@ class _Spotter:
         return (fold_digits(token.text),) if token.number else self.folded(token)
 
     def is_stopword(self, token: _Token, *, single: bool) -> bool:
-        """A function word; when ``single``, a common news word too (either clitic reading)."""
+        """A function word; when ``single``, a common news word too (either clitic reading).
+
+        A French or German function word capitalised inside a sentence (in a text
+        that is not case-blind) begins or ends a name: Le Monde, Die Linke, Abdel
+        Wahid al-Nur.
+
+        Examples
+        --------
+        >>> from entity_resolve.gazetteer import Gazetteer
+        >>> text = "Le chef a lu Le Monde. The editor of The Times"
+        >>> spotter = _Spotter(text, Resolver(Gazetteer.from_records([])), None)
+        >>> [spotter.is_stopword(spotter.tokens[index], single=False) for index in (0, 4, 6, 9)]
+        [True, False, True, True]
+        """
         if not token.arabic:
             word = token.text.casefold()
+            foreign = word in _FRENCH_GERMAN_FUNCTION_WORDS and word not in _ENGLISH_FUNCTION_WORDS
+            if foreign and self.capitalised_inside_a_sentence(token):
+                return False  # Le Monde, Die Linke, al-Nur: a foreign function word begins or ends a name
             return word in _LATIN_FUNCTION_WORDS or (single and word in _LATIN_COMMON_WORDS)
         forms = {token.text, *self.folded(token)}
         stripped = strip_clitic(token.text)
         if stripped is not None:
             forms |= {stripped, *normalize_name(stripped).tokens}
         return bool(forms & self.arabic_function_words) or (single and bool(forms & self.arabic_common_words))
+
+    def capitalised_inside_a_sentence(self, token: _Token) -> bool:
+        """A Latin token capitalised, not at the start of a sentence, in a text that is not case-blind."""
+        return not token.arabic and token.capitalised and not token.sentence_initial and not self.case_blind
 
     def ali_before_a_name(self, index: int) -> bool:
         """Token ``index`` is the name علي (Ali) before a name word, not على (on) that folding spells alike.

@@ -256,6 +256,25 @@ def test_a_title_word_inside_a_name_is_part_of_it(builtin_resolver: er.Resolver,
     assert list(linked(text, builtin_resolver).values()) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The French daily Le Monde reported that the talks had stalled.", {"Le Monde": "org:le-monde"}),
+        (
+            "Sudanese rebel leader Abdel Wahid al-Nur said the talks had stalled.",
+            {"leader Abdel Wahid al-Nur": "person:abdel-wahid-al-nur"},
+        ),
+        # capitalised at the start of a sentence, or in a title-case headline, they stay function words
+        ("Die Regierung in Berlin hat am Montag gesprochen.", {"Berlin": "gn:2950159"}),
+        ("Dozens Die In Attack On Tripoli", {"Tripoli": "place:tripoli-libya"}),
+    ],
+)
+def test_a_french_or_german_function_word_capitalised_in_a_sentence_is_part_of_a_name(
+    builtin_resolver: er.Resolver, text: str, expected: dict[str, str]
+) -> None:
+    assert linked(text, builtin_resolver) == expected
+
+
 def test_types_filter(small_resolver: er.Resolver) -> None:
     mentions = er.resolve_text(LATIN_PARAGRAPH, resolver=small_resolver, types="place")
     assert mentions
