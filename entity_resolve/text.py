@@ -367,6 +367,8 @@ _FRENCH_GERMAN_FUNCTION_WORDS = _word_set(
     """
 )
 _LATIN_FUNCTION_WORDS = _ENGLISH_FUNCTION_WORDS | _FRENCH_GERMAN_FUNCTION_WORDS
+#: French and German function words that are no English ones (le, die, nur; not "in").
+_FOREIGN_FUNCTION_WORDS = _FRENCH_GERMAN_FUNCTION_WORDS - _ENGLISH_FUNCTION_WORDS
 # Common news words that start or end names ("Government of National Accord"): never a span alone.
 _LATIN_COMMON_WORDS = _word_set(
     """
@@ -1034,8 +1036,7 @@ class _Spotter:
         """
         if not token.arabic:
             word = token.text.casefold()
-            foreign = word in _FRENCH_GERMAN_FUNCTION_WORDS and word not in _ENGLISH_FUNCTION_WORDS
-            if foreign and self.capitalised_inside_a_sentence(token):
+            if word in _FOREIGN_FUNCTION_WORDS and self.capitalised_inside_a_sentence(token):
                 return False  # Le Monde, Die Linke, al-Nur: a foreign function word begins or ends a name
             return word in _LATIN_FUNCTION_WORDS or (single and word in _LATIN_COMMON_WORDS)
         forms = {token.text, *self.folded(token)}
